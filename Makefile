@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kizuna demo
+
+test: $(STAMP)
+	$(BIN)/ruff check kizuna tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check kizuna tests
+
+bench: $(STAMP)
+	$(BIN)/kizuna bench --json
+
+# Re-resolve every pinned dependency with its hash (needs the registry).
+lock:
+	$(PYTHON) -m venv /tmp/kizuna-lock && /tmp/kizuna-lock/bin/python -m pip install --quiet --upgrade pip==25.3
+	/tmp/kizuna-lock/bin/python -m pip install --quiet --dry-run --ignore-installed \
+		--report /tmp/kizuna-lock/report.json ".[test]" setuptools==80.9.0
+	$(PYTHON) scripts/lock_from_report.py /tmp/kizuna-lock/report.json > requirements.lock
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,99 @@
+"""The one place where records become the contract's JSON shape, and back."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kizuna.errors import InputError
+from kizuna.model import Article, DateRef, Document, Entity, Event, Money, Quote, Span
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def span_to_dict(span: Span) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id, "url": article.url, "title": article.title,
+        "source": article.source, "language": article.language,
+        "published": _iso(article.published),
+    }
+
+
+def date_to_dict(ref: DateRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {"text": ref.text, "start": _iso(ref.start), "end": _iso(ref.end),
+            "granularity": ref.granularity}
+
+
+def money_to_dict(money: Money) -> dict[str, Any]:
+    return {"id": money.id, "text": money.span.text, "value": _number(money.value),
+            "currency": money.currency, "start": money.span.start, "end": money.span.end}
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "name": entity.name, "type": entity.type,
+            "country": entity.country, "aliases": list(entity.aliases),
+            "mentions": [span_to_dict(m) for m in entity.mentions]}
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    amount = None
+    if event.amount is not None:
+        amount = {"value": _number(event.amount.value), "currency": event.amount.currency}
+    return {"id": event.id, "type": event.type, "status": event.status,
+            "actors": list(event.actors), "targets": list(event.targets),
+            "date": date_to_dict(event.date), "location": event.location,
+            "object": event.object, "amount": amount,
+            "evidence": span_to_dict(event.evidence)}
+
+
+def quote_to_dict(quote: Quote) -> dict[str, Any]:
+    return {"id": quote.id, "speaker": quote.speaker, "text": quote.text,
+            "start": quote.span.start, "end": quote.span.end}
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    return {
+        "doc": article_to_dict(doc.article),
+        "entities": [entity_to_dict(e) for e in doc.entities],
+        "events": [event_to_dict(e) for e in doc.events],
+        "amounts": [money_to_dict(m) for m in doc.amounts],
+        "quotes": [quote_to_dict(q) for q in doc.quotes],
+    }
+
+
+def article_from_dict(data: Any, origin: str = "<record>") -> Article:
+    """Read an article record, saying plainly what is wrong with a bad one."""
+    if not isinstance(data, dict):
+        raise InputError(f"{origin}: an article record must be a JSON object")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{origin}: the article record has no text")
+    if not data.get("id"):
+        raise InputError(f"{origin}: the article record has no id")
+    return Article(
+        id=str(data["id"]), text=text, language=data.get("language") or None,
+        title=data.get("title") or None, url=data.get("url") or None,
+        source=data.get("source") or None,
+        published=parse_iso_date(data.get("published"), origin),
+    )
+
+
+def parse_iso_date(value: Any, origin: str = "<record>") -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise InputError(f"{origin}: published {value!r} is not an ISO date (YYYY-MM-DD)") from exc

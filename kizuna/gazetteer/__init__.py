@@ -1,0 +1,1 @@
+"""Known actors as data: one TOML file per kind (see `kizuna.resolve.gazetteer`)."""

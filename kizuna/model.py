@@ -1,0 +1,120 @@
+"""The typed records that cross stage boundaries, from article in to document out.
+
+Every extracted record carries a `Span` into its article's text, so any fact can be
+shown with the sentence it came from. The JSON shape of these records is produced in
+one place only: `kizuna.contract`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "PRODUCT")
+EVENT_TYPES = (
+    "MEET", "VISIT", "AGREE", "COOPERATE", "INVEST",
+    "POLICY", "RESTRICT", "RELEASE", "TRADE", "STATEMENT",
+)
+STATUSES = ("happened", "planned", "considered", "negated")
+GRANULARITIES = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A slice of an article's text: `article.text[start:end] == text`."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input, whatever its origin, before any NLP runs."""
+
+    id: str
+    text: str
+    language: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real actor in a document, under its canonical name."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A resolved date expression; `start`..`end` covers the period it names."""
+
+    text: str
+    start: date
+    end: date
+    granularity: str = "day"
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Money:
+    """A monetary amount in currency units (`value` 5e11 for "$500 billion")."""
+
+    id: str
+    value: float
+    currency: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Event:
+    """One happening in an article, with the sentence it is stated in."""
+
+    id: str
+    type: str
+    status: str
+    evidence: Span
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    date: DateRef | None = None
+    location: str | None = None
+    object: str | None = None
+    amount: Money | None = None
+    trigger: Span | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Direct speech in quotation marks, attributed to an entity when one is found."""
+
+    id: str
+    text: str
+    span: Span
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything extracted from one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    amounts: tuple[Money, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)

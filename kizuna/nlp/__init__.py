@@ -1,0 +1,1 @@
+"""Article text to parsed sentences, tokens and entity spans."""

@@ -1,0 +1,84 @@
+"""Article to Document: parse once, run each extractor over the parsed text, resolve.
+
+The flow reads top to bottom in `extract_document`; each step is a plain function
+in `kizuna.extract` or `kizuna.resolve` taking what the step before produced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from kizuna.extract.document import build_document
+from kizuna.model import Article, Document
+from kizuna.nlp import backend
+from kizuna.parse.language import detect_language
+from kizuna.errors import UnsupportedLanguage
+
+
+def with_language(article: Article) -> Article:
+    """The article with its language filled in when the record did not say."""
+    if article.language:
+        return article
+    from dataclasses import replace
+
+    return replace(article, language=detect_language(article.text))
+
+
+def extract_document(article: Article, parsed: Any | None = None) -> Document:
+    """Extract every record the contract asks for from one article."""
+    article = with_language(article)
+    if article.language not in backend.supported_languages():
+        raise UnsupportedLanguage(
+            f"{article.id}: language {article.language!r} is not supported "
+            f"(kizuna reads {', '.join(backend.supported_languages())})")
+    if parsed is None:
+        parsed = backend.parse(article.language, article.text)
+    return build_document(article, parsed)
+
+
+def extract_many(articles: Iterable[Article], workers: int = 1) -> Iterator[Document | Exception]:
+    """Documents in input order; a failing article yields its exception, the rest go on."""
+    articles = [with_language(a) for a in articles]
+    if workers > 1 and len(articles) > 1:
+        yield from _extract_in_processes(articles, workers)
+        return
+    yield from _extract_batch(articles)
+
+
+def _extract_batch(articles: list[Article]) -> Iterator[Document | Exception]:
+    by_language: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        by_language.setdefault(article.language or "", []).append(i)
+    results: dict[int, Document | Exception] = {}
+    for language, indices in by_language.items():
+        if language not in backend.supported_languages():
+            for i in indices:
+                results[i] = UnsupportedLanguage(
+                    f"{articles[i].id}: language {language or 'unknown'!r} is not supported")
+            continue
+        texts = (articles[i].text for i in indices)
+        for i, parsed in zip(indices, backend.parse_many(language, texts), strict=True):
+            results[i] = _safe_build(articles[i], parsed)
+    for i in range(len(articles)):
+        yield results[i]
+
+
+def _safe_build(article: Article, parsed: Any) -> Document | Exception:
+    try:
+        return build_document(article, parsed)
+    except Exception as exc:  # one bad article must not stop the batch
+        return exc
+
+
+def _extract_chunk(articles: list[Article]) -> list[Document | Exception]:
+    return list(_extract_batch(articles))
+
+
+def _extract_in_processes(articles: list[Article], workers: int) -> Iterator[Document | Exception]:
+    size = max(1, -(-len(articles) // (workers * 4)))
+    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for chunk_result in pool.map(_extract_chunk, chunks):
+            yield from chunk_result
