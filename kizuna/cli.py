@@ -2,22 +2,43 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
-from typing import Annotated
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
 
 import typer
+from rich import box
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
 
 from kizuna import pipeline
 from kizuna.contract import document_to_dict
-from kizuna.errors import KizunaError
+from kizuna.errors import KizunaError, StoreError
+from kizuna.ingest import Step
+from kizuna.ingest import ingest as run_ingest
+from kizuna.model import EVENT_TYPES, STATUSES
+from kizuna.settings import load_settings
 from kizuna.sources import ArticleDefaults, iter_articles
+from kizuna.store import Store, queries
 
 app = typer.Typer(
     help="kizuna: cited events from English and Japanese news, stored and queryable.",
     no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
 )
+
+
+@app.callback()
+def _root() -> None:
+    """kizuna: cited events from English and Japanese news, stored and queryable."""
 
 
 def _err(message: str) -> None:
@@ -77,6 +98,279 @@ def extract(
         indent = 2 if format == "json" else None
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
     raise typer.Exit(1 if failed else 0)
+
+
+# --- the store: ingest, then query -------------------------------------------------
+
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", help="Database: an SQLAlchemy URL or a file path. Default kizuna.db, or $KIZUNA_DB.")]
+
+
+class EventFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _open_store(db: str | None) -> Store:
+    """The store `--db` (or the settings) names; a clear one-line error and exit 2 if not."""
+    try:
+        return Store.open(load_settings(db=db).db)
+    except KizunaError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, feeds or URLs.")],
+    db: DbOpt = None,
+    published: PublishedOpt = None, language: LanguageOpt = None,
+    title: TitleOpt = None, source: SourceOpt = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Extraction processes. Default 1, or $KIZUNA_WORKERS.")] = None,
+) -> None:
+    """Extract every article and store it; an article stored unchanged is not rewritten.
+
+    Example: kizuna ingest news/ https://example.com/feed.xml --db kizuna.db
+    """
+    defaults = _defaults(published, language, title, source)
+    try:
+        settings = load_settings(db=db, workers=workers)
+    except KizunaError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    with _open_store(settings.db) as store, _IngestProgress() as progress:
+        try:
+            report = run_ingest(paths, store, defaults, settings.workers, progress.step)
+        except StoreError as exc:
+            progress.stop()
+            _err(str(exc))
+            raise typer.Exit(2) from None
+    typer.echo(report.summary())
+    raise typer.Exit(1 if report.failed else 0)
+
+
+class _IngestProgress:
+    """A progress bar on stderr, with one `error: <input>: <reason>` line per failure."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("ingest", total=None)
+
+    def step(self, step: Step) -> None:
+        if step.outcome == "failed":
+            self.bar.console.print(f"error: {step.label}: {step.reason}", markup=False,
+                                   highlight=False, soft_wrap=True)
+        self.bar.update(self.task, completed=step.done, total=step.total)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+    def __enter__(self) -> _IngestProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.bar.stop()
+
+
+@app.command("events")
+def events_command(
+    db: DbOpt = None,
+    type: Annotated[str | None, typer.Option(
+        "--type", help=f"Event type: {', '.join(EVENT_TYPES)}.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="A participant (any role), by canonical name or alias, any case.")]
+    = None,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="ISO 3166 alpha-3 code of any participant (JPN, USA).")] = None,
+    status: Annotated[str | None, typer.Option(
+        "--status", help=f"Status: {', '.join(STATUSES)}.")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Events starting on or after this date (publication date if undated).")]
+    = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", help="Events starting on or before this date.")] = None,
+    search: Annotated[str | None, typer.Option(
+        "--search", help="Words in the article, or in the event's evidence or object.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")]
+    = None,
+    format: Annotated[EventFormat, typer.Option("--format", help="table, jsonl or csv.")]
+    = EventFormat.table,
+) -> None:
+    """List stored events, newest first, filtered.
+
+    Example: kizuna events --actor Ishiba --type MEET --since 2025-01-01 --format jsonl
+    """
+    filters = {"type": _choice(type, EVENT_TYPES, "--type"),
+               "status": _choice(status, STATUSES, "--status"),
+               "since": _parse_date(since), "until": _parse_date(until)}
+    with _open_store(db) as store:
+        rows = queries.list_events(store, actor=actor, country=country, search=search,
+                                   limit=limit, **filters)
+    if format is EventFormat.table:
+        Console().print(_events_table(rows))
+    else:
+        _write_rows(rows, format.value, sys.stdout)
+
+
+@app.command("show")
+def show_command(
+    event_id: Annotated[str, typer.Argument(help="An event id (or a unique prefix of one).")],
+    db: DbOpt = None,
+) -> None:
+    """Show one event: participants, date, amount, source, and its sentence in the article.
+
+    Example: kizuna show 3f2a9c1e0b7d4e65
+    """
+    with _open_store(db) as store:
+        detail = queries.get_event(store, event_id)
+    if detail is None:
+        _err(f"no event with id {event_id!r} (see `kizuna events`)")
+        raise typer.Exit(1)
+    Console().print(_event_view(detail), soft_wrap=False)
+
+
+@app.command("export")
+def export_command(
+    db: DbOpt = None,
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", help="jsonl: one contract document per article; csv: one row per event.")]
+    = ExportFormat.jsonl,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write here instead of standard output.")] = None,
+) -> None:
+    """Export every stored document (jsonl, the contract's shape) or every event (csv).
+
+    Example: kizuna export --format jsonl --output documents.jsonl
+    """
+    with _open_store(db) as store, _output(output) as out:
+        if format is ExportFormat.jsonl:
+            for doc in queries.iter_documents(store):
+                out.write(json.dumps(document_to_dict(doc), ensure_ascii=False) + "\n")
+        else:
+            _write_rows(queries.list_events(store), "csv", out)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        _err(f"cannot write {str(path)!r}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    with handle:
+        yield handle
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> str | None:
+    if value is None:
+        return None
+    match = next((a for a in allowed if a.lower() == value.strip().lower()), None)
+    if match is None:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}",
+                                 param_hint=option)
+    return match
+
+
+def _write_rows(rows: list[queries.EventRow], format: str, out: TextIO) -> None:
+    if format == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(out, fieldnames=queries.EVENT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        data = row.to_dict()
+        data["actors"], data["targets"] = "; ".join(row.actors), "; ".join(row.targets)
+        writer.writerow(data)
+
+
+def _events_table(rows: list[queries.EventRow]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, caption=f"{len(rows)} event{'s' * (len(rows) != 1)}")
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("date", no_wrap=True)
+    for name in ("type", "status", "participants", "what", "source"):
+        table.add_column(name)
+    for row in rows:
+        table.add_row(row.id, _date_label(row), row.type, row.status,
+                      escape(", ".join(row.participants)),
+                      escape(_short(row.object or row.evidence_text)),
+                      escape(" ".join(filter(None, [row.source, _iso(row.published)]))))
+    return table
+
+
+def _event_view(detail: queries.EventDetail) -> Group:
+    """The event as labelled lines, then its sentence with the evidence highlighted.
+
+    Every value from the article or the database is escaped: an article's "[b]" must
+    print as text, not restyle the terminal.
+    """
+    event = detail.event
+    fields = [
+        ("Actors", ", ".join(_participant_label(p) for p in detail.participants
+                             if p.role == "actor")),
+        ("Targets", ", ".join(_participant_label(p) for p in detail.participants
+                              if p.role == "target")),
+        ("Date", " ".join(filter(None, [_date_label(event) or "not stated",
+                                        event.date_text and f"({event.date_text})"]))),
+        ("Location", event.location), ("Object", event.object),
+        ("Amount", _amount_label(event)),
+        ("Source", " — ".join(filter(None, [event.title or event.article_id, ", ".join(
+            filter(None, [event.source, _iso(event.published)]))]))),
+        ("URL", event.url),
+    ]
+    before, evidence, after = detail.context()
+    return Group(
+        Text.from_markup(f"[bold]{event.type}[/bold] ({event.status})  [cyan]{event.id}[/cyan]"),
+        *(Text.from_markup(f"[bold]{label}:[/bold] {escape(value)}")
+          for label, value in fields if value),
+        Text(""),
+        Text.from_markup(f"{escape(before)} [reverse]{escape(evidence)}[/reverse] "
+                         f"{escape(after)}".strip()),
+    )
+
+
+def _participant_label(p: queries.Participant) -> str:
+    return f"{p.name} ({', '.join(filter(None, [p.type, p.country]))})"
+
+
+def _date_label(row: queries.EventRow) -> str:
+    start, end = row.date_start, row.date_end
+    if start is None:
+        return ""
+    if row.date_granularity == "year":
+        return str(start.year)
+    if row.date_granularity == "month" and (end is None or end.month == start.month):
+        return start.strftime("%Y-%m")
+    return start.isoformat() + (f"..{end.isoformat()}" if end and end != start else "")
+
+
+def _amount_label(row: queries.EventRow) -> str | None:
+    value = row.amount_value
+    if value is None:
+        return None
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return f"{number} {row.amount_currency or ''}".strip()
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def main() -> None:

@@ -9,8 +9,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[A-Za-z]+")
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as by was are at from it its be has have".split())
+_ENGLISH_FUNCTION_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "was",
+    "are", "at", "from", "it", "its", "be", "has", "have",
+})
 
 
 def detect_language(text: str) -> str | None:

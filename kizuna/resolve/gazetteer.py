@@ -29,6 +29,7 @@ class KnownActor:
     ja: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    kind: str = ""  # the data file it comes from: countries, places, people, ...
 
     @property
     def surfaces(self) -> tuple[str, ...]:
@@ -94,6 +95,7 @@ def _read_actors(filename: str) -> list[KnownActor]:
             name=row["name"], type=row["type"], country=row.get("country"),
             aliases=tuple(row.get("aliases", ())), ja=tuple(row.get("ja", ())),
             titles=tuple(row.get("titles", ())), demonyms=tuple(row.get("demonyms", ())),
+            kind=filename.removesuffix(".toml"),
         )
         for row in data.get("actor", [])
     ]

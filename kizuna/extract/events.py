@@ -1,0 +1,273 @@
+"""Events in a parsed English article: trigger, participants, status, date, amount, evidence.
+
+For each trigger, participants are the entities in the trigger's own phrase and in
+the subject, objects and prepositional phrases of the verb that governs it; clauses
+of their own (other events) are left out. A place after "in"/"at" is the location.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kizuna.extract.status import event_status
+from kizuna.extract.triggers import Trigger, find_triggers
+from kizuna.lang import load
+from kizuna.model import DateRef, Event, Money, Span
+from kizuna.resolve.entities import ResolvedEntities
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
+OWN_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"}
+LOCATION_PREPS = {"in", "at", "during"}
+PLACE_KINDS = {"places", ""}
+PLACE_TARGET_TYPES = {"VISIT"}
+COUNTRY_TARGET_TYPES = {"INVEST", "VISIT", "TRADE", "RESTRICT"}
+MIN_PARTICIPANTS = {"MEET": 2}
+AMOUNT_TYPES = {"INVEST", "TRADE", "AGREE", "COOPERATE", "RESTRICT", "POLICY"}
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What every event in one article is read against."""
+
+    text: str
+    parsed: Any
+    entities: ResolvedEntities
+    token_entity: dict[int, str]
+    amounts: tuple[Money, ...]
+    find_dates: Callable[[int, int, str], list[DateRef]]  # sentence start, end, tense
+
+
+def token_entities(parsed: Any, entities: ResolvedEntities) -> dict[int, str]:
+    """Token index -> entity id, for every token inside an entity mention."""
+    out: dict[int, str] = {}
+    for entity in entities.entities:
+        for mention in entity.mentions:
+            span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                out.update({t.i: entity.id for t in span})
+    return out
+
+
+def find_events(ctx: ArticleContext) -> list[Event]:
+    events: list[Event] = []
+    for sent in ctx.parsed.sents:
+        for trigger in find_triggers(sent):
+            event = _event(ctx, sent, trigger, len(events) + 1)
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Event | None:
+    doc = ctx.parsed
+    head = doc[trigger.head]
+    actors, targets, location = _participants(ctx, sent, trigger)
+    if len(actors) + len(targets) < MIN_PARTICIPANTS.get(trigger.type, 1):
+        return None
+    status = event_status(doc[trigger.start], head, trigger.type)
+    return Event(
+        id=f"v{number}", type=trigger.type, status=status,
+        evidence=_sentence_span(ctx.text, sent),
+        actors=tuple(actors), targets=tuple(targets), location=location,
+        date=_date(ctx, sent, head, status), object=_object(trigger, head),
+        amount=_amount(ctx, trigger, head),
+        trigger=Span.of(ctx.text, doc[trigger.start].idx, _end_char(doc[trigger.end - 1])),
+    )
+
+
+def _end_char(token: Any) -> int:
+    return token.idx + len(token.text)
+
+
+def _sentence_span(text: str, sent: Any) -> Span:
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
+
+
+def _predicate(head: Any) -> Any:
+    node = head
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _participant_tokens(head: Any) -> Iterator[Any]:
+    """Tokens that may name a participant, each with the dependency path kind."""
+    yield from head.subtree
+    predicate = _predicate(head)
+    if predicate.i != head.i:
+        yield from _clause_tokens(predicate, exclude=head)
+    yield from _subject_tokens(predicate)
+
+
+def _clause_tokens(predicate: Any, exclude: Any) -> Iterator[Any]:
+    for child in predicate.children:
+        if child.i == exclude.i or child.dep_ in OWN_CLAUSES:
+            continue
+        yield from child.subtree
+
+
+def _subject_tokens(predicate: Any) -> Iterator[Any]:
+    """The subject of the predicate, or of the verb it hangs from ("aim to deepen")."""
+    node = predicate
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subjects:
+            for subject in subjects:
+                yield from subject.subtree
+            return
+        if node.dep_ not in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"} or node.head.i == node.i:
+            return
+        node = node.head
+
+
+def _participants(ctx: ArticleContext, sent: Any, trigger: Trigger):
+    head = ctx.parsed[trigger.head]
+    actors: list[str] = []
+    targets: list[str] = []
+    location = None
+    subject_ids = _ids(ctx, _subject_tokens(_predicate(head)))
+    seen: set[str] = set()
+    for token in _participant_tokens(head):
+        entity_id = ctx.token_entity.get(token.i) or _referent(ctx, token)
+        if not entity_id or entity_id in seen:
+            continue
+        seen.add(entity_id)
+        role = _role(ctx, token, entity_id, trigger.type)
+        if role == "location":
+            location = location or entity_id
+        elif role == "participant":
+            (actors if entity_id in subject_ids else targets).append(entity_id)
+    for entity_id in _group_referents(ctx, sent, head):
+        if entity_id not in seen:
+            seen.add(entity_id)
+            actors.append(entity_id)
+    if not actors and targets and trigger.type in ROLE_FREE:
+        actors, targets = targets, []
+    return actors, targets, location
+
+
+ROLE_FREE = {"MEET", "AGREE", "COOPERATE"}
+
+
+def _ids(ctx: ArticleContext, tokens: Iterator[Any]) -> set[str]:
+    out = set()
+    for token in tokens:
+        entity_id = ctx.token_entity.get(token.i) or _referent(ctx, token)
+        if entity_id:
+            out.add(entity_id)
+    return out
+
+
+def _role(ctx: ArticleContext, token: Any, entity_id: str, event_type: str) -> str:
+    entity = next(e for e in ctx.entities.entities if e.id == entity_id)
+    if entity.type == "PRODUCT":
+        return "object"
+    if entity.type != "GPE":
+        return "participant"
+    prep = _governing_preposition(token)
+    if prep not in LOCATION_PREPS:
+        return "participant"
+    kind = ctx.entities.kinds.get(entity_id, "")
+    if kind in PLACE_KINDS:
+        return "participant" if event_type in PLACE_TARGET_TYPES else "location"
+    return "participant" if event_type in COUNTRY_TARGET_TYPES else "location"
+
+
+def _governing_preposition(token: Any) -> str | None:
+    node = token
+    while node.dep_ in {"compound", "amod", "det", "poss", "appos", "conj", "cc"}:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        return node.head.lower_
+    return None
+
+
+@lru_cache(maxsize=None)
+def _reference_words() -> dict[str, Any]:
+    return load("en", "entities")["references"]
+
+
+def _referent(ctx: ArticleContext, token: Any) -> str | None:
+    """The person a subject pronoun ("he", "she") stands for: the last one named before."""
+    words = _reference_words()
+    if token.lower_ not in words["person_pronouns"] or token.dep_ not in SUBJECTS:
+        return None
+    people = _entity_ids_before(ctx, token.idx, "PERSON")
+    return people[0] if people else None
+
+
+def _entity_ids_before(ctx: ArticleContext, offset: int, kind: str, countries=False) -> list[str]:
+    """Distinct entity ids of `kind` mentioned before `offset`, nearest first."""
+    found: list[tuple[int, str]] = []
+    for entity in ctx.entities.entities:
+        if entity.type != kind:
+            continue
+        if countries and ctx.entities.kinds.get(entity.id) != "countries":
+            continue
+        starts = [m.start for m in entity.mentions if m.start < offset]
+        if starts:
+            found.append((max(starts), entity.id))
+    return [entity_id for _, entity_id in sorted(found, reverse=True)]
+
+
+def _group_referents(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:
+    """'The two leaders' / 'the two countries' in the clause: the last two named."""
+    predicate = _predicate(head)
+    clause = " ".join(t.lower_ for t in _subject_tokens(predicate))
+    clause = f"{clause} {' '.join(t.lower_ for t in head.subtree)}"
+    words = _reference_words()
+    if any(re.search(rf"\b{re.escape(p)}\b", clause) for p in words["two_people"]):
+        return _entity_ids_before(ctx, sent.start_char, "PERSON")[:2]
+    if any(re.search(rf"\b{re.escape(p)}\b", clause) for p in words["two_countries"]):
+        return _entity_ids_before(ctx, sent.start_char, "GPE", countries=True)[:2]
+    return []
+
+
+def _object(trigger: Trigger, head: Any) -> str | None:
+    if trigger.kind == "noun":
+        phrase = head.doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1]
+    else:
+        objects = [c for c in head.children if c.dep_ in {"dobj", "attr", "oprd"}]
+        if not objects:
+            return None
+        o = objects[0]
+        phrase = head.doc[min(t.i for t in o.subtree):max(t.i for t in o.subtree) + 1]
+    text = " ".join(phrase.text.split())
+    return text[:160] or None
+
+
+def _amount(ctx: ArticleContext, trigger: Trigger, head: Any) -> Money | None:
+    if trigger.type not in AMOUNT_TYPES:
+        return None
+    predicate = _predicate(head)
+    scope = [head, predicate] if predicate.i != head.i else [head]
+    for node in scope:
+        tokens = list(node.subtree)
+        start, end = tokens[0].idx, _end_char(tokens[-1])
+        for money in ctx.amounts:
+            if start <= money.span.start and money.span.end <= end:
+                return money
+    return None
+
+
+def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | None:
+    tense = "future" if status in {"planned", "considered"} else "past"
+    candidates = ctx.find_dates(sent.start_char, sent.end_char, tense)
+    if not candidates:
+        return None
+    predicate = _predicate(head)
+    clause = list(predicate.subtree)
+    start, end = clause[0].idx, _end_char(clause[-1])
+    inside = [d for d in candidates if d.span and start <= d.span.start and d.span.end <= end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.span.start - head.idx))

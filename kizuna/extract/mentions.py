@@ -1,0 +1,173 @@
+"""Names in an English article: gazetteer matches, spaCy entities, and role nouns.
+
+A `NameMention` is one place the text names an actor; `kizuna.resolve.entities`
+groups them into entities. Gazetteer matches win over overlapping spaCy entities,
+because the gazetteer knows the canonical name and the type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kizuna.lang import load
+from kizuna.resolve.gazetteer import Gazetteer, KnownActor
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_HAS_UPPER = re.compile(r"[A-Z]")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    start: int
+    end: int
+    text: str
+    type: str
+    actor: KnownActor | None = None
+    title: str | None = None
+    role: str | None = None  # the title a role noun ("the prime minister") stands for
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    labels: dict[str, str]
+    titles: tuple[str, ...]
+    roles: dict[str, str]
+    demonym_heads: frozenset[str]
+    not_entities: frozenset[str]
+    title_before: re.Pattern[str]
+    role_pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=None)
+def english_lexicon() -> EntityLexicon:
+    data = load("en", "entities")
+    titles = tuple(sorted(data["titles"]["words"], key=len, reverse=True))
+    title_alt = "|".join(re.escape(t) for t in titles)
+    roles = {k.lower(): v for k, v in data["roles"].items()}
+    role_alt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    return EntityLexicon(
+        labels=data["labels"], titles=titles, roles=roles,
+        demonym_heads=frozenset(data["demonym_heads"]["words"]),
+        not_entities=frozenset(data["not_entities"]["words"]),
+        title_before=re.compile(rf"(?:^|\W)((?:{title_alt})(?:\s+and\s+(?:{title_alt}))?)\s+$"),
+        role_pattern=re.compile(rf"\b(?:{role_alt})\b", re.IGNORECASE),
+    )
+
+
+def find_mentions(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMention]:
+    """Every name mention in the article, sorted, none overlapping."""
+    lexicon = english_lexicon()
+    known = [_known(text, m.start, m.end, m.actor, lexicon) for m in gazetteer.scan(text)]
+    taken = _Occupancy(known)
+    found = list(known)
+    for mention in _spacy_mentions(text, parsed, gazetteer, lexicon):
+        if taken.free(mention.start, mention.end):
+            taken.add(mention)
+            found.append(mention)
+    for mention in _role_mentions(text, lexicon):
+        if taken.free(mention.start, mention.end):
+            taken.add(mention)
+            found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _known(text: str, start: int, end: int, actor: KnownActor, lex: EntityLexicon) -> NameMention:
+    title = _title_before(text, start, lex) if actor.type == "PERSON" else None
+    return NameMention(start, end, text[start:end], actor.type, actor, title)
+
+
+def _title_before(text: str, start: int, lex: EntityLexicon) -> str | None:
+    match = lex.title_before.search(text[max(0, start - 60):start])
+    return match.group(1) if match else None
+
+
+def _spacy_mentions(
+    text: str, parsed: Any, gazetteer: Gazetteer, lex: EntityLexicon
+) -> Iterator[NameMention]:
+    for ent in parsed.ents:
+        if ent.label_ == "NORP":
+            yield from _demonym_government(text, ent, gazetteer, lex)
+            continue
+        kind = lex.labels.get(ent.label_)
+        if kind is None:
+            continue
+        span = _trim(text, ent.start_char, ent.end_char, lex)
+        if span is None:
+            continue
+        start, end = span
+        actor = gazetteer.lookup(text[start:end])
+        if actor is not None:
+            yield _known(text, start, end, actor, lex)
+        elif _plausible_name(text[start:end], lex):
+            title = _title_before(text, start, lex) if kind == "PERSON" else None
+            yield NameMention(start, end, text[start:end], kind, None, title)
+
+
+def _demonym_government(
+    text: str, ent: Any, gazetteer: Gazetteer, lex: EntityLexicon
+) -> Iterator[NameMention]:
+    country = gazetteer.by_demonym(ent.text)
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if country is None or following is None or following.lower_ not in lex.demonym_heads:
+        return
+    end = following.idx + len(following.text)
+    yield NameMention(ent.start_char, end, text[ent.start_char:end], country.type, country)
+
+
+def _trim(text: str, start: int, end: int, lex: EntityLexicon) -> tuple[int, int] | None:
+    """Drop a leading 'the', leading titles and a trailing possessive from an entity span."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        piece = text[start:end]
+        lead = _LEADING_THE.match(piece)
+        if lead:
+            start += lead.end()
+            changed = True
+            continue
+        for title in lex.titles:
+            if piece.startswith(title + " ") and len(piece) > len(title) + 1:
+                start += len(title) + 1
+                changed = True
+                break
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive and possessive.start() > 0:
+        end = start + possessive.start()
+    while end > start and text[end - 1] in " ,.;:-–—\"“”'’()":
+        if text[end - 1] == "." and _ends_with_abbreviation(text[start:end]):
+            break
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _ends_with_abbreviation(piece: str) -> bool:
+    return bool(re.search(r"(?:\b[A-Z]\.|Corp\.|Inc\.|Co\.|Ltd\.|Jr\.|Sr\.)$", piece))
+
+
+def _plausible_name(name: str, lex: EntityLexicon) -> bool:
+    return (len(name) > 1 and bool(_HAS_UPPER.search(name)) and name not in lex.not_entities
+            and "\n" not in name and not name.isdigit())
+
+
+def _role_mentions(text: str, lex: EntityLexicon) -> Iterator[NameMention]:
+    for match in lex.role_pattern.finditer(text):
+        role = lex.roles[match.group(0).lower()]
+        yield NameMention(match.start(), match.end(), match.group(0), "PERSON", None, role=role)
+
+
+class _Occupancy:
+    """Which character ranges already hold a mention."""
+
+    def __init__(self, mentions: Iterable[NameMention]):
+        self._ranges = [(m.start, m.end) for m in mentions]
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self._ranges)
+
+    def add(self, mention: NameMention) -> None:
+        self._ranges.append((mention.start, mention.end))

@@ -1,0 +1,154 @@
+"""An event's status (happened, planned, considered, negated) from its trigger's context.
+
+The nearest cue wins, walking from the trigger up through the words that govern it:
+a negation, a modal, a verb of planning or of consideration, a condition. No cue
+means `happened`. For commitments (INVEST, AGREE, POLICY) a pledge or "will" is
+the happening itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kizuna.lang import load
+
+CLAUSE_MODIFIERS = {"acl", "relcl"}
+
+
+@dataclass(frozen=True)
+class StatusLexicon:
+    negators: frozenset[str]
+    negating_verbs: frozenset[str]
+    particles: dict[str, str]
+    negated_before: tuple[str, ...]
+    considered_verbs: frozenset[str]
+    considered_modals: frozenset[str]
+    markers: frozenset[str]
+    considered_adjectives: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_nouns: frozenset[str]
+    planned_modals: frozenset[str]
+    planned_adjectives: frozenset[str]
+    commitment_types: frozenset[str]
+    commitment_verbs: frozenset[str]
+    commitment_modals: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def english_status_lexicon() -> StatusLexicon:
+    d = load("en", "status")
+    neg, con, pla, com = d["negated"], d["considered"], d["planned"], d["commitment"]
+    return StatusLexicon(
+        negators=frozenset(neg["negators"]), negating_verbs=frozenset(neg["verbs"]),
+        particles=dict(neg["particles"]), negated_before=tuple(neg["before"]),
+        considered_verbs=frozenset(con["verbs"]), considered_modals=frozenset(con["modals"]),
+        markers=frozenset(con["markers"]), considered_adjectives=frozenset(con["adjectives"]),
+        planned_verbs=frozenset(pla["verbs"]), planned_nouns=frozenset(pla["nouns"]),
+        planned_modals=frozenset(pla["modals"]),
+        planned_adjectives=frozenset(pla["adjectives"]),
+        commitment_types=frozenset(com["types"]), commitment_verbs=frozenset(com["verbs"]),
+        commitment_modals=frozenset(com["modals"]),
+    )
+
+
+def event_status(trigger_start: Any, trigger_head: Any, event_type: str) -> str:
+    """Status of the event whose trigger starts at token `trigger_start`, head `trigger_head`."""
+    lex = english_status_lexicon()
+    if _set_aside(trigger_start, lex):
+        return "negated"
+    for cue in _own_modifier_cues(trigger_head, event_type, lex):
+        return cue
+    for node in _governing_chain(trigger_head):
+        cue = _cue_at(node, event_type, lex)
+        if cue:
+            return cue
+    return "happened"
+
+
+def _set_aside(token: Any, lex: StatusLexicon) -> bool:
+    before = token.doc[max(token.sent.start, token.i - 5):token.i].text.lower()
+    return any(before.endswith(p) or f"{p} " in before for p in lex.negated_before[:2])
+
+
+def _own_modifier_cues(head: Any, event_type: str, lex: StatusLexicon) -> Iterator[str]:
+    """Cues in what modifies a trigger noun: "the planned summit", "talks to be held"."""
+    for child in head.children:
+        word = child.lemma_.lower()
+        if child.dep_ in {"amod", "compound"} and word in lex.considered_adjectives:
+            yield "considered"
+        elif child.dep_ in {"amod", "compound"} and word in lex.planned_adjectives:
+            yield "planned"
+        elif child.dep_ in CLAUSE_MODIFIERS and _infinitive_or_future(child, lex):
+            yield "planned"
+        elif child.dep_ == "relcl" and word in lex.planned_verbs:
+            yield "planned"
+
+
+def _infinitive_or_future(verb: Any, lex: StatusLexicon) -> bool:
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return "to" in auxes or bool(auxes & {"will", "shall"})
+
+
+def _governing_chain(head: Any) -> Iterator[Any]:
+    """The trigger and the words above it, stopping at a coordinated clause of its own."""
+    node = head
+    while True:
+        yield node
+        if node.head.i == node.i:
+            return
+        if node.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            return
+        if node.dep_ in {"advcl", "relcl", "parataxis"}:
+            return
+        node = node.head
+
+
+def _cue_at(node: Any, event_type: str, lex: StatusLexicon) -> str | None:
+    lemma = node.lemma_.lower()
+    children = list(node.children)
+    if any(c.dep_ == "neg" or c.lower_ in lex.negators for c in children):
+        return "negated"
+    if _negating_verb(node, lemma, children, lex):
+        return "negated"
+    commitment = event_type in lex.commitment_types
+    if commitment and lemma in lex.commitment_verbs and node.pos_ == "VERB":
+        return "happened"
+    if lemma in lex.considered_verbs and node.pos_ in {"VERB", "NOUN"}:
+        return "considered"
+    if any(c.dep_ == "mark" and c.lower_ in lex.markers for c in children):
+        return "considered"
+    modal = _modal_cue(children, commitment, lex)
+    if modal:
+        return modal
+    if lemma in lex.planned_verbs and node.pos_ == "VERB" and not node.tag_ == "VBN":
+        return "planned"
+    if lemma in lex.planned_nouns and node.pos_ == "NOUN":
+        return "planned"
+    return None
+
+
+def _modal_cue(children: list[Any], commitment: bool, lex: StatusLexicon) -> str | None:
+    for child in children:
+        if child.dep_ not in {"aux", "auxpass"}:
+            continue
+        word = child.lower_
+        if word in lex.considered_modals:
+            return "considered"
+        if word in lex.planned_modals:
+            return "happened" if commitment and word in lex.commitment_modals else "planned"
+    return None
+
+
+def _negating_verb(node: Any, lemma: str, children: list[Any], lex: StatusLexicon) -> bool:
+    if lemma not in lex.negating_verbs or node.pos_ != "VERB":
+        return False
+    particle = lex.particles.get(lemma)
+    if particle is None:
+        return True
+    if particle == "":
+        return False
+    return any(c.dep_ == "prt" and c.lower_ == particle for c in children)
+

@@ -1,0 +1,124 @@
+"""Event triggers in a parsed English sentence: the words that name a happening.
+
+Verb triggers match one lemma; noun triggers match a lemma sequence ending in the
+head noun, longest first ("export control" before "export"). A framing verb whose
+object is a trigger noun ("announced a partnership") yields no event of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kizuna.lang import load
+from kizuna.model import EVENT_TYPES
+
+NOUN_POS = {"NOUN", "PROPN"}
+VERB_POS = {"VERB"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    start: int  # token index of the first word
+    end: int  # token index after the last word
+    head: int  # token index of the word the phrase hangs on
+    kind: str  # "verb" or "noun"
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    verbs: dict[str, str]  # lemma -> type
+    nouns: dict[tuple[str, ...], str]  # lemma sequence -> type
+    phrases: dict[tuple[str, ...], str]  # verb phrase lemma sequence -> type
+    framing: frozenset[str]
+    agree_framing: frozenset[str]
+    longest: int
+
+
+@lru_cache(maxsize=None)
+def english_triggers() -> TriggerLexicon:
+    data = load("en", "events")
+    verbs, nouns, phrases = {}, {}, {}
+    for event_type in EVENT_TYPES:
+        section = data[event_type]
+        for lemma in section.get("verbs", ()):
+            words = tuple(lemma.lower().split())
+            (phrases if len(words) > 1 else verbs).setdefault(
+                words if len(words) > 1 else words[0], event_type)
+        for noun in section.get("nouns", ()):
+            nouns.setdefault(tuple(noun.lower().split()), event_type)
+        for phrase in section.get("phrases", ()):
+            phrases.setdefault(tuple(phrase.lower().split()), event_type)
+    longest = max(len(k) for k in [*nouns, *phrases])
+    return TriggerLexicon(
+        verbs=verbs, nouns=nouns, phrases=phrases,
+        framing=frozenset(data["framing"]["verbs"]),
+        agree_framing=frozenset(data["AGREE"]["framing_verbs"]), longest=longest,
+    )
+
+
+def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trigger]:
+    """Triggers in one sentence, in order; a framing verb over a trigger noun is dropped."""
+    lexicon = lexicon or english_triggers()
+    found = list(_phrase_and_noun_triggers(sent, lexicon))
+    covered = {i for t in found for i in range(t.start, t.end)}
+    for token in sent:
+        if token.i in covered or token.pos_ not in VERB_POS:
+            continue
+        event_type = _verb_type(token, lexicon)
+        if event_type and not _frames_trigger(token, found):
+            found.append(Trigger(event_type, token.i, token.i + 1, token.i, "verb"))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _lemmas(sent: Any) -> list[str]:
+    return [t.lemma_.lower() for t in sent]
+
+
+def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigger]:
+    lemmas, texts = _lemmas(sent), [t.lower_ for t in sent]
+    offset, i = sent.start, 0
+    while i < len(lemmas):
+        hit = _longest_match(lemmas, texts, i, sent, lex)
+        if hit is None:
+            i += 1
+            continue
+        size, event_type, kind = hit
+        head = offset + i + (size - 1 if kind == "noun" else 0)
+        yield Trigger(event_type, offset + i, offset + i + size, head, kind)
+        i += size
+
+
+def _longest_match(lemmas, texts, i, sent, lex: TriggerLexicon):
+    for size in range(min(lex.longest, len(lemmas) - i), 0, -1):
+        for words in (tuple(lemmas[i:i + size]), tuple(texts[i:i + size])):
+            if size > 1 and words in lex.phrases and sent[i].pos_ in VERB_POS:
+                return size, lex.phrases[words], "verb"
+            if words in lex.nouns and sent[i + size - 1].pos_ in NOUN_POS:
+                return size, lex.nouns[words], "noun"
+    return None
+
+
+def _verb_type(token: Any, lex: TriggerLexicon) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in lex.agree_framing:
+        return None if _has_clausal_complement(token) else "AGREE"
+    return lex.verbs.get(lemma)
+
+
+def _has_clausal_complement(token: Any) -> bool:
+    return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+
+
+def _frames_trigger(token: Any, triggers: list[Trigger]) -> bool:
+    """A verb whose object (or passive subject) is a trigger noun only reports it."""
+    heads = {t.head for t in triggers if t.kind == "noun"}
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and child.i in heads:
+            return True
+        if child.dep_ == "prep" and any(g.i in heads for g in child.children):
+            return token.lemma_.lower() in english_triggers().framing
+    return False

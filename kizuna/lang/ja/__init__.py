@@ -1,0 +1,1 @@
+"""Japanese language data files (TOML), read through `importlib.resources`."""

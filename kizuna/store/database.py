@@ -1,0 +1,131 @@
+"""Opening a store: a database URL or a plain file path in, a migrated `Store` out.
+
+The URL picks the database (SQLite by default, PostgreSQL later); everything that
+differs between them is behind a check on `engine.dialect.name`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from kizuna.errors import StoreError
+from kizuna.model import Document
+from kizuna.store import migrations, writer
+
+
+class Store:
+    """One database holding articles, their documents and the canonical entities."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, target: str) -> Store:
+        """Open (creating and migrating if need be) the database `target` names."""
+        url = database_url(target)
+        engine = _engine(url)
+        try:
+            migrations.migrate(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open database {describe(url)}: {_reason(exc)}") from exc
+        return cls(engine)
+
+    @property
+    def fulltext(self) -> bool:
+        """Whether the FTS5 index exists (SQLite); elsewhere search uses LIKE."""
+        return self.engine.dialect.name == "sqlite"
+
+    def save_document(self, doc: Document) -> str:
+        """Write one document: "added", "unchanged" or "updated"."""
+        return writer.save_document(self.engine, doc)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({describe(self.engine.url)})"
+
+
+def database_url(target: str) -> URL:
+    """An SQLAlchemy URL as given, or an SQLite URL for a plain file path."""
+    if "://" in target:
+        try:
+            return make_url(target)
+        except ArgumentError as exc:
+            raise StoreError(f"{target!r} is not a database URL: {exc}") from exc
+    if target == ":memory:":
+        return URL.create("sqlite")
+    return URL.create("sqlite", database=str(_checked_path(Path(target))))
+
+
+def describe(url: URL) -> str:
+    """The URL for messages, without its password."""
+    return url.render_as_string(hide_password=True)
+
+
+def _checked_path(path: Path) -> Path:
+    # SQLite's own message for these is "unable to open database file", which names
+    # neither the file nor the problem.
+    if path.is_dir():
+        raise StoreError(f"cannot open database {str(path)!r}: it is a folder")
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot open database {str(path)!r}: "
+                         f"folder {str(path.parent)!r} does not exist")
+    return path.resolve()
+
+
+def _engine(url: URL) -> Engine:
+    try:
+        engine = create_engine(url, **_engine_options(url))
+    except ArgumentError as exc:
+        raise StoreError(f"cannot use database {describe(url)}: {exc}") from exc
+    except ImportError as exc:
+        raise StoreError(f"cannot use database {describe(url)}: "
+                         f"its driver is not installed ({exc.name})") from exc
+    if engine.dialect.name == "sqlite":
+        _sqlite_setup(engine)
+    return engine
+
+
+def _engine_options(url: URL) -> dict[str, Any]:
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        # One shared connection, or each new connection would see an empty database.
+        return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    return {}
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    """Real transactions on SQLite, DDL included, and enforced foreign keys.
+
+    Python's sqlite3 driver opens transactions itself and only before DML, so a
+    migration's CREATE statements would each commit on their own; SQLAlchemy's
+    documented recipe hands BEGIN back to us.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The driver's own message, without SQLAlchemy's SQL dump and link."""
+    orig = getattr(exc, "orig", None)
+    return str(orig) if orig is not None else str(exc).split("\n")[0]

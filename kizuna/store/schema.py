@@ -1,0 +1,150 @@
+"""The tables, as SQLAlchemy Core objects: what the writer fills and the queries read.
+
+Canonical entities are shared by every article; everything else belongs to one article
+and is deleted with it when the article is written again. Local ids (`e1`, `v1`, `m1`,
+`q1`) are kept so a stored document exports in the shape it was extracted in.
+
+The full-text index (`articles_fts`) is not here: it is an SQLite FTS5 virtual table,
+created by a dialect-specific migration and filled by the writer.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    column,
+    table,
+)
+
+metadata = MetaData()
+
+FTS_TABLE = "articles_fts"
+
+
+def _article_fk() -> ForeignKey:
+    return ForeignKey("articles.id", ondelete="CASCADE")
+
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String, primary_key=True),
+    Column("url", Text),
+    Column("title", Text),
+    Column("source", Text),
+    Column("language", String(8)),
+    Column("published", Date, index=True),
+    Column("text", Text, nullable=False),
+    # Hash of the extracted document, not only the text: re-ingesting after the
+    # extractor improved must rewrite the article, re-ingesting as-is must not.
+    Column("content_hash", String(64), nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("country", String(3)),
+    UniqueConstraint("name", "type", name="uq_entities_name_type"),
+)
+
+# Which canonical entities a document has, under the local id it gave them.
+article_entities = Table(
+    "article_entities", metadata,
+    Column("article_id", String, _article_fk(), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("local_id", String, nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+# Aliases are per article, so a document exports with the forms it used and a
+# rewritten article takes its stale aliases with it.
+entity_aliases = Table(
+    "entity_aliases", metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("article_id", String, _article_fk(), primary_key=True),
+    Column("alias", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String, _article_fk(), nullable=False, index=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String, primary_key=True),
+    Column("article_id", String, _article_fk(), nullable=False, index=True),
+    Column("local_id", String, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("type", String(16), nullable=False, index=True),
+    Column("status", String(16), nullable=False),
+    Column("date_start", Date, index=True),
+    Column("date_end", Date),
+    Column("date_granularity", String(8)),
+    Column("date_text", Text),
+    Column("location_entity_id", Integer, ForeignKey("entities.id")),
+    Column("object", Text),
+    Column("amount_id", String),
+    Column("amount_value", Float),
+    Column("amount_currency", String(3)),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+)
+
+event_participants = Table(
+    "event_participants", metadata,
+    Column("event_id", String, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True, index=True),
+    Column("role", String(8), primary_key=True),  # actor | target
+    Column("position", Integer, nullable=False),
+)
+
+amounts = Table(
+    "amounts", metadata,
+    Column("article_id", String, _article_fk(), primary_key=True),
+    Column("local_id", String, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("article_id", String, _article_fk(), primary_key=True),
+    Column("local_id", String, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("speaker_entity_id", Integer, ForeignKey("entities.id")),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+# Children of an article, in the order the writer deletes them (participants first,
+# since they hang off events rather than the article).
+ARTICLE_CHILDREN = (mentions, entity_aliases, article_entities, amounts, quotes, events)
+
+# The FTS5 index as a lightweight table clause, so the writer and queries can use Core
+# statements on it; it exists only on SQLite (see migrations.sqlite_fulltext).
+articles_fts = table(FTS_TABLE, column("article_id"), column("title"), column("text"))
