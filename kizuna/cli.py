@@ -106,6 +106,9 @@ DbOpt = Annotated[str | None, typer.Option(
     "--db", help="Database: an SQLAlchemy URL or a file path. Default kizuna.db, or $KIZUNA_DB.")]
 
 
+ID_WIDTH = 10
+
+
 class EventFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
@@ -297,16 +300,21 @@ def _write_rows(rows: list[queries.EventRow], format: str, out: TextIO) -> None:
 
 
 def _events_table(rows: list[queries.EventRow]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, caption=f"{len(rows)} event{'s' * (len(rows) != 1)}")
+    """Ids cut to 10 characters (enough to be unique; `show` takes a prefix) to leave
+    the width of an 80-column terminal to participants and evidence."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption=f"{len(rows)} event{'s' * (len(rows) != 1)}")
     table.add_column("id", no_wrap=True, style="cyan")
     table.add_column("date", no_wrap=True)
-    for name in ("type", "status", "participants", "what", "source"):
-        table.add_column(name)
+    table.add_column("event", no_wrap=True)
+    table.add_column("participants", ratio=2)
+    table.add_column("what", ratio=3)
+    table.add_column("source", ratio=1)
     for row in rows:
-        table.add_row(row.id, _date_label(row), row.type, row.status,
-                      escape(", ".join(row.participants)),
-                      escape(_short(row.object or row.evidence_text)),
-                      escape(" ".join(filter(None, [row.source, _iso(row.published)]))))
+        table.add_row(row.id[:ID_WIDTH], _date_label(row) or "–",
+                      f"{row.type}\n[dim]{row.status}[/dim]",
+                      escape("; ".join(row.participants)),
+                      escape(_short(row.object or row.evidence_text)), escape(row.source or ""))
     return table
 
 
@@ -336,8 +344,8 @@ def _event_view(detail: queries.EventDetail) -> Group:
         *(Text.from_markup(f"[bold]{label}:[/bold] {escape(value)}")
           for label, value in fields if value),
         Text(""),
-        Text.from_markup(f"{escape(before)} [reverse]{escape(evidence)}[/reverse] "
-                         f"{escape(after)}".strip()),
+        Text.from_markup(f"{escape(before)}[reverse]{escape(evidence)}[/reverse]"
+                         f"{escape(after)}"),
     )
 
 

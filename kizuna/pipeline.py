@@ -10,11 +10,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from kizuna.errors import UnsupportedLanguage
 from kizuna.extract.document import build_document
 from kizuna.model import Article, Document
 from kizuna.nlp import backend
 from kizuna.parse.language import detect_language
-from kizuna.errors import UnsupportedLanguage
 
 
 def with_language(article: Article) -> Article:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from kizuna.extract.events import ArticleContext, find_events, token_entities
 from kizuna.extract.mentions import find_mentions
 from kizuna.extract.money import find_amounts
+from kizuna.lang import load
 from kizuna.model import Article, DateRef, Document
 from kizuna.resolve.entities import resolve_entities
 from kizuna.resolve.gazetteer import default_gazetteer
+from kizuna.resolve.happenings import inherit_dates, merge_repeated
 
 
 def build_document(article: Article, parsed: Any) -> Document:
@@ -21,15 +23,22 @@ def build_document(article: Article, parsed: Any) -> Document:
     ctx = ArticleContext(
         text=text, parsed=parsed, entities=resolved,
         token_entity=token_entities(parsed, resolved), amounts=amounts,
-        find_dates=_date_finder(article),
+        find_dates=_date_finder(article), leaders=_leaders(resolved),
     )
-    events = find_events(ctx)
+    events = inherit_dates(merge_repeated(find_events(ctx)))
     return Document(article=article, entities=resolved.entities, events=tuple(events),
                     amounts=amounts)
 
 
+def _leaders(resolved) -> frozenset[str]:
+    leader_titles = set(load("en", "entities")["references"]["leader_titles"])
+    return frozenset(
+        entity_id for entity_id, titles in resolved.titles.items()
+        if any(t == lt or t.endswith(" " + lt) for t in titles for lt in leader_titles))
+
+
 def _date_finder(article: Article):
-    @lru_cache(maxsize=None)
+    @cache
     def find(start: int, end: int, tense: str) -> list[DateRef]:
         try:
             from kizuna.extract.dates import resolve_dates

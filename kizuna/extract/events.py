@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from kizuna.extract.status import event_status
@@ -39,6 +39,7 @@ class ArticleContext:
     token_entity: dict[int, str]
     amounts: tuple[Money, ...]
     find_dates: Callable[[int, int, str], list[DateRef]]  # sentence start, end, tense
+    leaders: frozenset[str] = frozenset()  # entity ids of heads of state or government
 
 
 def token_entities(parsed: Any, entities: ResolvedEntities) -> dict[int, str]:
@@ -65,6 +66,8 @@ def find_events(ctx: ArticleContext) -> list[Event]:
 def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Event | None:
     doc = ctx.parsed
     head = doc[trigger.head]
+    if trigger.kind == "noun" and _refers_back(head):
+        return None
     actors, targets, location = _participants(ctx, sent, trigger)
     if len(actors) + len(targets) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
@@ -77,6 +80,20 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
         amount=_amount(ctx, trigger, head),
         trigger=Span.of(ctx.text, doc[trigger.start].idx, _end_char(doc[trigger.end - 1])),
     )
+
+
+def _refers_back(noun: Any) -> bool:
+    """"After the talks", "ahead of the summit": a happening told elsewhere, used as a time."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    words = prep.lower_
+    if prep.head.dep_ == "prep" or prep.head.lower_ in {"ahead", "prior"}:
+        words = f"{prep.head.lower_} {words}"
+    return words.split()[0] in REFERENCE_PREPOSITIONS
+
+
+REFERENCE_PREPOSITIONS = {"after", "before", "following", "since", "until", "ahead", "prior", "amid"}
 
 
 def _end_char(token: Any) -> int:
@@ -122,11 +139,25 @@ def _subject_tokens(predicate: Any) -> Iterator[Any]:
         subjects = [c for c in node.children if c.dep_ in SUBJECTS]
         if subjects:
             for subject in subjects:
-                yield from subject.subtree
+                if subject.tag_ in RELATIVE_TAGS and node.dep_ == "relcl":
+                    yield from _noun_phrase(node.head)
+                else:
+                    yield from subject.subtree
             return
         if node.dep_ not in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"} or node.head.i == node.i:
             return
         node = node.head
+
+
+RELATIVE_TAGS = {"WP", "WDT"}
+
+
+def _noun_phrase(noun: Any) -> Iterator[Any]:
+    """A noun with its modifiers but without the clauses hanging from it."""
+    yield noun
+    for child in noun.children:
+        if child.dep_ not in OWN_CLAUSES:
+            yield from child.subtree
 
 
 def _participants(ctx: ArticleContext, sent: Any, trigger: Trigger):
@@ -136,7 +167,10 @@ def _participants(ctx: ArticleContext, sent: Any, trigger: Trigger):
     location = None
     subject_ids = _ids(ctx, _subject_tokens(_predicate(head)))
     seen: set[str] = set()
+    first = _after_dateline(sent)
     for token in _participant_tokens(head):
+        if token.i < first:
+            continue
         entity_id = ctx.token_entity.get(token.i) or _referent(ctx, token)
         if not entity_id or entity_id in seen:
             continue
@@ -156,6 +190,16 @@ def _participants(ctx: ArticleContext, sent: Any, trigger: Trigger):
 
 
 ROLE_FREE = {"MEET", "AGREE", "COOPERATE"}
+
+
+def _after_dateline(sent: Any) -> int:
+    """Index of the first token after a dateline ("BUSAN, South Korea, Oct. 30 (Wire) –")."""
+    if not sent.text[:3].isupper():
+        return sent.start
+    for token in sent[:20]:
+        if token.text in {"–", "—", "--"} or (token.text == "-" and token.whitespace_):
+            return token.i + 1
+    return sent.start
 
 
 def _ids(ctx: ArticleContext, tokens: Iterator[Any]) -> set[str]:
@@ -191,7 +235,7 @@ def _governing_preposition(token: Any) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _reference_words() -> dict[str, Any]:
     return load("en", "entities")["references"]
 
@@ -226,7 +270,9 @@ def _group_referents(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:
     clause = f"{clause} {' '.join(t.lower_ for t in head.subtree)}"
     words = _reference_words()
     if any(re.search(rf"\b{re.escape(p)}\b", clause) for p in words["two_people"]):
-        return _entity_ids_before(ctx, sent.start_char, "PERSON")[:2]
+        people = _entity_ids_before(ctx, sent.start_char, "PERSON")
+        leaders = [p for p in people if p in ctx.leaders]
+        return (leaders if len(leaders) >= 2 else people)[:2]
     if any(re.search(rf"\b{re.escape(p)}\b", clause) for p in words["two_countries"]):
         return _entity_ids_before(ctx, sent.start_char, "GPE", countries=True)[:2]
     return []
@@ -268,6 +314,11 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
     clause = list(predicate.subtree)
     start, end = clause[0].idx, _end_char(clause[-1])
     inside = [d for d in candidates if d.span and start <= d.span.start and d.span.end <= end]
-    if not inside:
-        return None
-    return min(inside, key=lambda d: abs(d.span.start - head.idx))
+    pool = inside or candidates
+    plain = [d for d in pool if not _in_parentheses(ctx.text, d.span.start, sent.start_char)]
+    return min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
+
+
+def _in_parentheses(text: str, offset: int, floor: int) -> bool:
+    before = text[floor:offset]
+    return before.count("(") > before.count(")")

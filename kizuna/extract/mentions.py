@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from kizuna.lang import load
@@ -39,11 +39,13 @@ class EntityLexicon:
     roles: dict[str, str]
     demonym_heads: frozenset[str]
     not_entities: frozenset[str]
+    place_prepositions: frozenset[str]
+    instrument_heads: frozenset[str]
     title_before: re.Pattern[str]
     role_pattern: re.Pattern[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def english_lexicon() -> EntityLexicon:
     data = load("en", "entities")
     titles = tuple(sorted(data["titles"]["words"], key=len, reverse=True))
@@ -54,6 +56,8 @@ def english_lexicon() -> EntityLexicon:
         labels=data["labels"], titles=titles, roles=roles,
         demonym_heads=frozenset(data["demonym_heads"]["words"]),
         not_entities=frozenset(data["not_entities"]["words"]),
+        place_prepositions=frozenset(data["places"]["prepositions"]),
+        instrument_heads=frozenset(data["instruments"]["heads"]),
         title_before=re.compile(rf"(?:^|\W)((?:{title_alt})(?:\s+and\s+(?:{title_alt}))?)\s+$"),
         role_pattern=re.compile(rf"\b(?:{role_alt})\b", re.IGNORECASE),
     )
@@ -65,6 +69,14 @@ def find_mentions(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMent
     known = [_known(text, m.start, m.end, m.actor, lexicon) for m in gazetteer.scan(text)]
     taken = _Occupancy(known)
     found = list(known)
+    first_seen: dict[KnownActor, int] = {}
+    for mention in known:
+        first_seen.setdefault(mention.actor, mention.start)
+    for match in gazetteer.scan_short_forms(text, first_seen):
+        if taken.free(match.start, match.end):
+            short = _known(text, match.start, match.end, match.actor, lexicon)
+            taken.add(short)
+            found.append(short)
     for mention in _spacy_mentions(text, parsed, gazetteer, lexicon):
         if taken.free(mention.start, mention.end):
             taken.add(mention)
@@ -77,8 +89,31 @@ def find_mentions(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMent
 
 
 def _known(text: str, start: int, end: int, actor: KnownActor, lex: EntityLexicon) -> NameMention:
+    actor = _government_for_capital(text, start, actor, lex)
     title = _title_before(text, start, lex) if actor.type == "PERSON" else None
     return NameMention(start, end, text[start:end], actor.type, actor, title)
+
+
+def _government_for_capital(
+    text: str, start: int, actor: KnownActor, lex: EntityLexicon
+) -> KnownActor:
+    """"Beijing said" is China; "in Beijing" is the city."""
+    if not actor.stands_for:
+        return actor
+    words_before = text[max(0, start - 20):start].split()
+    if words_before and words_before[-1].lower() in lex.place_prepositions:
+        return actor
+    if _dateline(text, start):
+        return actor
+    from kizuna.resolve.gazetteer import default_gazetteer
+
+    return default_gazetteer().by_name(actor.stands_for) or actor
+
+
+def _dateline(text: str, start: int) -> bool:
+    """A place in capitals at the start of a line: "BUSAN, South Korea, Oct. 30 –"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return start == line_start and text[start:start + 3].isupper()
 
 
 def _title_before(text: str, start: int, lex: EntityLexicon) -> str | None:
@@ -151,7 +186,8 @@ def _ends_with_abbreviation(piece: str) -> bool:
 
 def _plausible_name(name: str, lex: EntityLexicon) -> bool:
     return (len(name) > 1 and bool(_HAS_UPPER.search(name)) and name not in lex.not_entities
-            and "\n" not in name and not name.isdigit())
+            and "\n" not in name and not name.isdigit()
+            and name.split()[-1] not in lex.instrument_heads)
 
 
 def _role_mentions(text: str, lex: EntityLexicon) -> Iterator[NameMention]:

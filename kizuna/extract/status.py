@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from kizuna.lang import load
@@ -37,7 +37,7 @@ class StatusLexicon:
     commitment_modals: frozenset[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def english_status_lexicon() -> StatusLexicon:
     d = load("en", "status")
     neg, con, pla, com = d["negated"], d["considered"], d["planned"], d["commitment"]
@@ -79,11 +79,7 @@ def _own_modifier_cues(head: Any, event_type: str, lex: StatusLexicon) -> Iterat
         word = child.lemma_.lower()
         if child.dep_ in {"amod", "compound"} and word in lex.considered_adjectives:
             yield "considered"
-        elif child.dep_ in {"amod", "compound"} and word in lex.planned_adjectives:
-            yield "planned"
-        elif child.dep_ in CLAUSE_MODIFIERS and _infinitive_or_future(child, lex):
-            yield "planned"
-        elif child.dep_ == "relcl" and word in lex.planned_verbs:
+        elif child.dep_ in {"amod", "compound"} and word in lex.planned_adjectives or child.dep_ in CLAUSE_MODIFIERS and _infinitive_or_future(child, lex) or child.dep_ == "relcl" and word in lex.planned_verbs:
             yield "planned"
 
 
@@ -123,7 +119,7 @@ def _cue_at(node: Any, event_type: str, lex: StatusLexicon) -> str | None:
     modal = _modal_cue(children, commitment, lex)
     if modal:
         return modal
-    if lemma in lex.planned_verbs and node.pos_ == "VERB" and not node.tag_ == "VBN":
+    if lemma in lex.planned_verbs and node.pos_ == "VERB":
         return "planned"
     if lemma in lex.planned_nouns and node.pos_ == "NOUN":
         return "planned"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from kizuna.lang import load
@@ -38,7 +38,7 @@ class TriggerLexicon:
     longest: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def english_triggers() -> TriggerLexicon:
     data = load("en", "events")
     verbs, nouns, phrases = {}, {}, {}

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(language: str, name: str) -> dict[str, Any]:
     """The parsed `kizuna/lang/<language>/<name>.toml`."""
     path = resources.files(f"kizuna.lang.{language}").joinpath(f"{name}.toml")

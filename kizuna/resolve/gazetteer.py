@@ -30,6 +30,8 @@ class KnownActor:
     titles: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     kind: str = ""  # the data file it comes from: countries, places, people, ...
+    short_forms: tuple[str, ...] = ()  # count only once the full name has appeared
+    stands_for: str | None = None  # a capital used for its government: "Beijing said"
 
     @property
     def surfaces(self) -> tuple[str, ...]:
@@ -73,19 +75,40 @@ class Gazetteer:
     def by_demonym(self, word: str) -> KnownActor | None:
         return next((a for a in self.actors if word in a.demonyms), None)
 
+    def scan_short_forms(
+        self, text: str, present: dict[KnownActor, int]
+    ) -> Iterator[GazetteerMatch]:
+        """Short forms ("Son", 孫) of actors already named in full, after that first mention."""
+        forms = {f: a for a in present for f in a.short_forms}
+        if not forms:
+            return
+        for m in _alternation(list(forms)).finditer(text):
+            actor = forms[m.group(0)]
+            if m.start() > present[actor]:
+                yield GazetteerMatch(m.start(), m.end(), actor)
+
     def scan(self, text: str) -> Iterator[GazetteerMatch]:
         """Longest known names in `text`, left to right, not overlapping."""
         for m in self._pattern.finditer(text):
             yield GazetteerMatch(m.start(), m.end(), self._surface_actor[m.group(0)])
 
 
+_LATIN_WORD = "A-Za-z0-9"
+
+
 def _alternation(surfaces: list[str]) -> re.Pattern[str]:
+    """One pattern for all names, longest first. Japanese names go first and need no
+    boundary; Latin names need one, but only against Latin letters and digits, so
+    "OpenAI" is found in "ソフトバンクグループとOpenAI"."""
     ordered = sorted(set(surfaces), key=len, reverse=True)
+    japanese = [re.escape(s) for s in ordered if _JA_CHAR.search(s)]
+    latin = [re.escape(s) for s in ordered if not _JA_CHAR.search(s)]
     parts = []
-    for s in ordered:
-        body = re.escape(s)
-        parts.append(body if _JA_CHAR.search(s) else rf"(?<![\w]){body}(?![\w])")
-    return re.compile("|".join(parts))
+    if japanese:
+        parts.append(f"(?:{'|'.join(japanese)})")
+    if latin:
+        parts.append(rf"(?<![{_LATIN_WORD}])(?:{'|'.join(latin)})(?![{_LATIN_WORD}])")
+    return re.compile("|".join(parts) or r"(?!x)x")
 
 
 def _read_actors(filename: str) -> list[KnownActor]:
@@ -96,6 +119,8 @@ def _read_actors(filename: str) -> list[KnownActor]:
             aliases=tuple(row.get("aliases", ())), ja=tuple(row.get("ja", ())),
             titles=tuple(row.get("titles", ())), demonyms=tuple(row.get("demonyms", ())),
             kind=filename.removesuffix(".toml"),
+            short_forms=tuple(row.get("short_forms", ())),
+            stands_for=row.get("stands_for"),
         )
         for row in data.get("actor", [])
     ]

@@ -64,7 +64,7 @@ def database_url(target: str) -> URL:
     if "://" in target:
         try:
             return make_url(target)
-        except ArgumentError as exc:
+        except (ArgumentError, ValueError) as exc:  # ValueError: a port that is no number
             raise StoreError(f"{target!r} is not a database URL: {exc}") from exc
     if target == ":memory:":
         return URL.create("sqlite")

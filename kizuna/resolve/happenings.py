@@ -1,0 +1,87 @@
+"""One event per happening in an article: the same meeting told twice becomes one event.
+
+Two events are one happening when they have the same type and are stated in the same
+sentence, or when one's participants include the other's and their dates do not
+disagree. The merged event keeps the fullest statement as its evidence and takes a
+date, amount or location the others supply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kizuna.model import Event
+
+
+def merge_repeated(events: list[Event]) -> list[Event]:
+    groups: list[list[Event]] = []
+    for event in events:
+        group = next((g for g in groups if _same_happening(g, event)), None)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    merged = [_merge(g) for g in groups]
+    return [replace(e, id=f"v{n}") for n, e in enumerate(merged, start=1)]
+
+
+def _participants(event: Event) -> set[str]:
+    return {*event.actors, *event.targets}
+
+
+def _same_happening(group: list[Event], event: Event) -> bool:
+    first = group[0]
+    if first.type != event.type:
+        return False
+    if any(e.evidence.start == event.evidence.start for e in group):
+        return True
+    ours, theirs = _participants(first), _participants(event)
+    if not (ours <= theirs or theirs <= ours):
+        return False
+    return _dates_agree(group, event)
+
+
+def _dates_agree(group: list[Event], event: Event) -> bool:
+    if event.date is None:
+        return True
+    dated = [e.date for e in group if e.date is not None]
+    return all(d.start <= event.date.end and event.date.start <= d.end for d in dated)
+
+
+def _merge(group: list[Event]) -> Event:
+    primary = max(group, key=_fullness)
+    actors = list(dict.fromkeys(a for e in group for a in e.actors))
+    targets = [t for t in dict.fromkeys(t for e in group for t in e.targets) if t not in actors]
+    return replace(
+        primary, actors=tuple(actors), targets=tuple(targets),
+        date=primary.date or _first(e.date for e in group),
+        amount=primary.amount or _first(e.amount for e in group),
+        location=primary.location or _first(e.location for e in group),
+    )
+
+
+def _fullness(event: Event) -> tuple[int, int, int]:
+    """Prefer a statement in running prose with a date, then the earliest one."""
+    return (_is_prose(event), event.date is not None, -event.evidence.start)
+
+
+def _first(values):
+    return next((v for v in values if v is not None), None)
+
+
+def inherit_dates(events: list[Event]) -> list[Event]:
+    """An undated happening in running prose took place when the one told just before it
+    did: news narrates a day's events after dating the first of them."""
+    out, last_date = [], None
+    for event in sorted(events, key=lambda e: e.evidence.start):
+        if event.status == "happened" and _is_prose(event):
+            if event.date is None and last_date is not None:
+                event = replace(event, date=last_date)
+            last_date = event.date or last_date
+        out.append(event)
+    order = {e.id: i for i, e in enumerate(events)}
+    return sorted(out, key=lambda e: order[e.id])
+
+
+def _is_prose(event: Event) -> bool:
+    return event.evidence.text.rstrip()[-1:] in ".!?\"”'’"

@@ -1,0 +1,1 @@
+"""Tests of the ingest flow and the command line over the store."""
