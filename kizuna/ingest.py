@@ -38,7 +38,7 @@ class Step:
     label: str
     outcome: str
     done: int
-    total: int
+    total: int | None  # None while inputs are still being read
     reason: str | None = None
 
 
@@ -114,7 +114,8 @@ class _Tracker:
     """Counts outcomes into the report and tells `progress` about each one."""
 
     def __init__(self, report: IngestReport, progress: Progress | None):
-        self.report, self.progress, self.expected = report, progress, 0
+        self.report, self.progress = report, progress
+        self.expected: int | None = None
 
     def expect(self, articles: int) -> None:
         self.expected = articles + self.report.failed
@@ -131,8 +132,7 @@ class _Tracker:
 
     def _step(self, label: str, outcome: str, reason: str | None = None) -> None:
         if self.progress is not None:
-            total = max(self.expected, self.report.total)
-            self.progress(Step(label, outcome, self.report.total, total, reason))
+            self.progress(Step(label, outcome, self.report.total, self.expected, reason))
 
 
 def _reason(label: str, exc: Exception) -> str:

@@ -76,9 +76,18 @@ def _extract_chunk(articles: list[Article]) -> list[Document | Exception]:
     return list(_extract_batch(articles))
 
 
+def _load_models(languages: tuple[str, ...]) -> None:
+    """Worker initializer: load each model the articles need once, as the process starts."""
+    for language in languages:
+        backend.load(language)
+
+
 def _extract_in_processes(articles: list[Article], workers: int) -> Iterator[Document | Exception]:
     size = max(1, -(-len(articles) // (workers * 4)))
     chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    languages = tuple(sorted({a.language for a in articles
+                              if a.language in backend.supported_languages()}))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_load_models,
+                             initargs=(languages,)) as pool:
         for chunk_result in pool.map(_extract_chunk, chunks):
             yield from chunk_result

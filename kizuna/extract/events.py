@@ -68,6 +68,8 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
     head = doc[trigger.head]
     if trigger.kind == "noun" and _refers_back(head):
         return None
+    if _inside_quotation(ctx.text, doc[trigger.start].idx):
+        return None
     actors, targets, location = _participants(ctx, sent, trigger)
     if len(actors) + len(targets) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
@@ -91,6 +93,13 @@ def _refers_back(noun: Any) -> bool:
     if prep.head.dep_ == "prep" or prep.head.lower_ in {"ahead", "prior"}:
         words = f"{prep.head.lower_} {words}"
     return words.split()[0] in REFERENCE_PREPOSITIONS
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    """Words in direct speech are the speaker's, not the reporter's account of events."""
+    paragraph = text[text.rfind("\n", 0, offset) + 1:offset]
+    curly = paragraph.count("“") > paragraph.count("”")
+    return curly or paragraph.count('"') % 2 == 1
 
 
 REFERENCE_PREPOSITIONS = {"after", "before", "following", "since", "until", "ahead", "prior", "amid"}

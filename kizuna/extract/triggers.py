@@ -32,6 +32,8 @@ class Trigger:
 class TriggerLexicon:
     verbs: dict[str, str]  # lemma -> type
     nouns: dict[tuple[str, ...], str]  # lemma sequence -> type
+    weak_nouns: frozenset[tuple[str, ...]]  # nouns that need a verb of issuing
+    issuing: frozenset[str]
     phrases: dict[tuple[str, ...], str]  # verb phrase lemma sequence -> type
     framing: frozenset[str]
     agree_framing: frozenset[str]
@@ -41,7 +43,7 @@ class TriggerLexicon:
 @cache
 def english_triggers() -> TriggerLexicon:
     data = load("en", "events")
-    verbs, nouns, phrases = {}, {}, {}
+    verbs, nouns, phrases, weak = {}, {}, {}, set()
     for event_type in EVENT_TYPES:
         section = data[event_type]
         for lemma in section.get("verbs", ()):
@@ -50,11 +52,16 @@ def english_triggers() -> TriggerLexicon:
                 words if len(words) > 1 else words[0], event_type)
         for noun in section.get("nouns", ()):
             nouns.setdefault(tuple(noun.lower().split()), event_type)
+        for noun in section.get("weak_nouns", ()):
+            words = tuple(noun.lower().split())
+            nouns.setdefault(words, event_type)
+            weak.add(words)
         for phrase in section.get("phrases", ()):
             phrases.setdefault(tuple(phrase.lower().split()), event_type)
     longest = max(len(k) for k in [*nouns, *phrases])
     return TriggerLexicon(
-        verbs=verbs, nouns=nouns, phrases=phrases,
+        verbs=verbs, nouns=nouns, phrases=phrases, weak_nouns=frozenset(weak),
+        issuing=frozenset(data["issuing"]["verbs"]),
         framing=frozenset(data["framing"]["verbs"]),
         agree_framing=frozenset(data["AGREE"]["framing_verbs"]), longest=longest,
     )
@@ -69,9 +76,19 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
         if token.i in covered or token.pos_ not in VERB_POS:
             continue
         event_type = _verb_type(token, lexicon)
-        if event_type and not _frames_trigger(token, found):
+        if not event_type:
+            continue
+        if event_type == "RESTRICT":
+            found = [t for t in found if not _restricted_trade(t, token)]
+        if not _frames_trigger(token, found):
             found.append(Trigger(event_type, token.i, token.i + 1, token.i, "verb"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _restricted_trade(trigger: Trigger, verb: Any) -> bool:
+    """"Barred exports", "restrict sales": the trade is what is restricted, not an event."""
+    return trigger.type == "TRADE" and trigger.kind == "noun" and \
+        verb.doc[trigger.head].head.i == verb.i
 
 
 def _lemmas(sent: Any) -> list[str]:
@@ -88,7 +105,9 @@ def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigge
             continue
         size, event_type, kind = hit
         head = offset + i + (size - 1 if kind == "noun" else 0)
-        yield Trigger(event_type, offset + i, offset + i + size, head, kind)
+        words = tuple(lemmas[i:i + size])
+        if kind == "verb" or words not in lex.weak_nouns or _issued(sent.doc[head], lex):
+            yield Trigger(event_type, offset + i, offset + i + size, head, kind)
         i += size
 
 
@@ -100,6 +119,16 @@ def _longest_match(lemmas, texts, i, sent, lex: TriggerLexicon):
             if words in lex.nouns and sent[i + size - 1].pos_ in NOUN_POS:
                 return size, lex.nouns[words], "noun"
     return None
+
+
+def _issued(noun: Any, lex: TriggerLexicon) -> bool:
+    """A weak noun counts when a verb of issuing governs it or modifies it."""
+    if noun.dep_ in {"dobj", "nsubjpass", "attr", "appos"} and noun.head.lemma_.lower() in lex.issuing:
+        return True
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in lex.issuing:
+        return True
+    return any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lex.issuing
+               for c in noun.children)
 
 
 def _verb_type(token: Any, lex: TriggerLexicon) -> str | None:

@@ -36,12 +36,21 @@ def _line_breaks(doc: Any) -> Any:
     headlines, datelines and captions stand alone, hard-wrapped prose does not."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        if _after_abbreviation(previous, token):
+            token.is_sent_start = False
+            continue
         gap = previous.text if previous.is_space else previous.whitespace_
         if "\n" not in gap or token.is_space:
             continue
         if "\n\n" in gap or not token.text[:1].islower():
             token.is_sent_start = True
     return doc
+
+
+def _after_abbreviation(previous: Any, token: Any) -> bool:
+    """"11:55 a.m. local time": a lower-case word after an abbreviation goes on the sentence."""
+    return (previous.text.endswith(".") and previous.text.count(".") >= 2
+            and token.text[:1].islower() and "\n" not in previous.whitespace_)
 
 
 def parse(language: str, text: str) -> Any:

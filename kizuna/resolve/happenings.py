@@ -21,7 +21,7 @@ def merge_repeated(events: list[Event]) -> list[Event]:
             groups.append([event])
         else:
             group.append(event)
-    merged = [_merge(g) for g in groups]
+    merged = [_merge(g) for g in groups if any(_is_prose(e) for e in g)]
     return [replace(e, id=f"v{n}") for n, e in enumerate(merged, start=1)]
 
 

@@ -121,7 +121,7 @@ def test_progress_hears_of_every_input_in_order(tmp_path: Path, store: Store) ->
     inputs = [str(tmp_path / "missing.txt"), *files(tmp_path, "summit", "german")]
     flow.ingest(inputs, store, progress=steps.append)
     assert [(s.outcome, s.done, s.total) for s in steps] == [
-        ("failed", 1, 1), ("added", 2, 3), ("failed", 3, 3)]
+        ("failed", 1, None), ("added", 2, 3), ("failed", 3, 3)]
     assert steps[0].reason
 
 

@@ -22,7 +22,8 @@ JA_TEXT = (
     "両首脳は人工知能の分野で協力することで合意した。"
 )
 
-RELEASE_TEXT = "SoftBank released a new AI model called Cristal in Tokyo. It did not disclose its price."
+RELEASE_TEXT = ("SoftBank released a new AI model called Cristal in Tokyo. "
+                "It did not disclose its price.")
 
 
 def span(text: str, words: str) -> Span:
@@ -51,8 +52,8 @@ def summit_doc(article_id: str = "summit-en", text: str = SUMMIT_TEXT,
     friday = DateRef("on Friday", date(2025, 2, 7), date(2025, 2, 7), "day",
                      span(text, "on Friday"))
     events = (
-        Event("v1", "MEET", "happened", sentence(text, "Prime Minister", "on Friday."), ("e1",), ("e2",),
-              date=friday, location="e5", object="Japan-U.S. summit"),
+        Event("v1", "MEET", "happened", sentence(text, "Prime Minister", "on Friday."),
+              ("e1",), ("e2",), date=friday, location="e5", object="Japan-U.S. summit"),
         Event("v2", "INVEST", "planned", sentence(text, "Ishiba said"), ("e3",), ("e4",),
               object="investment in the United States", amount=money),
         Event("v3", "COOPERATE", "planned", sentence(text, "The two leaders"),

@@ -1,0 +1,203 @@
+"""The commands end to end: ingest with the real pipeline, then events, show and export.
+
+Extraction is still growing, so ingest tests assert only what holds whatever it finds;
+the query commands read hand-built documents stored through the store's API.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kizuna.cli import app
+from kizuna.contract import document_to_dict
+from kizuna.store import Store, event_id
+from kizuna.store.queries import table_counts
+from tests.store.factory import japanese_doc, release_doc, summit_doc
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env=env)
+
+
+def counts(db: str) -> dict[str, int]:
+    with Store.open(db) as store:
+        return table_counts(store)
+
+
+# --- ingest --------------------------------------------------------------------------
+
+def test_ingest_stores_good_inputs_and_names_the_broken_one(
+        db: str, good_files: list[Path], broken_file: Path) -> None:
+    result = run("ingest", str(good_files[0]), str(broken_file), str(good_files[1]), "--db", db)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"error: {broken_file}: ")
+    assert result.stdout.startswith("2 added, 1 failed; ")
+    assert counts(db)["articles"] == 2
+
+
+def test_ingest_again_is_unchanged_and_writes_nothing(db: str, good_files: list[Path]) -> None:
+    paths = [str(p) for p in good_files]
+    assert run("ingest", *paths, "--db", db).exit_code == 0
+    before = counts(db)
+    result = run("ingest", *paths, "--db", db)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("2 unchanged; ")
+    assert counts(db) == before
+
+
+def test_ingest_a_folder_with_defaults_into_the_default_database(
+        tmp_path: Path, good_files: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("ingest", str(tmp_path), "--source", "Fallback Wire", "--workers", "1",
+                 env={"KIZUNA_DB": ""})
+    assert result.exit_code == 0, result.output
+    assert counts(str(tmp_path / "kizuna.db"))["articles"] == 2
+
+
+def test_ingest_reads_the_database_from_the_environment(
+        db: str, good_files: list[Path]) -> None:
+    assert run("ingest", str(good_files[0]), env={"KIZUNA_DB": db}).exit_code == 0
+    assert counts(db)["articles"] == 1
+
+
+def test_ingest_stored_events_are_listed(db: str, good_files: list[Path]) -> None:
+    run("ingest", *map(str, good_files), "--db", db)
+    summary = run("ingest", *map(str, good_files), "--db", db).stdout
+    listed = run("events", "--db", db, "--format", "jsonl").stdout.splitlines()
+    assert summary.strip().endswith(f"; {len(listed)} event{'s' * (len(listed) != 1)}")
+
+
+def test_ingest_with_nothing_readable_fails(db: str, tmp_path: Path) -> None:
+    result = run("ingest", str(tmp_path / "nowhere.article.json"), "--db", db)
+    assert result.exit_code == 1
+    assert "error: " in result.stderr
+
+
+# --- events --------------------------------------------------------------------------
+
+def test_events_table(filled_db: str) -> None:
+    result = run("events", "--db", filled_db)
+    assert result.exit_code == 0
+    assert event_id("summit-en", "v1")[:10] in result.stdout
+    assert "7 events" in result.stdout
+
+
+def test_events_jsonl_with_filters(filled_db: str) -> None:
+    result = run("events", "--db", filled_db, "--format", "jsonl", "--actor", "ishiba",
+                 "--type", "meet", "--since", "2025-01-01")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(r["article_id"], r["type"]) for r in rows} == {("summit-en", "MEET"),
+                                                            ("summit-ja", "MEET")}
+    assert rows[0]["actors"] == ["Shigeru Ishiba"]
+
+
+def test_events_csv_search_japanese(filled_db: str) -> None:
+    result = run("events", "--db", filled_db, "--format", "csv", "--search", "人工知能")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {r["type"] for r in rows} == {"MEET", "AGREE"}
+    assert {r["actors"] for r in rows} == {"Shigeru Ishiba", "Shigeru Ishiba; Donald Trump"}
+
+
+def test_events_limit_status_and_country(filled_db: str) -> None:
+    result = run("events", "--db", filled_db, "--format", "jsonl", "--status", "negated",
+                 "--country", "jpn", "--limit", "5")
+    assert [json.loads(line)["type"] for line in result.stdout.splitlines()] == ["STATEMENT"]
+
+
+@pytest.mark.parametrize("args", [["--type", "PARTY"], ["--since", "last week"],
+                                  ["--format", "xml"], ["--status", "rumoured"]])
+def test_events_bad_options_are_usage_errors(filled_db: str, args: list[str]) -> None:
+    result = run("events", "--db", filled_db, *args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+# --- show ----------------------------------------------------------------------------
+
+def test_show_an_event_with_its_source_and_sentence(filled_db: str) -> None:
+    result = run("show", event_id("summit-en", "v2")[:8], "--db", filled_db)
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert "INVEST (planned)" in out
+    assert "Japan (GPE, JPN)" in out and "United States (GPE, USA)" in out
+    assert "1,000,000,000,000 USD" in out
+    # Brackets from the article print as text; they are not taken as markup.
+    assert "Ishiba and Trump meet [live] — The Example Times, 2025-02-08" in out
+    assert "https://news.example/summit-en" in out
+    assert "Ishiba said Japan would raise its investment" in out
+
+
+def test_show_escapes_markup_in_the_evidence(filled_db: str) -> None:
+    result = run("show", event_id("summit-en", "v3"), "--db", filled_db)
+    assert "artificial intelligence [AI] and chips." in " ".join(result.stdout.split())
+
+
+def test_show_an_unknown_event(filled_db: str) -> None:
+    result = run("show", "ffffffffffff", "--db", filled_db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: no event with id 'ffffffffffff'")
+
+
+# --- export --------------------------------------------------------------------------
+
+def test_export_jsonl_is_the_contract_document_of_each_article(filled_db: str) -> None:
+    result = run("export", "--db", filled_db)
+    assert result.exit_code == 0
+    exported = {d["doc"]["id"]: d for d in map(json.loads, result.stdout.splitlines())}
+    for doc in (summit_doc(), japanese_doc(), release_doc()):
+        assert exported[doc.article.id] == document_to_dict(doc)
+
+
+def test_export_csv_to_a_file(filled_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "events.csv"
+    result = run("export", "--db", filled_db, "--format", "csv", "--output", str(out))
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 7
+    assert {r["id"] for r in rows} >= {event_id("release", "v1"), event_id("summit-ja", "v2")}
+
+
+def test_export_to_an_unwritable_file(filled_db: str, tmp_path: Path) -> None:
+    result = run("export", "--db", filled_db, "--output", str(tmp_path / "no" / "x.jsonl"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot write")
+
+
+# --- every command -------------------------------------------------------------------
+
+@pytest.mark.parametrize("target", [
+    "{tmp}/missing/folder/k.db", "{tmp}", "nosuchdb://x", "sqlite://host:port/db",
+    "postgresql://kizuna@localhost/news"])
+@pytest.mark.parametrize("command", [["events"], ["show", "abc"], ["export"],
+                                     ["ingest", "x.article.json"]])
+def test_a_bad_database_is_one_error_line_and_exit_2(
+        tmp_path: Path, command: list[str], target: str) -> None:
+    result = run(*command, "--db", target.format(tmp=tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_worker_count_is_exit_2(db: str, good_files: list[Path]) -> None:
+    result = run("ingest", str(good_files[0]), "--db", db, env={"KIZUNA_WORKERS": "many"})
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: KIZUNA_WORKERS")
+
+
+@pytest.mark.parametrize("command", ["ingest", "events", "show", "export"])
+def test_help_ends_with_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert f"Example: kizuna {command}" in result.stdout
