@@ -26,7 +26,7 @@ from kizuna.errors import KizunaError, StoreError
 from kizuna.ingest import Step
 from kizuna.ingest import ingest as run_ingest
 from kizuna.model import EVENT_TYPES, STATUSES
-from kizuna.settings import load_settings
+from kizuna.settings import Settings, load_settings
 from kizuna.sources import ArticleDefaults, iter_articles
 from kizuna.store import Store, queries
 
@@ -120,10 +120,18 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
+def _settings(db: str | None = None, workers: int | None = None) -> Settings:
+    try:
+        return load_settings(db=db, workers=workers)
+    except KizunaError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+
+
 def _open_store(db: str | None) -> Store:
     """The store `--db` (or the settings) names; a clear one-line error and exit 2 if not."""
     try:
-        return Store.open(load_settings(db=db).db)
+        return Store.open(_settings(db=db).db)
     except KizunaError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -143,11 +151,7 @@ def ingest_command(
     Example: kizuna ingest news/ https://example.com/feed.xml --db kizuna.db
     """
     defaults = _defaults(published, language, title, source)
-    try:
-        settings = load_settings(db=db, workers=workers)
-    except KizunaError as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from None
+    settings = _settings(db=db, workers=workers)
     with _open_store(settings.db) as store, _IngestProgress() as progress:
         try:
             report = run_ingest(paths, store, defaults, settings.workers, progress.step)
@@ -379,6 +383,33 @@ def _short(text: str, width: int = 60) -> str:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+@app.command("bench")
+def bench_command(
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+    = False,
+    articles: Annotated[int, typer.Option(
+        "--articles", min=1, help="Articles to generate, about 700 words each.")] = 200,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Processes, for kizuna and for the spaCy baseline alike.")]
+    = 1,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the generated corpus.")] = 0,
+    repeats: Annotated[int, typer.Option(
+        "--repeats", min=1, help="Timed runs of each side; the best one counts.")] = 2,
+) -> None:
+    """Time extraction against bare spaCy parsing on a generated English news corpus.
+
+    Example: kizuna bench --json --workers 2
+    """
+    from kizuna import bench
+
+    result = bench.run(articles=articles, workers=workers, seed=seed, repeats=repeats,
+                       progress=lambda message: typer.echo(f"bench: {message}", err=True))
+    if json_output:
+        typer.echo(json.dumps(result))
+    else:
+        Console().print(bench.table(result))
 
 
 def main() -> None:

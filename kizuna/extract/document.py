@@ -5,7 +5,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from kizuna.extract.events import ArticleContext, find_events, token_entities
+from kizuna.extract.events import (
+    ArticleContext,
+    find_events,
+    subject_mentions,
+    token_entities,
+)
 from kizuna.extract.mentions import find_mentions
 from kizuna.extract.money import find_amounts
 from kizuna.lang import load
@@ -24,6 +29,7 @@ def build_document(article: Article, parsed: Any) -> Document:
         text=text, parsed=parsed, entities=resolved,
         token_entity=token_entities(parsed, resolved), amounts=amounts,
         find_dates=_date_finder(article), leaders=_leaders(resolved),
+        subject_mentions=subject_mentions(parsed, resolved),
     )
     events = inherit_dates(merge_repeated(find_events(ctx)))
     return Document(article=article, entities=resolved.entities, events=tuple(events),

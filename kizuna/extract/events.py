@@ -40,6 +40,7 @@ class ArticleContext:
     amounts: tuple[Money, ...]
     find_dates: Callable[[int, int, str], list[DateRef]]  # sentence start, end, tense
     leaders: frozenset[str] = frozenset()  # entity ids of heads of state or government
+    subject_mentions: frozenset[int] = frozenset()  # start offsets of mentions that are subjects
 
 
 def token_entities(parsed: Any, entities: ResolvedEntities) -> dict[int, str]:
@@ -51,6 +52,17 @@ def token_entities(parsed: Any, entities: ResolvedEntities) -> dict[int, str]:
             if span is not None:
                 out.update({t.i: entity.id for t in span})
     return out
+
+
+def subject_mentions(parsed: Any, entities: ResolvedEntities) -> frozenset[int]:
+    """Start offsets of the entity mentions that head or sit in a clause's subject."""
+    starts = set()
+    for entity in entities.entities:
+        for mention in entity.mentions:
+            span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in SUBJECTS:
+                starts.add(mention.start)
+    return frozenset(starts)
 
 
 def find_events(ctx: ArticleContext) -> list[Event]:
@@ -250,17 +262,31 @@ def _reference_words() -> dict[str, Any]:
 
 
 def _referent(ctx: ArticleContext, token: Any) -> str | None:
-    """The person a subject pronoun ("he", "she") stands for: the last one named before."""
+    """The actor a pronoun or a definite description stands for: "he" is the person last
+    named as a subject, "the company" the organisation last named, "the country" the
+    country last named."""
     words = _reference_words()
-    if token.lower_ not in words["person_pronouns"] or token.dep_ not in SUBJECTS:
+    if token.lower_ in words["person_pronouns"] and token.dep_ in SUBJECTS:
+        people = _entity_ids_before(ctx, token.idx, "PERSON", subjects_first=True)
+        return people[0] if people else None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    people = _entity_ids_before(ctx, token.idx, "PERSON")
-    return people[0] if people else None
+    if token.lower_ in words["organisation_nouns"]:
+        found = _entity_ids_before(ctx, token.idx, "ORG")
+    elif token.lower_ in words["country_nouns"]:
+        found = _entity_ids_before(ctx, token.idx, "GPE", countries=True)
+    else:
+        return None
+    return found[0] if found else None
 
 
-def _entity_ids_before(ctx: ArticleContext, offset: int, kind: str, countries=False) -> list[str]:
-    """Distinct entity ids of `kind` mentioned before `offset`, nearest first."""
-    found: list[tuple[int, str]] = []
+def _entity_ids_before(
+    ctx: ArticleContext, offset: int, kind: str, countries: bool = False,
+    subjects_first: bool = False,
+) -> list[str]:
+    """Distinct entity ids of `kind` mentioned before `offset`, nearest first; with
+    `subjects_first`, those last mentioned as the subject of a clause come first."""
+    found: list[tuple[bool, int, str]] = []
     for entity in ctx.entities.entities:
         if entity.type != kind:
             continue
@@ -268,8 +294,10 @@ def _entity_ids_before(ctx: ArticleContext, offset: int, kind: str, countries=Fa
             continue
         starts = [m.start for m in entity.mentions if m.start < offset]
         if starts:
-            found.append((max(starts), entity.id))
-    return [entity_id for _, entity_id in sorted(found, reverse=True)]
+            last = max(starts)
+            subject = subjects_first and last in ctx.subject_mentions
+            found.append((subject, last, entity.id))
+    return [entity_id for _, _, entity_id in sorted(found, reverse=True)]
 
 
 def _group_referents(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:

@@ -57,12 +57,13 @@ def english_status_lexicon() -> StatusLexicon:
 def event_status(trigger_start: Any, trigger_head: Any, event_type: str) -> str:
     """Status of the event whose trigger starts at token `trigger_start`, head `trigger_head`."""
     lex = english_status_lexicon()
-    if _set_aside(trigger_start, lex):
+    chain = list(_governing_chain(trigger_head))
+    if _set_aside(trigger_start, lex) or any(_negated_at(n, lex) for n, _ in chain):
         return "negated"
     for cue in _own_modifier_cues(trigger_head, event_type, lex):
         return cue
-    for node in _governing_chain(trigger_head):
-        cue = _cue_at(node, event_type, lex)
+    for node, came_from in chain:
+        cue = _cue_at(node, came_from, event_type, lex)
         if cue:
             return cue
     return "happened"
@@ -84,42 +85,65 @@ def _own_modifier_cues(head: Any, event_type: str, lex: StatusLexicon) -> Iterat
 
 
 def _infinitive_or_future(verb: Any, lex: StatusLexicon) -> bool:
+    """"Talks to be held", "a summit that will take place" (not "an order to sustain")."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    return "to" in auxes or bool(auxes & {"will", "shall"})
+    return {"to", "be"} <= auxes or bool(auxes & {"will", "shall"})
 
 
-def _governing_chain(head: Any) -> Iterator[Any]:
-    """The trigger and the words above it, stopping at a coordinated clause of its own."""
-    node = head
+def _governing_chain(head: Any) -> Iterator[tuple[Any, Any]]:
+    """The trigger and the words above it, each with the word the walk came up from;
+    the walk stops at a clause of its own (a coordinated clause with its own subject,
+    an adverbial clause other than a purpose infinitive, a relative clause)."""
+    node, came_from = head, None
     while True:
-        yield node
-        if node.head.i == node.i:
+        yield node, came_from
+        if node.head.i == node.i or _own_clause(node):
             return
-        if node.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
-            return
-        if node.dep_ in {"advcl", "relcl", "parataxis"}:
-            return
-        node = node.head
+        node, came_from = node.head, node
 
 
-def _cue_at(node: Any, event_type: str, lex: StatusLexicon) -> str | None:
-    lemma = node.lemma_.lower()
+def _own_clause(node: Any) -> bool:
+    if node.dep_ == "conj":
+        return any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+    if node.dep_ == "advcl":
+        return not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    return node.dep_ in {"relcl", "parataxis"}
+
+
+GOVERNED = {"xcomp", "dobj", "ccomp", "advcl", "acl", "nsubjpass", "attr", "oprd", "pobj", "prep"}
+
+
+def _governs(came_from: Any) -> bool:
+    """Whether a planning verb plans what the walk came from ("plans to visit", "plans a
+    visit"), not merely shares a sentence with it ("prepared the ground in talks")."""
+    if came_from is None:
+        return True
+    if came_from.dep_ == "prep":
+        return False
+    return came_from.dep_ in GOVERNED
+
+
+def _negated_at(node: Any, lex: StatusLexicon) -> bool:
     children = list(node.children)
     if any(c.dep_ == "neg" or c.lower_ in lex.negators for c in children):
-        return "negated"
-    if _negating_verb(node, lemma, children, lex):
-        return "negated"
+        return True
+    return _negating_verb(node, node.lemma_.lower(), children, lex)
+
+
+def _cue_at(node: Any, came_from: Any, event_type: str, lex: StatusLexicon) -> str | None:
+    lemma = node.lemma_.lower()
+    children = list(node.children)
     commitment = event_type in lex.commitment_types
     if commitment and lemma in lex.commitment_verbs and node.pos_ == "VERB":
         return "happened"
-    if lemma in lex.considered_verbs and node.pos_ in {"VERB", "NOUN"}:
+    if lemma in lex.considered_verbs and node.pos_ in {"VERB", "NOUN"} and _governs(came_from):
         return "considered"
     if any(c.dep_ == "mark" and c.lower_ in lex.markers for c in children):
         return "considered"
     modal = _modal_cue(children, commitment, lex)
     if modal:
         return modal
-    if lemma in lex.planned_verbs and node.pos_ == "VERB":
+    if lemma in lex.planned_verbs and node.pos_ == "VERB" and _governs(came_from):
         return "planned"
     if lemma in lex.planned_nouns and node.pos_ == "NOUN":
         return "planned"
