@@ -40,7 +40,14 @@ def _leaders(resolved) -> frozenset[str]:
     leader_titles = set(load("en", "entities")["references"]["leader_titles"])
     return frozenset(
         entity_id for entity_id, titles in resolved.titles.items()
-        if any(t == lt or t.endswith(" " + lt) for t in titles for lt in leader_titles))
+        if any(_is_leader_title(t, lt) for t in titles for lt in leader_titles))
+
+
+def _is_leader_title(title: str, leader_title: str) -> bool:
+    """"U.S. President" is a leader's title; "Vice President" is not."""
+    if title == leader_title:
+        return True
+    return title.endswith(" " + leader_title) and not title.startswith("vice")
 
 
 def _date_finder(article: Article):

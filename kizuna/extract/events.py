@@ -236,9 +236,11 @@ def _role(ctx: ArticleContext, token: Any, entity_id: str, event_type: str) -> s
     entity = next(e for e in ctx.entities.entities if e.id == entity_id)
     if entity.type == "PRODUCT":
         return "object"
+    prep = _governing_preposition(token)
+    if entity.type == "ORG" and prep == "at" and event_type not in PLACE_TARGET_TYPES:
+        return "location"  # "at the White House": the venue, not a party
     if entity.type != "GPE":
         return "participant"
-    prep = _governing_preposition(token)
     if prep not in LOCATION_PREPS:
         return "participant"
     kind = ctx.entities.kinds.get(entity_id, "")
@@ -344,7 +346,10 @@ def _amount(ctx: ArticleContext, trigger: Trigger, head: Any) -> Money | None:
 
 def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | None:
     tense = "future" if status in {"planned", "considered"} else "past"
-    candidates = ctx.find_dates(sent.start_char, sent.end_char, tense)
+    first = _after_dateline(sent)
+    floor = ctx.parsed[first].idx if first < sent.end else sent.start_char
+    candidates = [d for d in ctx.find_dates(sent.start_char, sent.end_char, tense)
+                  if d.span and d.span.start >= floor]
     if not candidates:
         return None
     predicate = _predicate(head)

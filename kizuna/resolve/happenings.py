@@ -70,17 +70,16 @@ def _first(values):
 
 
 def inherit_dates(events: list[Event]) -> list[Event]:
-    """An undated happening in running prose took place when the one told just before it
-    did: news narrates a day's events after dating the first of them."""
-    out, last_date = [], None
-    for event in sorted(events, key=lambda e: e.evidence.start):
-        if event.status == "happened" and _is_prose(event):
-            if event.date is None and last_date is not None:
-                event = replace(event, date=last_date)
-            last_date = event.date or last_date
-        out.append(event)
-    order = {e.id: i for i, e in enumerate(events)}
-    return sorted(out, key=lambda e: order[e.id])
+    """An undated happening in running prose took place on the day of the article's lead
+    event (the first one dated to the day): news dates its main event once, then narrates
+    what else happened there."""
+    ordered = sorted(events, key=lambda e: e.evidence.start)
+    lead = next((e.date for e in ordered if e.status == "happened" and _is_prose(e)
+                 and e.date is not None and e.date.granularity == "day"), None)
+    if lead is None:
+        return events
+    return [replace(e, date=lead) if e.date is None and e.status == "happened"
+            and _is_prose(e) else e for e in events]
 
 
 def _is_prose(event: Event) -> bool:

@@ -48,7 +48,7 @@ def test_a_new_article_is_added(store: Store) -> None:
 
 
 def test_the_same_document_again_is_unchanged_and_writes_nothing(store: Store) -> None:
-    store.save_document(summit_doc())
+    assert writes_during(store, lambda: store.save_document(summit_doc()))  # the spy works
     before = table_counts(store)
     outcome: list[str] = []
     assert writes_during(store, lambda: outcome.append(store.save_document(summit_doc()))) == []
