@@ -87,14 +87,14 @@ def test_bench_command_prints_the_figures_as_json() -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert set(report) == {"en"}
-    assert KEYS <= set(report["en"])
+    assert set(report["en"]) >= KEYS
     assert report["en"]["articles"] == 5
     assert report["en"]["workers"] == 1
 
 
 def test_bench_with_two_workers_reports_them() -> None:
     report = bench.run(articles=4, workers=2, repeats=1)
-    assert KEYS <= set(report["en"])
+    assert set(report["en"]) >= KEYS
     assert report["en"]["workers"] == 2
 
 

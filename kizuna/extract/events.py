@@ -19,6 +19,7 @@ from kizuna.lang import load
 from kizuna.model import DateRef, Event, Money, Span
 from kizuna.resolve.entities import ResolvedEntities
 
+SUBJECT_CLIMB = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
 OWN_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"}
 LOCATION_PREPS = {"in", "at", "during"}
@@ -114,7 +115,9 @@ def _inside_quotation(text: str, offset: int) -> bool:
     return curly or paragraph.count('"') % 2 == 1
 
 
-REFERENCE_PREPOSITIONS = {"after", "before", "following", "since", "until", "ahead", "prior", "amid"}
+REFERENCE_PREPOSITIONS = {
+    "after", "before", "following", "since", "until", "ahead", "prior", "amid",
+}
 
 
 def _end_char(token: Any) -> int:
@@ -165,7 +168,7 @@ def _subject_tokens(predicate: Any) -> Iterator[Any]:
                 else:
                     yield from subject.subtree
             return
-        if node.dep_ not in {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"} or node.head.i == node.i:
+        if node.dep_ not in SUBJECT_CLIMB or node.head.i == node.i:
             return
         node = node.head
 

@@ -80,8 +80,16 @@ def _own_modifier_cues(head: Any, event_type: str, lex: StatusLexicon) -> Iterat
         word = child.lemma_.lower()
         if child.dep_ in {"amod", "compound"} and word in lex.considered_adjectives:
             yield "considered"
-        elif child.dep_ in {"amod", "compound"} and word in lex.planned_adjectives or child.dep_ in CLAUSE_MODIFIERS and _infinitive_or_future(child, lex) or child.dep_ == "relcl" and word in lex.planned_verbs:
+        elif _planned_modifier(child, word, lex):
             yield "planned"
+
+
+def _planned_modifier(child: Any, word: str, lex: StatusLexicon) -> bool:
+    if child.dep_ in {"amod", "compound"}:
+        return word in lex.planned_adjectives
+    if child.dep_ in CLAUSE_MODIFIERS and _infinitive_or_future(child, lex):
+        return True
+    return child.dep_ == "relcl" and word in lex.planned_verbs
 
 
 def _infinitive_or_future(verb: Any, lex: StatusLexicon) -> bool:

@@ -123,7 +123,8 @@ def _longest_match(lemmas, texts, i, sent, lex: TriggerLexicon):
 
 def _issued(noun: Any, lex: TriggerLexicon) -> bool:
     """A weak noun counts when a verb of issuing governs it or modifies it."""
-    if noun.dep_ in {"dobj", "nsubjpass", "attr", "appos"} and noun.head.lemma_.lower() in lex.issuing:
+    governed = noun.dep_ in {"dobj", "nsubjpass", "attr", "appos"}
+    if governed and noun.head.lemma_.lower() in lex.issuing:
         return True
     if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in lex.issuing:
         return True
