@@ -1,7 +1,8 @@
 """Direct speech in quotation marks, and the entity that said it.
 
 Quotes are found in the raw text: “…”, "…", and 「…」 『…』 for Japanese. A quote is kept
-when it holds four words or more (eight characters for Japanese) and is not a title;
+when it holds four words or more and is not a title (for Japanese: eight characters or
+more, some of them hiragana, as names and terms in 「」 have none);
 `Quote.span` covers the text inside the marks. A quote split by its attribution
 (“We will…,” she said, “and we…”) is two quotes.
 
@@ -54,6 +55,7 @@ NOUN_LOOKBACK = 400  # tokens searched back for an earlier "the company" naming 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
 _SENTENCE_END = re.compile(r"[.!?][”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])|[。！？][」』]*")
 _LEAD = re.compile(r"[\s,;—–-]*")
 
@@ -158,8 +160,8 @@ def _marked(text: str, match: re.Match[str]) -> _Marked:
 
 def _keep(text: str, marked: _Marked, lex: _Lexicon) -> bool:
     inner = text[marked.start:marked.end]
-    if _is_japanese(text, marked):
-        return len(re.findall(r"\w", inner)) >= MIN_CJK_CHARS
+    if _is_japanese(text, marked):  # a name or term in 「」 has no hiragana: not speech
+        return len(re.findall(r"\w", inner)) >= MIN_CJK_CHARS and bool(_HIRAGANA.search(inner))
     return len(_WORD.findall(inner)) >= MIN_WORDS and not _is_title(text, marked, lex)
 
 

@@ -37,6 +37,7 @@ class TriggerLexicon:
     phrases: dict[tuple[str, ...], str]  # verb phrase lemma sequence -> type
     framing: frozenset[str]
     agree_framing: frozenset[str]
+    product_nouns: frozenset[str]
     longest: int
 
 
@@ -64,6 +65,7 @@ def english_triggers() -> TriggerLexicon:
         issuing=frozenset(data["issuing"]["verbs"]),
         framing=frozenset(data["framing"]["verbs"]),
         agree_framing=frozenset(data["AGREE"]["framing_verbs"]), longest=longest,
+        product_nouns=frozenset(data["RELEASE"]["product_nouns"]),
     )
 
 
@@ -136,7 +138,22 @@ def _verb_type(token: Any, lex: TriggerLexicon) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in lex.agree_framing:
         return None if _has_clausal_complement(token) else "AGREE"
-    return lex.verbs.get(lemma)
+    event_type = lex.verbs.get(lemma)
+    if event_type == "RELEASE" and not _releases_product(token, lex):
+        return None
+    return event_type
+
+
+def _releases_product(verb: Any, lex: TriggerLexicon) -> bool:
+    """"Released a new model", "the chip was launched" — not "released a list"."""
+    for child in verb.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if child.lower_ in lex.product_nouns or child.lemma_.lower() in lex.product_nouns:
+            return True
+        if child.ent_type_ == "PRODUCT" or child.pos_ == "PROPN":
+            return True
+    return False
 
 
 def _has_clausal_complement(token: Any) -> bool:
@@ -146,6 +163,8 @@ def _has_clausal_complement(token: Any) -> bool:
 def _frames_trigger(token: Any, triggers: list[Trigger]) -> bool:
     """A verb whose object (or passive subject) is a trigger noun only reports it."""
     heads = {t.head for t in triggers if t.kind == "noun"}
+    if token.dep_ in {"relcl", "acl"} and token.head.i in heads:
+        return True  # "the order that Biden signed", "the deal reached in July"
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and child.i in heads:
             return True

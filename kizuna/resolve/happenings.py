@@ -38,7 +38,24 @@ def _same_happening(group: list[Event], event: Event) -> bool:
     ours, theirs = _participants(first), _participants(event)
     if not (ours <= theirs or theirs <= ours):
         return False
+    if event.type in COUNTABLE and not _same_trigger(group, event):
+        return False
     return _dates_agree(group, event)
+
+
+# Kinds of happening one actor does many of at once ("unveiled a strategy and signed
+# three executive orders"): the same participants alone do not make them one.
+COUNTABLE = {"POLICY", "RESTRICT", "INVEST", "RELEASE", "TRADE", "AGREE"}
+
+
+def _same_trigger(group: list[Event], event: Event) -> bool:
+    word = _trigger_word(event)
+    return any(_trigger_word(e) == word for e in group)
+
+
+def _trigger_word(event: Event) -> str:
+    text = event.trigger.text if event.trigger else event.type
+    return text.lower().split()[-1].rstrip("s")
 
 
 def _dates_agree(group: list[Event], event: Event) -> bool:
