@@ -412,6 +412,23 @@ def bench_command(
         Console().print(bench.table(result))
 
 
+@app.command("demo")
+def demo_command(db: DbOpt = None) -> None:
+    """Store the bundled sample articles and show the events kizuna finds in them.
+
+    Example: kizuna demo --db demo.db
+    """
+    from kizuna.demo import run_demo
+
+    settings = _settings(db=db)
+    try:
+        report = run_demo(settings.db, Console())
+    except KizunaError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    raise typer.Exit(1 if report.failed else 0)
+
+
 def main() -> None:
     app()
 

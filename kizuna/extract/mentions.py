@@ -138,7 +138,7 @@ def _spacy_mentions(
         actor = gazetteer.lookup(text[start:end])
         if actor is not None:
             yield _known(text, start, end, actor, lex)
-        elif _plausible_name(text[start:end], lex):
+        elif _plausible_name(text[start:end], lex) and not _label_or_title(text, start, end, lex):
             title = _title_before(text, start, lex) if kind == "PERSON" else None
             yield NameMention(start, end, text[start:end], kind, None, title)
 
@@ -187,7 +187,20 @@ def _ends_with_abbreviation(piece: str) -> bool:
 def _plausible_name(name: str, lex: EntityLexicon) -> bool:
     return (len(name) > 1 and bool(_HAS_UPPER.search(name)) and name not in lex.not_entities
             and "\n" not in name and not name.isdigit()
-            and name.split()[-1] not in lex.instrument_heads)
+            and name.split()[-1] not in lex.instrument_heads
+            and " ".join(name.split()[1:]) not in lex.not_entities)
+
+
+def _label_or_title(text: str, start: int, end: int, lex: EntityLexicon) -> bool:
+    """A name alone on its line is a section label or a byline ("ANALYSIS"); a name
+    followed by a title is part of that title ("Commerce Secretary")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if line.strip(" .:-–—|") == text[start:end]:
+        return True
+    after = text[end:end + 40]
+    return any(after.startswith(" " + t + " ") for t in lex.titles if t[:1].isupper())
 
 
 def _role_mentions(text: str, lex: EntityLexicon) -> Iterator[NameMention]:

@@ -33,9 +33,10 @@ def _same_happening(group: list[Event], event: Event) -> bool:
     first = group[0]
     if first.type != event.type:
         return False
-    if any(e.evidence.start == event.evidence.start for e in group):
-        return True
     ours, theirs = _participants(first), _participants(event)
+    same_sentence = any(e.evidence.start == event.evidence.start for e in group)
+    if same_sentence and (ours & theirs or not ours or not theirs):
+        return True
     if not (ours <= theirs or theirs <= ours):
         return False
     if event.type in COUNTABLE and not _same_trigger(group, event):
