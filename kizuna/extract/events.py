@@ -70,6 +70,8 @@ def find_events(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for sent in ctx.parsed.sents:
         for trigger in find_triggers(sent):
+            if _mentioned_again(ctx.parsed[trigger.head], trigger, events):
+                continue
             event = _event(ctx, sent, trigger, len(events) + 1)
             if event is not None:
                 events.append(event)
@@ -95,6 +97,17 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
         amount=_amount(ctx, trigger, head),
         trigger=Span.of(ctx.text, doc[trigger.start].idx, _end_char(doc[trigger.end - 1])),
     )
+
+
+def _mentioned_again(head: Any, trigger: Trigger, events: list[Event]) -> bool:
+    """"The agreement gives Ishiba a lift": a definite noun names a happening already told."""
+    if trigger.kind != "noun" or not any(e.type == trigger.type for e in events):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) \
+        and head.dep_ in {"nsubj", "nsubjpass"}
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 def _refers_back(noun: Any) -> bool:
@@ -274,6 +287,10 @@ def _referent(ctx: ArticleContext, token: Any) -> str | None:
     if token.lower_ in words["person_pronouns"] and token.dep_ in SUBJECTS:
         people = _entity_ids_before(ctx, token.idx, "PERSON", subjects_first=True)
         return people[0] if people else None
+    if token.lower_ in words["thing_pronouns"] and token.dep_ in {"nsubj", "nsubjpass"}:
+        bodies = _entity_ids_before(ctx, token.idx, "ORG", subjects_first=True)
+        bodies += _entity_ids_before(ctx, token.idx, "GPE", countries=True, subjects_first=True)
+        return _latest_subject(ctx, bodies, token.idx)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
     if token.lower_ in words["organisation_nouns"]:
@@ -283,6 +300,19 @@ def _referent(ctx: ArticleContext, token: Any) -> str | None:
     else:
         return None
     return found[0] if found else None
+
+
+def _latest_subject(ctx: ArticleContext, entity_ids: list[str], offset: int) -> str | None:
+    """Of these entities, the one whose last mention before `offset` was a subject, latest."""
+    best, best_start = None, -1
+    for entity in ctx.entities.entities:
+        if entity.id not in entity_ids:
+            continue
+        starts = [m.start for m in entity.mentions
+                  if m.start < offset and m.start in ctx.subject_mentions]
+        if starts and max(starts) > best_start:
+            best, best_start = entity.id, max(starts)
+    return best
 
 
 def _entity_ids_before(

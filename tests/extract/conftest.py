@@ -1,0 +1,82 @@
+"""Shared fixtures for the table-driven tests of the English extractors.
+
+Every row runs one short article through the real pipeline (`extract_document`), parsing
+it once; the spaCy model is loaded once per module. `Extracted` reads the resulting
+document the way a user does: events by type, participants by canonical name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from kizuna.model import Article, Document, Entity, Event
+from kizuna.nlp import backend
+from kizuna.pipeline import extract_document
+
+PUBLISHED = date(2025, 2, 6)  # a Thursday: its week runs Monday 3 to Sunday 9 February
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One article's document, with look-ups by the names a reader sees."""
+
+    text: str
+    doc: Document
+
+    def names(self, ids) -> set[str]:
+        return {e.name for e in self.doc.entities if e.id in set(ids)}
+
+    def participants(self, event: Event) -> set[str]:
+        return self.names([*event.actors, *event.targets])
+
+    def events_of(self, event_type: str) -> list[Event]:
+        return [e for e in self.doc.events if e.type == event_type]
+
+    def event_with(self, event_type: str, names: set[str] = frozenset()) -> Event | None:
+        """The first event of `event_type` whose participants include all of `names`."""
+        return next((e for e in self.events_of(event_type)
+                     if set(names) <= self.participants(e)), None)
+
+    def entity(self, name: str) -> Entity | None:
+        return next((e for e in self.doc.entities if e.name == name), None)
+
+    def entity_at(self, surface: str) -> Entity | None:
+        """The entity one of whose mentions is the first occurrence of `surface`."""
+        start = self.text.index(surface)
+        return next((e for e in self.doc.entities
+                     for m in e.mentions if m.start == start and m.text == surface), None)
+
+    def describe(self) -> str:
+        """What was found, for assertion messages."""
+        lines = [f"text: {self.text!r}"]
+        lines += [f"  entity {e.name!r} {e.type} {e.country} {[m.text for m in e.mentions]}"
+                  for e in self.doc.entities]
+        for e in self.doc.events:
+            date_text = f"{e.date.start}..{e.date.end} {e.date.granularity}" if e.date else None
+            lines.append(
+                f"  event {e.type} {e.status} actors={sorted(self.names(e.actors))} "
+                f"targets={sorted(self.names(e.targets))} date={date_text} "
+                f"amount={(e.amount.value, e.amount.currency) if e.amount else None} "
+                f"trigger={e.trigger.text if e.trigger else None!r}")
+        return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The English spaCy pipeline, loaded once."""
+    return backend.load("en")
+
+
+@pytest.fixture(scope="module")
+def extract(nlp) -> Callable[..., Extracted]:
+    """Run one article text through the pipeline, parsing it once."""
+
+    def run(text: str, published: date = PUBLISHED) -> Extracted:
+        article = Article(id="row", text=text, language="en", published=published)
+        return Extracted(text, extract_document(article, parsed=nlp(text)))
+
+    return run
