@@ -13,6 +13,7 @@ from kizuna.extract.events import (
 )
 from kizuna.extract.mentions import find_mentions
 from kizuna.extract.money import find_amounts
+from kizuna.extract.quotes import find_quotes
 from kizuna.lang import load
 from kizuna.model import Article, DateRef, Document
 from kizuna.resolve.entities import resolve_entities
@@ -32,8 +33,9 @@ def build_document(article: Article, parsed: Any) -> Document:
         subject_mentions=subject_mentions(parsed, resolved),
     )
     events = inherit_dates(merge_repeated(find_events(ctx)))
+    quotes = tuple(find_quotes(text, parsed, resolved))
     return Document(article=article, entities=resolved.entities, events=tuple(events),
-                    amounts=amounts)
+                    amounts=amounts, quotes=quotes)
 
 
 def _leaders(resolved) -> frozenset[str]:

@@ -69,8 +69,21 @@ def _place(mention: NameMention, clusters: list[_Cluster]) -> None:
 def _matching_cluster(mention: NameMention, clusters: list[_Cluster]) -> _Cluster | None:
     if mention.actor is not None:
         return next((c for c in clusters if c.actor == mention.actor), None)
+    surname_of = _person_with_surname(mention.text, clusters)
+    if surname_of is not None:
+        return surname_of  # spaCy often types a lone surname as ORG: "Kurata said"
     for cluster in clusters:
         if cluster.type == mention.type and _same_name(mention.text, cluster):
+            return cluster
+    return None
+
+
+def _person_with_surname(text: str, clusters: list[_Cluster]) -> _Cluster | None:
+    if " " in text:
+        return None
+    for cluster in clusters:
+        if cluster.type == "PERSON" and any(
+                len(m.text.split()) > 1 and m.text.split()[-1] == text for m in cluster.mentions):
             return cluster
     return None
 
