@@ -5,12 +5,15 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from kizuna.extract.dates import resolve_dates, resolve_dates_ja
 from kizuna.extract.events import (
     ArticleContext,
     find_events,
     subject_mentions,
     token_entities,
 )
+from kizuna.extract.ja_events import JapaneseContext, find_events_ja
+from kizuna.extract.ja_mentions import find_mentions_ja
 from kizuna.extract.mentions import find_mentions
 from kizuna.extract.money import find_amounts
 from kizuna.extract.quotes import find_quotes
@@ -22,6 +25,25 @@ from kizuna.resolve.happenings import inherit_dates, merge_repeated
 
 
 def build_document(article: Article, parsed: Any) -> Document:
+    if article.language == "ja":
+        return build_japanese_document(article, parsed)
+    return build_english_document(article, parsed)
+
+
+def build_japanese_document(article: Article, parsed: Any) -> Document:
+    text = article.text
+    mentions = find_mentions_ja(text, parsed, default_gazetteer())
+    resolved = resolve_entities(text, mentions)
+    amounts = tuple(find_amounts(text))
+    ctx = JapaneseContext(text=text, parsed=parsed, entities=resolved, amounts=amounts,
+                          find_dates=_date_finder(article, resolve_dates_ja))
+    events = inherit_dates(merge_repeated(find_events_ja(ctx)))
+    quotes = tuple(find_quotes(text, None, resolved))
+    return Document(article=article, entities=resolved.entities, events=tuple(events),
+                    amounts=amounts, quotes=quotes)
+
+
+def build_english_document(article: Article, parsed: Any) -> Document:
     text = article.text
     mentions = find_mentions(text, parsed, default_gazetteer())
     resolved = resolve_entities(text, mentions)
@@ -29,7 +51,7 @@ def build_document(article: Article, parsed: Any) -> Document:
     ctx = ArticleContext(
         text=text, parsed=parsed, entities=resolved,
         token_entity=token_entities(parsed, resolved), amounts=amounts,
-        find_dates=_date_finder(article), leaders=_leaders(resolved),
+        find_dates=_date_finder(article, resolve_dates), leaders=_leaders(resolved),
         subject_mentions=subject_mentions(parsed, resolved),
     )
     events = inherit_dates(merge_repeated(find_events(ctx)))
@@ -52,12 +74,8 @@ def _is_leader_title(title: str, leader_title: str) -> bool:
     return title.endswith(" " + leader_title) and not title.startswith("vice")
 
 
-def _date_finder(article: Article):
+def _date_finder(article: Article, resolve):
     @cache
     def find(start: int, end: int, tense: str) -> list[DateRef]:
-        try:
-            from kizuna.extract.dates import resolve_dates
-        except ImportError:
-            return []
-        return resolve_dates(article.text, start, end, article.published, tense)
+        return resolve(article.text, start, end, article.published, tense)
     return find

@@ -67,7 +67,7 @@ def find_mentions(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMent
     """Every name mention in the article, sorted, none overlapping."""
     lexicon = english_lexicon()
     known = [_known(text, m.start, m.end, m.actor, lexicon) for m in gazetteer.scan(text)]
-    taken = _Occupancy(known)
+    taken = Occupancy(known)
     found = list(known)
     first_seen: dict[KnownActor, int] = {}
     for mention in known:
@@ -209,7 +209,7 @@ def _role_mentions(text: str, lex: EntityLexicon) -> Iterator[NameMention]:
         yield NameMention(match.start(), match.end(), match.group(0), "PERSON", None, role=role)
 
 
-class _Occupancy:
+class Occupancy:
     """Which character ranges already hold a mention."""
 
     def __init__(self, mentions: Iterable[NameMention]):

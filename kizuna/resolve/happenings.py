@@ -12,6 +12,8 @@ from dataclasses import replace
 
 from kizuna.model import Event
 
+SENTENCE_ENDS = set(".!?\"”'’。！？」』")
+
 
 def merge_repeated(events: list[Event]) -> list[Event]:
     groups: list[list[Event]] = []
@@ -101,4 +103,5 @@ def inherit_dates(events: list[Event]) -> list[Event]:
 
 
 def _is_prose(event: Event) -> bool:
-    return event.evidence.text.rstrip()[-1:] in ".!?\"”'’"
+    """Running prose ends its sentences; headlines, datelines and captions do not."""
+    return event.evidence.text.rstrip()[-1:] in SENTENCE_ENDS

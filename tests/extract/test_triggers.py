@@ -10,6 +10,12 @@ import pytest
 
 from kizuna.model import EVENT_TYPES
 
+
+def xfail(reason: str):
+    """A row the extractor gets wrong today; it fails loudly once fixed."""
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
 # sentence, event type, trigger text
 TRIGGERS: list = [
     # MEET
@@ -35,10 +41,10 @@ TRIGGERS: list = [
     pytest.param(
         "Microsoft and the Japanese government signed a letter of intent on AI security.",
         "AGREE", "letter of intent",
-        marks=pytest.mark.xfail(reason=(
+        marks=xfail(
             "a noun trigger's head is taken to be its last word; in 'letter of intent' "
             "(also 'memorandum of cooperation') it is the first, so the framing verb "
-            "'signed' is not recognised as framing it and becomes the trigger"))),
+            "'signed' is not recognised as framing it and becomes the trigger")),
     # COOPERATE
     ("SoftBank Group and OpenAI announced a partnership to develop AI agents for "
      "Japanese companies.", "COOPERATE", "partnership"),
@@ -116,9 +122,9 @@ ONLY_TYPES: list = [
     ("After the talks with Trump, Ishiba held a press conference.", {"STATEMENT"}),
     pytest.param(
         "The Japanese government issued new guidelines on AI procurement.", {"POLICY"},
-        marks=pytest.mark.xfail(reason=(
+        marks=xfail(
             "a trade noun inside another trigger's object ('guidelines on AI procurement') "
-            "makes a TRADE event of its own; it only names what the guidelines are about"))),
+            "makes a TRADE event of its own; it only names what the guidelines are about")),
 ]
 
 

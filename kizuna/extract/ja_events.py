@@ -1,0 +1,203 @@
+"""Events in a parsed Japanese article: trigger words, clause participants, modality.
+
+Japanese states several happenings in one sentence, each closing a clause
+(…と会談し、…で一致し、…を発表した), and drops a subject the sentence before
+already gave. So a trigger's participants are the names in its own clause plus the
+sentence's topic (the name marked with は or が), or the previous sentence's topic
+when the sentence has none. Modality follows the predicate: the status is read in the
+text right after the trigger, up to the end of its clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kizuna.extract.events import AMOUNT_TYPES, MIN_PARTICIPANTS
+from kizuna.extract.ja_mentions import japanese_lexicon
+from kizuna.lang import load
+from kizuna.model import EVENT_TYPES, DateRef, Event, Money, Span
+from kizuna.resolve.entities import ResolvedEntities
+
+CLAUSE_ENDS = {"、", "。", "，"}
+MAX_TRIGGER_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class JapaneseEventLexicon:
+    words: dict[str, str]
+    weak: frozenset[str]
+    issuing: tuple[str, ...]
+    negated: tuple[str, ...]
+    considered: tuple[str, ...]
+    planned: tuple[str, ...]
+    topic_particles: frozenset[str]
+
+
+@cache
+def japanese_event_lexicon() -> JapaneseEventLexicon:
+    events, status = load("ja", "events"), load("ja", "status")
+    words = {w: t for t in EVENT_TYPES for w in events[t]["words"]}
+    return JapaneseEventLexicon(
+        words=words, weak=frozenset(events["weak"]["words"]),
+        issuing=tuple(events["weak"]["issuing"]),
+        negated=tuple(status["negated"]["cues"]),
+        considered=tuple(status["considered"]["cues"]),
+        planned=tuple(status["planned"]["cues"]),
+        topic_particles=frozenset(load("ja", "entities")["topic"]["particles"]),
+    )
+
+
+@dataclass(frozen=True)
+class JapaneseContext:
+    text: str
+    parsed: Any
+    entities: ResolvedEntities
+    amounts: tuple[Money, ...]
+    find_dates: Callable[[int, int, str], list[DateRef]]
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    type: str
+    start: int  # character offsets
+    end: int
+
+
+def find_events_ja(ctx: JapaneseContext) -> list[Event]:
+    lex = japanese_event_lexicon()
+    mentions = _mention_index(ctx.entities)
+    events: list[Event] = []
+    previous_topic: list[str] = []
+    for sent in ctx.parsed.sents:
+        start, end = _trimmed(ctx.text, sent.start_char, sent.end_char)
+        topic = _topic(ctx.text, start, end, mentions, lex) or previous_topic
+        for trigger in _triggers(ctx.text, sent, lex):
+            event = _event(ctx, trigger, start, end, topic, mentions, lex, len(events) + 1)
+            if event is not None:
+                events.append(event)
+        previous_topic = _topic(ctx.text, start, end, mentions, lex) or previous_topic
+    return events
+
+
+def _mention_index(entities: ResolvedEntities) -> list[tuple[int, int, str]]:
+    return sorted((m.start, m.end, e.id) for e in entities.entities for m in e.mentions
+                  if e.type in {"PERSON", "ORG", "GPE"})
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[_Trigger]:
+    tokens = list(sent)
+    found, i = [], 0
+    while i < len(tokens):
+        hit = _longest_word(tokens, i, lex)
+        if hit is None:
+            i += 1
+            continue
+        size, event_type = hit
+        start, end = tokens[i].idx, tokens[i + size - 1].idx + len(tokens[i + size - 1].text)
+        word = text[start:end]
+        if word not in lex.weak or _issued(text, end, sent.end_char, lex):
+            found.append(_Trigger(event_type, start, end))
+        i += size
+    return found
+
+
+def _longest_word(tokens: list[Any], i: int, lex: JapaneseEventLexicon):
+    for size in range(min(MAX_TRIGGER_TOKENS, len(tokens) - i), 0, -1):
+        window = tokens[i:i + size]
+        for form in ("".join(t.text for t in window), "".join(t.lemma_ for t in window)):
+            if form in lex.words:
+                return size, lex.words[form]
+    return None
+
+
+def _issued(text: str, end: int, sentence_end: int, lex: JapaneseEventLexicon) -> bool:
+    after = text[end:min(sentence_end, end + 12)]
+    return any(word in after for word in lex.issuing)
+
+
+def _clause(text: str, trigger: _Trigger, start: int, end: int) -> tuple[int, int]:
+    """The clause around a trigger: from the last comma or full stop before it to the
+    first after it (quotation brackets count as part of the clause)."""
+    left = max(text.rfind(c, start, trigger.start) for c in CLAUSE_ENDS)
+    right_candidates = [p for c in CLAUSE_ENDS if (p := text.find(c, trigger.end, end)) >= 0]
+    right = min(right_candidates) + 1 if right_candidates else end
+    return (left + 1 if left >= start else start), right
+
+
+def _topic(text: str, start: int, end: int, mentions, lex: JapaneseEventLexicon) -> list[str]:
+    """Entities marked as topic or subject (石破首相は, 両国が) in a sentence."""
+    out = []
+    for m_start, m_end, entity_id in mentions:
+        if not start <= m_start < end:
+            continue
+        follow = text[m_end:m_end + 8]
+        particle = _after_title(follow)
+        if particle[:1] in lex.topic_particles and entity_id not in out:
+            out.append(entity_id)
+    return out
+
+
+def _after_title(follow: str) -> str:
+    lex = japanese_lexicon()
+    if follow[:1] in lex.abbreviations:
+        follow = follow[1:]
+    for title in lex.titles:
+        if follow.startswith(title):
+            return follow[len(title):]
+    return follow
+
+
+def _event(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int, topic: list[str],
+           mentions, lex: JapaneseEventLexicon, number: int) -> Event | None:
+    c_start, c_end = _clause(ctx.text, trigger, start, end)
+    in_clause = [e for s, _, e in mentions if c_start <= s < c_end]
+    participants = list(dict.fromkeys([*topic, *in_clause]))
+    if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
+        return None
+    status = _status(ctx.text[trigger.end:c_end], lex)
+    actors = [p for p in participants if p in topic] or participants[:1]
+    targets = [p for p in participants if p not in actors]
+    return Event(
+        id=f"v{number}", type=trigger.type, status=status,
+        evidence=Span.of(ctx.text, start, end), actors=tuple(actors), targets=tuple(targets),
+        date=_date(ctx, trigger, start, end, status),
+        object=ctx.text[c_start:trigger.end].strip("、。 ")[-80:] or None,
+        amount=_amount(ctx, trigger, c_start, c_end),
+        trigger=Span.of(ctx.text, trigger.start, trigger.end),
+    )
+
+
+def _status(after: str, lex: JapaneseEventLexicon) -> str:
+    window = after[:40]
+    for status, cues in (("negated", lex.negated), ("considered", lex.considered),
+                         ("planned", lex.planned)):
+        if any(cue in window for cue in cues):
+            return status
+    return "happened"
+
+
+def _date(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int,
+          status: str) -> DateRef | None:
+    tense = "future" if status in {"planned", "considered"} else "past"
+    candidates = [d for d in ctx.find_dates(start, end, tense) if d.span]
+    before = [d for d in candidates if d.span.start < trigger.start]
+    pool = before or candidates
+    return min(pool, key=lambda d: abs(trigger.start - d.span.start)) if pool else None
+
+
+def _amount(ctx: JapaneseContext, trigger: _Trigger, c_start: int, c_end: int) -> Money | None:
+    if trigger.type not in AMOUNT_TYPES:
+        return None
+    return next((m for m in ctx.amounts if c_start <= m.span.start and m.span.end <= c_end),
+                None)

@@ -1,0 +1,127 @@
+"""Names in a Japanese article: gazetteer matches, GiNZA entities, role nouns, country pairs.
+
+Produces the same `NameMention` records as the English finder, so the same resolver
+groups them. Titles and honorifics after a name (首相, 氏, 会長兼社長) are roles: they
+are left out of the name and kept as the mention's title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kizuna.extract.mentions import NameMention, Occupancy
+from kizuna.lang import load
+from kizuna.resolve.gazetteer import Gazetteer, KnownActor
+
+_PAIR_CONTEXT = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class JapaneseLexicon:
+    labels: dict[str, str]
+    titles: tuple[str, ...]
+    roles: dict[str, str]
+    abbreviations: dict[str, str]
+
+
+@cache
+def japanese_lexicon() -> JapaneseLexicon:
+    data = load("ja", "entities")
+    return JapaneseLexicon(
+        labels=data["labels"],
+        titles=tuple(sorted(data["titles"]["suffixes"], key=len, reverse=True)),
+        roles=data["roles"], abbreviations=data["abbreviations"],
+    )
+
+
+def find_mentions_ja(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMention]:
+    """Every name mention in a Japanese article, sorted, none overlapping."""
+    lex = japanese_lexicon()
+    known = [_known(text, m.start, m.end, m.actor, lex) for m in gazetteer.scan(text)]
+    taken = Occupancy(known)
+    found = list(known)
+    first_seen: dict[KnownActor, int] = {}
+    for mention in known:
+        first_seen.setdefault(mention.actor, mention.start)
+    candidates = [
+        *(_known(text, m.start, m.end, m.actor, lex)
+          for m in gazetteer.scan_short_forms(text, first_seen)),
+        *_country_pairs(text, gazetteer, lex),
+        *_ginza_mentions(text, parsed, gazetteer, lex),
+        *_role_mentions(text, lex),
+    ]
+    for mention in sorted(candidates, key=lambda m: m.start):
+        if taken.free(mention.start, mention.end):
+            taken.add(mention)
+            found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _known(text: str, start: int, end: int, actor: KnownActor, lex: JapaneseLexicon) -> NameMention:
+    title = _title_after(text, end, lex) if actor.type == "PERSON" else None
+    return NameMention(start, end, text[start:end], actor.type, actor, title)
+
+
+def _title_after(text: str, end: int, lex: JapaneseLexicon) -> str | None:
+    following = text[end:end + 12]
+    abbreviation = following[:1] if following[:1] in lex.abbreviations else ""
+    rest = following[len(abbreviation):]
+    return next((t for t in lex.titles if rest.startswith(t)), None)
+
+
+def _country_pairs(text: str, gazetteer: Gazetteer, lex: JapaneseLexicon) -> Iterator[NameMention]:
+    """日米, 米中: two one-character country names side by side, inside a kanji word."""
+    chars = "".join(re.escape(c) for c in lex.abbreviations)
+    for m in re.finditer(rf"(?<![{chars}])([{chars}])([{chars}])(?![{chars}])", text):
+        after = text[m.end():m.end() + 1]
+        if not _PAIR_CONTEXT.match(after) and after not in {"の", "間", "両"}:
+            continue
+        for offset, char in ((m.start(), m.group(1)), (m.start() + 1, m.group(2))):
+            actor = gazetteer.by_name(lex.abbreviations[char])
+            if actor is not None:
+                yield NameMention(offset, offset + 1, char, actor.type, actor)
+
+
+def _ginza_mentions(
+    text: str, parsed: Any, gazetteer: Gazetteer, lex: JapaneseLexicon
+) -> Iterator[NameMention]:
+    for ent in parsed.ents:
+        kind = lex.labels.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = _strip_titles(text, ent.start_char, ent.end_char, lex)
+        if end - start < 2:
+            continue
+        name = text[start:end]
+        actor = gazetteer.lookup(name)
+        if actor is not None:
+            yield _known(text, start, end, actor, lex)
+        elif not name.isdigit():
+            title = _title_after(text, end, lex) if kind == "PERSON" else None
+            yield NameMention(start, end, name, kind, None, title)
+
+
+def _strip_titles(text: str, start: int, end: int, lex: JapaneseLexicon) -> tuple[int, int]:
+    changed = True
+    while changed and end > start:
+        changed = False
+        for title in lex.titles:
+            if text[start:end].endswith(title) and end - len(title) > start:
+                end -= len(title)
+                changed = True
+                break
+    return start, end
+
+
+def _role_mentions(text: str, lex: JapaneseLexicon) -> Iterator[NameMention]:
+    """首相 or 大統領 standing alone (not right after a name) names the office holder."""
+    for role, title in lex.roles.items():
+        for m in re.finditer(re.escape(role), text):
+            before = text[max(0, m.start() - 1):m.start()]
+            if before and (_PAIR_CONTEXT.match(before) or re.match(r"[ァ-ヶー]", before)):
+                continue  # part of a longer word or a title after a name: 石破首相, 米大統領
+            yield NameMention(m.start(), m.end(), role, "PERSON", None, role=title)

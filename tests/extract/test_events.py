@@ -1,0 +1,310 @@
+"""Events in English news: who takes part, what about, how much, when, and the cited
+sentence. Every row is a short article written for this test, run through the pipeline.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kizuna.model import EVENT_TYPES
+
+
+def xfail(reason: str):
+    """A row the extractor gets wrong today; it fails loudly once fixed."""
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+# article, event type, canonical names that must all be among the event's participants
+PARTICIPANTS: list = [
+    # MEET
+    ("Prime Minister Shigeru Ishiba met U.S. President Donald Trump at the White House "
+     "on Friday.", "MEET", {"Shigeru Ishiba", "Donald Trump"}),
+    ("Chinese President Xi Jinping met South Korean President Lee Jae-myung in Gyeongju.",
+     "MEET", {"Xi Jinping", "Lee Jae-myung"}),
+    ("Ishiba and Trump spoke by phone for about 25 minutes on Sunday.", "MEET",
+     {"Shigeru Ishiba", "Donald Trump"}),
+    ("Foreign Minister Takeshi Iwaya held talks with Wang Yi in Beijing.", "MEET",
+     {"Takeshi Iwaya", "Wang Yi"}),
+    ("Prime Minister Shigeru Ishiba arrived in Washington on Thursday. The prime minister "
+     "met Trump at the White House on Friday.", "MEET", {"Shigeru Ishiba", "Donald Trump"}),
+    ("Ishiba and Trump arrived at the Akasaka Palace on Monday. The two leaders held talks "
+     "for two hours.", "MEET", {"Shigeru Ishiba", "Donald Trump"}),
+    # VISIT
+    ("Ishiba will visit Washington next week.", "VISIT", {"Shigeru Ishiba", "Washington"}),
+    ("Nvidia CEO Jensen Huang visited Tokyo on Wednesday.", "VISIT",
+     {"Jensen Huang", "Tokyo"}),
+    ("Trump arrived in Tokyo on Monday for a three-day visit.", "VISIT",
+     {"Donald Trump", "Tokyo"}),
+    ("Foreign Minister Takeshi Iwaya traveled to Beijing on Tuesday.", "VISIT",
+     {"Takeshi Iwaya", "Beijing"}),
+    ("Sam Altman traveled to Seoul to meet Samsung Electronics executives.", "VISIT",
+     {"Sam Altman", "Seoul"}),
+    # AGREE
+    ("Japan and the United States signed a memorandum on AI safety.", "AGREE",
+     {"Japan", "United States"}),
+    ("The European Union and Japan concluded a digital trade agreement in Brussels.",
+     "AGREE", {"European Union", "Japan"}),
+    ("Japan and Britain signed a memorandum of cooperation on semiconductors on Monday.",
+     "AGREE", {"Japan", "United Kingdom"}),
+    ("Ishiba and Trump issued a joint statement on Friday.", "AGREE",
+     {"Shigeru Ishiba", "Donald Trump"}),
+    ("Microsoft signed an agreement with the Japanese government on AI security.", "AGREE",
+     {"Microsoft", "Japan"}),
+    # COOPERATE
+    ("SoftBank Group and OpenAI announced a partnership to develop AI agents for Japanese "
+     "companies.", "COOPERATE", {"SoftBank Group", "OpenAI"}),
+    ("Toyota Motor and Nvidia will collaborate on self-driving cars.", "COOPERATE",
+     {"Toyota Motor", "Nvidia"}),
+    ("Japan and the United States agreed to deepen cooperation in artificial intelligence.",
+     "COOPERATE", {"Japan", "United States"}),
+    ("Rapidus teamed up with IBM to make 2-nanometer chips.", "COOPERATE",
+     {"Rapidus", "IBM"}),
+    ("Japan and India aim to deepen cooperation in semiconductors.", "COOPERATE",
+     {"Japan", "India"}),
+    # INVEST
+    ("SoftBank Group will invest $100 billion in the United States.", "INVEST",
+     {"SoftBank Group", "United States"}),
+    ("SoftBank Group announced a $40 billion investment in OpenAI.", "INVEST",
+     {"SoftBank Group", "OpenAI"}),
+    ("Amazon Web Services pledged to invest 2.26 trillion yen in Japan by 2027.", "INVEST",
+     {"Amazon Web Services", "Japan"}),
+    ("Microsoft will invest $2.9 billion in Japan over two years.", "INVEST",
+     {"Microsoft", "Japan"}),
+    ("Toyota Motor said it would invest $10 billion in the United States.", "INVEST",
+     {"Toyota Motor", "United States"}),
+    # POLICY
+    ("Trump signed an executive order on AI on Thursday.", "POLICY", {"Donald Trump"}),
+    ("The Diet enacted a law to promote AI research and development.", "POLICY",
+     {"National Diet"}),
+    ("The Japanese government adopted new guidelines on generative AI.", "POLICY", {"Japan"}),
+    ("Trump revoked Biden's executive order on AI safety.", "POLICY", {"Donald Trump"}),
+    ("The European Union adopted a regulation on artificial intelligence.", "POLICY",
+     {"European Union"}),
+    # RESTRICT
+    ("The Commerce Department imposed export controls on Huawei.", "RESTRICT",
+     {"U.S. Department of Commerce", "Huawei"}),
+    ("Beijing banned exports of gallium to the United States.", "RESTRICT",
+     {"China", "United States"}),
+    ("China launched an investigation into Nvidia.", "RESTRICT", {"China", "Nvidia"}),
+    ("Washington added 140 Chinese firms to the entity list.", "RESTRICT",
+     {"United States"}),
+    ("Trump announced tariffs of 25 percent on Japanese cars.", "RESTRICT", {"Donald Trump"}),
+    ("The United States imposed sanctions on Huawei.", "RESTRICT",
+     {"United States", "Huawei"}),
+    # RELEASE
+    ("OpenAI released a new model.", "RELEASE", {"OpenAI"}),
+    ("DeepSeek launched its R1 model.", "RELEASE", {"DeepSeek"}),
+    ("Google unveiled its Gemini 2.0 model on Wednesday.", "RELEASE", {"Google"}),
+    pytest.param(
+        "Anthropic released Claude 3.7 Sonnet.", "RELEASE", {"Anthropic"},
+        marks=xfail(
+            "a release verb needs a product object, checked only on spaCy's tags and "
+            "product_nouns: the object head 'Sonnet' is a NOUN tagged PERSON, and the "
+            "gazetteer PRODUCT 'Claude' inside the object is not consulted")),
+    ("Sakana AI launched a new service for banks.", "RELEASE", {"Sakana AI"}),
+    # TRADE
+    ("Japan will increase imports of U.S. liquefied natural gas.", "TRADE",
+     {"Japan", "United States"}),
+    ("Japan will buy more American rice.", "TRADE", {"Japan"}),
+    ("China stopped purchases of U.S. soybeans.", "TRADE", {"China", "United States"}),
+    ("Taiwan Semiconductor Manufacturing Co. will supply chips to Apple.", "TRADE",
+     {"TSMC", "Apple"}),
+    ("Japan agreed to buy $8 billion of U.S. farm products.", "TRADE",
+     {"Japan", "United States"}),
+    # STATEMENT
+    ("Ishiba held a press conference in Tokyo.", "STATEMENT", {"Shigeru Ishiba"}),
+    ("Trump delivered a speech at the United Nations.", "STATEMENT", {"Donald Trump"}),
+    ("Xi Jinping gave a keynote speech in Beijing.", "STATEMENT", {"Xi Jinping"}),
+    ("Chief Cabinet Secretary Yoshimasa Hayashi said at a news conference on Tuesday that "
+     "Japan would respond calmly.", "STATEMENT", {"Yoshimasa Hayashi"}),
+]
+
+
+def _values(row) -> tuple:
+    return tuple(row.values) if hasattr(row, "values") else row
+
+
+def test_every_event_type_has_participant_rows():
+    assert {_values(row)[1] for row in PARTICIPANTS} == set(EVENT_TYPES)
+
+
+@pytest.mark.parametrize(("text", "event_type", "names"), PARTICIPANTS)
+def test_participants(extract, text, event_type, names):
+    got = extract(text)
+    assert got.event_with(event_type, names) is not None, got.describe()
+    _assert_cited(got)
+
+
+def _assert_cited(got) -> None:
+    """Every event cites the article exactly: its evidence slices the text and holds the
+    whole sentence its trigger is in."""
+    for event in got.doc.events:
+        evidence = event.evidence
+        assert got.text[evidence.start:evidence.end] == evidence.text
+        assert event.trigger is not None
+        assert evidence.start <= event.trigger.start < event.trigger.end <= evidence.end
+        assert evidence.text == evidence.text.strip()
+        assert evidence.text[-1] in ".!?\"”"
+        assert evidence.start == 0 or got.text[evidence.start - 1].isspace()
+        assert evidence.end == len(got.text) or got.text[evidence.end].isspace()
+        for entity_id in [*event.actors, *event.targets]:
+            assert got.doc.entity(entity_id) is not None
+
+
+# article, event type, words the event's `object` must contain
+OBJECTS: list = [
+    ("Japan and the United States signed a memorandum on AI safety.", "AGREE", "AI safety"),
+    ("SoftBank Group and OpenAI announced a partnership to develop AI agents.", "COOPERATE",
+     "AI agents"),
+    ("DeepSeek launched its R1 model.", "RELEASE", "R1 model"),
+    ("Japan will increase imports of U.S. liquefied natural gas.", "TRADE",
+     "liquefied natural gas"),
+    ("Trump signed an executive order on AI on Thursday.", "POLICY", "executive order on AI"),
+    ("The Commerce Department imposed export controls on Huawei.", "RESTRICT",
+     "export controls"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "words"), OBJECTS)
+def test_object(extract, text, event_type, words):
+    got = extract(text)
+    objects = [e.object or "" for e in got.events_of(event_type)]
+    assert any(words in o for o in objects), got.describe()
+
+
+# article, event type, amount value, currency (None: the event has no amount)
+AMOUNTS: list = [
+    ("SoftBank Group will invest $100 billion in the United States.", "INVEST", 1e11, "USD"),
+    ("SoftBank Group announced a $40 billion investment in OpenAI.", "INVEST", 4e10, "USD"),
+    ("Amazon Web Services pledged to invest 2.26 trillion yen in Japan by 2027.", "INVEST",
+     2.26e12, "JPY"),
+    ("Japan will invest $550 billion in the United States under the deal.", "INVEST",
+     5.5e11, "USD"),
+    ("Japan agreed to buy $8 billion of U.S. farm products.", "TRADE", 8e9, "USD"),
+    ("SoftBank Group will invest in the United States.", "INVEST", None, None),
+    pytest.param(
+        "SoftBank Group, worth $100 billion, signed a partnership with OpenAI.", "COOPERATE",
+        None, None,
+        marks=xfail(
+            "an amount in an appositive of the subject ('SoftBank Group, worth $100 "
+            "billion') is taken as the event's amount: the amount is searched in the whole "
+            "predicate subtree, subject included")),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "value", "currency"), AMOUNTS)
+def test_amount(extract, text, event_type, value, currency):
+    got = extract(text)
+    events = got.events_of(event_type)
+    assert events, got.describe()
+    amount = events[0].amount
+    if value is None:
+        assert amount is None, got.describe()
+        return
+    assert amount is not None, got.describe()
+    assert amount.value == pytest.approx(value, rel=1e-6)
+    assert amount.currency == currency
+    assert text[amount.span.start:amount.span.end] == amount.span.text
+
+
+# article (published Thursday 2025-02-06), event type, start, end, granularity;
+# None: the article does not say when (never the publication date by default)
+DATES: list = [
+    ("Ishiba met Trump at the White House on Monday.", "MEET",
+     "2025-02-03", "2025-02-03", "day"),
+    ("Google unveiled its Gemini 2.0 model on Wednesday.", "RELEASE",
+     "2025-02-05", "2025-02-05", "day"),
+    ("The summit between Ishiba and Trump, to be held on Friday, will focus on trade.",
+     "MEET", "2025-02-07", "2025-02-07", "day"),
+    ("Ishiba and Trump agreed on talks to be held on Friday.", "MEET",
+     "2025-02-07", "2025-02-07", "day"),
+    pytest.param(
+        "Talks between Ishiba and Xi Jinping are to be held on Friday.", "MEET",
+        "2025-02-07", "2025-02-07", "day",
+        marks=xfail(
+            "'are to be held' is not read as planned (see test_status), so the date is "
+            "resolved in the past tense: the Friday before publication")),
+    ("Ishiba will visit the United States from Thursday to Saturday.", "VISIT",
+     "2025-02-06", "2025-02-08", "day"),
+    ("Ishiba visited the United States from Monday to Wednesday.", "VISIT",
+     "2025-02-03", "2025-02-05", "day"),
+    ("Trump signed an executive order on AI in January.", "POLICY",
+     "2025-01-01", "2025-01-31", "month"),
+    ("Trump will visit Japan in April.", "VISIT", "2025-04-01", "2025-04-30", "month"),
+    ("Japan and India signed a memorandum on semiconductors last week.", "AGREE",
+     "2025-01-27", "2025-02-02", "day"),
+    ("Ishiba will meet Xi Jinping next week.", "MEET", "2025-02-10", "2025-02-16", "day"),
+    ("Beijing banned exports of gallium to the United States last month.", "RESTRICT",
+     "2025-01-01", "2025-01-31", "month"),
+    ("SoftBank Group announced a $40 billion investment in OpenAI earlier this year.",
+     "INVEST", "2025-01-01", "2025-12-31", "year"),
+    ("Ishiba met Trump at the White House.", "MEET", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "start", "end", "granularity"), DATES)
+def test_date(extract, text, event_type, start, end, granularity):
+    got = extract(text)
+    events = got.events_of(event_type)
+    assert events, got.describe()
+    when = events[0].date
+    if start is None:
+        assert when is None, got.describe()
+        return
+    assert when is not None, got.describe()
+    assert (when.start, when.end, when.granularity) == (
+        date.fromisoformat(start), date.fromisoformat(end), granularity), got.describe()
+    assert when.span is None or text[when.span.start:when.span.end] == when.span.text
+
+
+# article, event type, how many events of that type it states: the same happening told
+# twice is one event; different happenings stay apart.
+REPEATS: list = [
+    ("Prime Minister Shigeru Ishiba met U.S. President Donald Trump at the White House on "
+     "Friday. The meeting focused on trade. Ishiba and Trump met for about two hours.",
+     "MEET", 1),
+    ("WASHINGTON — Ishiba held talks with Trump on Friday.\n\nThe talks between Ishiba and "
+     "Trump lasted two hours, officials said.", "MEET", 1),
+    ("Ishiba to meet Trump in Washington\n\nPrime Minister Shigeru Ishiba will meet "
+     "President Donald Trump in Washington on Friday, the government said.", "MEET", 1),
+    ("SoftBank Group and OpenAI announced a partnership on Monday. Under the partnership, "
+     "SoftBank Group and OpenAI will sell AI tools to Japanese companies.", "COOPERATE", 1),
+    ("Ishiba met Trump on Monday. On Tuesday, Ishiba met Xi Jinping in Beijing.", "MEET", 2),
+    ("Ishiba met Trump on Monday. Ishiba met Trump again on Wednesday.", "MEET", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "count"), REPEATS)
+def test_one_event_per_happening(extract, text, event_type, count):
+    got = extract(text)
+    assert len(got.events_of(event_type)) == count, got.describe()
+    _assert_cited(got)
+
+
+def test_headline_event_is_cited_from_the_body(extract):
+    text = ("Ishiba to meet Trump in Washington\n\nPrime Minister Shigeru Ishiba will meet "
+            "President Donald Trump in Washington on Friday, the government said.")
+    got = extract(text)
+    (meet,) = got.events_of("MEET")
+    assert meet.evidence.start == text.index("Prime Minister")
+    assert {"Shigeru Ishiba", "Donald Trump"} <= got.participants(meet)
+    assert meet.status == "planned"
+    assert meet.date is not None and meet.date.start == date(2025, 2, 7)
+
+
+def test_article_evidence_is_exact(extract):
+    """A longer article: every event cites one whole sentence of it, offsets exact."""
+    text = (
+        "TOKYO — Prime Minister Shigeru Ishiba met SoftBank Group Chairman Masayoshi Son "
+        "and OpenAI CEO Sam Altman at his office on Monday.\n\n"
+        "SoftBank Group and OpenAI announced a partnership to sell AI services to Japanese "
+        "companies. SoftBank Group will invest $3 billion a year in the venture.\n\n"
+        "Ishiba will visit Washington next week, and he plans to hold talks with Trump "
+        "on Friday.\n\n"
+        "“We would like to deepen cooperation with the United States,” Ishiba said.")
+    got = extract(text)
+    assert {"MEET", "COOPERATE", "INVEST", "VISIT"} <= {e.type for e in got.doc.events}, \
+        got.describe()
+    _assert_cited(got)
