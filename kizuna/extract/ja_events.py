@@ -73,12 +73,17 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
     previous_topic: list[str] = []
     for sent in ctx.parsed.sents:
         start, end = _trimmed(ctx.text, sent.start_char, sent.end_char)
-        topic = _topic(ctx.text, start, end, mentions, lex) or previous_topic
+        own_topic = _topic(ctx, start, end, mentions, lex)
+        topic = own_topic or previous_topic
+        boundaries = _clause_boundaries(sent)
+        tense = _sentence_tense(ctx.text[start:end])
         for trigger in _triggers(ctx.text, sent, lex):
-            event = _event(ctx, trigger, start, end, topic, mentions, lex, len(events) + 1)
+            clause = _clause(boundaries, trigger, start, end)
+            event = _event(ctx, trigger, (start, end), clause, topic, mentions, lex,
+                           len(events) + 1, tense)
             if event is not None:
                 events.append(event)
-        previous_topic = _topic(ctx.text, start, end, mentions, lex) or previous_topic
+        previous_topic = own_topic or previous_topic
     return events
 
 
@@ -126,26 +131,77 @@ def _issued(text: str, end: int, sentence_end: int, lex: JapaneseEventLexicon) -
     return any(word in after for word in lex.issuing)
 
 
-def _clause(text: str, trigger: _Trigger, start: int, end: int) -> tuple[int, int]:
-    """The clause around a trigger: from the last comma or full stop before it to the
-    first after it (quotation brackets count as part of the clause)."""
-    left = max(text.rfind(c, start, trigger.start) for c in CLAUSE_ENDS)
-    right_candidates = [p for c in CLAUSE_ENDS if (p := text.find(c, trigger.end, end)) >= 0]
-    right = min(right_candidates) + 1 if right_candidates else end
-    return (left + 1 if left >= start else start), right
+def _clause(boundaries: list[int], trigger: _Trigger, start: int, end: int) -> tuple[int, int]:
+    """The clause around a trigger: between the clause ends (a comma after a predicate,
+    a full stop) on either side of it."""
+    left = max((b for b in boundaries if b <= trigger.start), default=start)
+    right = min((b for b in boundaries if b >= trigger.end), default=end)
+    return left, right
 
 
-def _topic(text: str, start: int, end: int, mentions, lex: JapaneseEventLexicon) -> list[str]:
-    """Entities marked as topic or subject (石破首相は, 両国が) in a sentence."""
+def _clause_boundaries(sent: Any) -> list[int]:
+    """Character offsets just after each comma that closes a predicate (会談し、),
+    not a comma inside a list of names (孫正義会長、アルトマンCEO)."""
     out = []
+    for token in sent[1:]:
+        previous = token.doc[token.i - 1]
+        if token.text in CLAUSE_ENDS and previous.pos_ in PREDICATE_POS:
+            out.append(token.idx + len(token.text))
+    return out
+
+
+PREDICATE_POS = {"VERB", "AUX", "SCONJ", "ADJ"}
+
+
+def _topic(ctx: JapaneseContext, start: int, end: int, mentions,
+           lex: JapaneseEventLexicon) -> list[str]:
+    """Entities marked as topic or subject (石破首相は, 両国が) in a sentence; 両首脳 and
+    両国 stand for the two leaders or countries named before."""
+    text, out = ctx.text, []
     for m_start, m_end, entity_id in mentions:
         if not start <= m_start < end:
             continue
-        follow = text[m_end:m_end + 8]
-        particle = _after_title(follow)
+        particle = _after_title(text[m_end:m_end + 8])
         if particle[:1] in lex.topic_particles and entity_id not in out:
             out.append(entity_id)
+    for word, kind in _group_words().items():
+        for position in _find_all(text, word, start, end):
+            if text[position + len(word):position + len(word) + 1] in lex.topic_particles:
+                out += [e for e in _last_named(ctx, position, kind) if e not in out]
     return out
+
+
+@cache
+def _group_words() -> dict[str, str]:
+    refs = load("ja", "entities")["references"]
+    return {**{w: "leaders" for w in refs["two_leaders"]},
+            **{w: "countries" for w in refs["two_countries"]}}
+
+
+def _find_all(text: str, word: str, start: int, end: int) -> list[int]:
+    out, position = [], text.find(word, start, end)
+    while position >= 0:
+        out.append(position)
+        position = text.find(word, position + 1, end)
+    return out
+
+
+def _last_named(ctx: JapaneseContext, offset: int, kind: str) -> list[str]:
+    """The two leaders (people with a title) or two countries named last before `offset`."""
+    last: dict[str, int] = {}
+    for entity in ctx.entities.entities:
+        wanted = (entity.type == "PERSON" and ctx.entities.titles.get(entity.id)) \
+            if kind == "leaders" else ctx.entities.kinds.get(entity.id) == "countries"
+        starts = [m.start for m in entity.mentions if m.start < offset]
+        if wanted and starts:
+            last[entity.id] = max(starts)
+    return sorted(last, key=last.get, reverse=True)[:2]
+
+
+def _sentence_tense(sentence: str) -> str:
+    """Past when the sentence closes in た, だ or ている (発表した, 決めている)."""
+    ending = sentence.rstrip("。」』 ")
+    return "past" if ending.endswith(("た", "ている", "ていた", "だ")) else "future"
 
 
 def _after_title(follow: str) -> str:
@@ -158,9 +214,11 @@ def _after_title(follow: str) -> str:
     return follow
 
 
-def _event(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int, topic: list[str],
-           mentions, lex: JapaneseEventLexicon, number: int) -> Event | None:
-    c_start, c_end = _clause(ctx.text, trigger, start, end)
+def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
+           clause: tuple[int, int], topic: list[str], mentions, lex: JapaneseEventLexicon,
+           number: int, tense: str) -> Event | None:
+    start, end = sentence
+    c_start, c_end = clause
     in_clause = [e for s, _, e in mentions if c_start <= s < c_end]
     participants = list(dict.fromkeys([*topic, *in_clause]))
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
@@ -171,7 +229,7 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int, topic:
     return Event(
         id=f"v{number}", type=trigger.type, status=status,
         evidence=Span.of(ctx.text, start, end), actors=tuple(actors), targets=tuple(targets),
-        date=_date(ctx, trigger, start, end, status),
+        date=_date(ctx, trigger, start, end, status, tense),
         object=ctx.text[c_start:trigger.end].strip("、。 ")[-80:] or None,
         amount=_amount(ctx, trigger, c_start, c_end),
         trigger=Span.of(ctx.text, trigger.start, trigger.end),
@@ -188,12 +246,20 @@ def _status(after: str, lex: JapaneseEventLexicon) -> str:
 
 
 def _date(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int,
-          status: str) -> DateRef | None:
-    tense = "future" if status in {"planned", "considered"} else "past"
-    candidates = [d for d in ctx.find_dates(start, end, tense) if d.span]
+          status: str, tense: str) -> DateRef | None:
+    if status in {"planned", "considered"}:
+        tense = "future"
+    candidates = [d for d in ctx.find_dates(start, end, tense)
+                  if d.span and not _in_brackets(ctx.text, start, d.span.start)]
     before = [d for d in candidates if d.span.start < trigger.start]
     pool = before or candidates
     return min(pool, key=lambda d: abs(trigger.start - d.span.start)) if pool else None
+
+
+def _in_brackets(text: str, start: int, offset: int) -> bool:
+    """（日本時間8日未明）: a date in brackets restates another one."""
+    before = text[start:offset]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def _amount(ctx: JapaneseContext, trigger: _Trigger, c_start: int, c_end: int) -> Money | None:

@@ -89,6 +89,12 @@ CANONICAL: list = [
     ("Ishiba flew to Washington on Thursday.", "Washington", "Washington", "GPE", "USA"),
     ("Tokyo protested the decision.", "Tokyo", "Japan", "GPE", "JPN"),
     ("Ishiba returned to Tokyo on Friday.", "Tokyo", "Tokyo", "GPE", "JPN"),
+    pytest.param(
+        "Hiroko Tanabe, an economist at a Tokyo think tank, said the deal was balanced.",
+        "Tokyo", "Tokyo", "GPE", "JPN", marks=xfail(
+            "a capital counts as its government unless a place preposition comes just "
+            "before it; a capital modifying a noun ('a Tokyo think tank') is the city, "
+            "but becomes Japan")),
     # titles are not parts of names
     ("Prime Minister Shigeru Ishiba spoke to reporters.", "Shigeru Ishiba", "Shigeru Ishiba",
      "PERSON", "JPN"),
