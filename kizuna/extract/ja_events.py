@@ -10,6 +10,7 @@ text right after the trigger, up to the end of its clause.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -243,6 +244,11 @@ def _status(after: str, lex: JapaneseEventLexicon) -> str:
         if any(cue in window for cue in cues):
             return status
     return "happened"
+
+
+# A predicate in the non-past (購入する、抑える。) tells of what is to come; ている is
+# the perfect or progressive and stays a happening.
+_NON_PAST = re.compile(r"(?<!てい)(?<!でい)(?:する|[うくすつぬむるぐぶ])(?:[。、」]|と(?!し)|$)")
 
 
 def _date(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int,
