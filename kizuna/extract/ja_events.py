@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -72,6 +72,7 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
     mentions = _mention_index(ctx.entities)
     events: list[Event] = []
     previous_topic: list[str] = []
+    last_date: DateRef | None = None
     for sent in ctx.parsed.sents:
         start, end = _trimmed(ctx.text, sent.start_char, sent.end_char)
         own_topic = _topic(ctx, start, end, mentions, lex)
@@ -82,9 +83,12 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
             clause = _clause(boundaries, trigger, start, end)
             event = _event(ctx, trigger, (start, end), clause, topic, mentions, lex,
                            len(events) + 1, tense)
+            if event is not None and event.date is None and _same_day(ctx.text, start, trigger):
+                event = replace(event, date=last_date)
             if event is not None:
                 events.append(event)
         previous_topic = own_topic or previous_topic
+        last_date = _last_date(ctx, start, end, tense) or last_date
     return events
 
 
@@ -225,6 +229,8 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = _status(ctx.text[trigger.end:c_end], lex)
+    if _PAST_MODIFIER.search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
+        status = "happened"  # 成立したAI法: a past relative clause tells what has happened
     actors = [p for p in participants if p in topic] or participants[:1]
     targets = [p for p in participants if p not in actors]
     return Event(
@@ -246,6 +252,8 @@ def _status(after: str, lex: JapaneseEventLexicon) -> str:
     return "happened"
 
 
+_PAST_MODIFIER = re.compile(r"(?:した|された|った|れた)$")
+
 # A predicate in the non-past (購入する、抑える。) tells of what is to come; ている is
 # the perfect or progressive and stays a happening.
 _NON_PAST = re.compile(r"(?<!てい)(?<!でい)(?:する|[うくすつぬむるぐぶ])(?:[。、」]|と(?!し)|$)")
@@ -260,6 +268,20 @@ def _date(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int,
     before = [d for d in candidates if d.span.start < trigger.start]
     pool = before or candidates
     return min(pool, key=lambda d: abs(trigger.start - d.span.start)) if pool else None
+
+
+def _same_day(text: str, start: int, trigger: _Trigger) -> bool:
+    """同日 ("the same day") before the trigger dates it by the date told just before."""
+    return any(word in text[start:trigger.start] for word in SAME_DAY)
+
+
+SAME_DAY = ("同日", "この日", "同じ日")
+
+
+def _last_date(ctx: JapaneseContext, start: int, end: int, tense: str) -> DateRef | None:
+    dates = [d for d in ctx.find_dates(start, end, tense)
+             if d.span and not _in_brackets(ctx.text, start, d.span.start)]
+    return max(dates, key=lambda d: d.span.start) if dates else None
 
 
 def _in_brackets(text: str, start: int, offset: int) -> bool:
