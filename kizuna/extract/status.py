@@ -69,6 +69,7 @@ def event_status(trigger_start: Any, trigger_head: Any, event_type: str) -> str:
     return "happened"
 
 
+
 def _set_aside(token: Any, lex: StatusLexicon) -> bool:
     before = token.doc[max(token.sent.start, token.i - 5):token.i].text.lower()
     return any(before.endswith(p) or f"{p} " in before for p in lex.negated_before[:2])
@@ -143,11 +144,13 @@ def _cue_at(node: Any, came_from: Any, event_type: str, lex: StatusLexicon) -> s
     children = list(node.children)
     commitment = event_type in lex.commitment_types
     if commitment and lemma in lex.commitment_verbs and node.pos_ == "VERB":
-        return "happened"
+        return None  # "pledged to invest": the pledge is the happening, unless planned above
     if lemma in lex.considered_verbs and node.pos_ in {"VERB", "NOUN"} and _governs(came_from):
         return "considered"
-    if any(c.dep_ == "mark" and c.lower_ in lex.markers for c in children):
+    if _conditional(children, lex):
         return "considered"
+    if _to_be_done(node, came_from):
+        return "planned"
     modal = _modal_cue(children, commitment, lex)
     if modal:
         return modal
@@ -158,7 +161,29 @@ def _cue_at(node: Any, came_from: Any, event_type: str, lex: StatusLexicon) -> s
     return None
 
 
+def _conditional(children: list[Any], lex: StatusLexicon) -> bool:
+    """"If ..." on this word, or on an adverbial clause hanging from it."""
+    for child in children:
+        if child.dep_ == "mark" and child.lower_ in lex.markers:
+            return True
+        if child.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in lex.markers for g in child.children):
+            return True
+    return False
+
+
+def _to_be_done(node: Any, came_from: Any) -> bool:
+    """"Talks are to be held": the trigger is the subject of a verb whose complement is a
+    to-infinitive."""
+    if came_from is None or came_from.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               for c in node.children)
+
+
 def _modal_cue(children: list[Any], commitment: bool, lex: StatusLexicon) -> str | None:
+    """A modal on this word; "will" on a commitment is the commitment itself, so it decides
+    nothing and the walk goes on to what governs it."""
     for child in children:
         if child.dep_ not in {"aux", "auxpass"}:
             continue
@@ -166,7 +191,7 @@ def _modal_cue(children: list[Any], commitment: bool, lex: StatusLexicon) -> str
         if word in lex.considered_modals:
             return "considered"
         if word in lex.planned_modals:
-            return "happened" if commitment and word in lex.commitment_modals else "planned"
+            return None if commitment and word in lex.commitment_modals else "planned"
     return None
 
 
