@@ -367,7 +367,9 @@ def _amount(ctx: ArticleContext, trigger: Trigger, head: Any) -> Money | None:
     if trigger.type not in AMOUNT_TYPES:
         return None
     predicate = _predicate(head)
-    scope = [head, predicate] if predicate.i != head.i else [head]
+    scope = [head]
+    if predicate.i != head.i:
+        scope += [c for c in predicate.children if c.dep_ not in SUBJECTS and c.i != head.i]
     for node in scope:
         tokens = list(node.subtree)
         start, end = tokens[0].idx, _end_char(tokens[-1])

@@ -200,7 +200,10 @@ def _label_or_title(text: str, start: int, end: int, lex: EntityLexicon) -> bool
     if line.strip(" .:-–—|") == text[start:end]:
         return True
     after = text[end:end + 40]
-    return any(after.startswith(" " + t + " ") for t in lex.titles if t[:1].isupper())
+    if any(after.startswith(" " + t + " ") for t in lex.titles if t[:1].isupper()):
+        return True
+    through = text[max(0, start - 30):end]
+    return any(through.endswith(" " + t) or through == t for t in lex.titles if " " in t)
 
 
 def _role_mentions(text: str, lex: EntityLexicon) -> Iterator[NameMention]:

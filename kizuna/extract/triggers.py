@@ -106,8 +106,8 @@ def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigge
             i += 1
             continue
         size, event_type, kind = hit
-        head = offset + i + (size - 1 if kind == "noun" else 0)
         words = tuple(lemmas[i:i + size])
+        head = offset + i + (_noun_head(words) if kind == "noun" else 0)
         if kind == "verb" or words not in lex.weak_nouns or _issued(sent.doc[head], lex):
             yield Trigger(event_type, offset + i, offset + i + size, head, kind)
         i += size
@@ -121,6 +121,12 @@ def _longest_match(lemmas, texts, i, sent, lex: TriggerLexicon):
             if words in lex.nouns and sent[i + size - 1].pos_ in NOUN_POS:
                 return size, lex.nouns[words], "noun"
     return None
+
+
+def _noun_head(words: tuple[str, ...]) -> int:
+    """The head of a trigger noun phrase: its last word, or the word before "of"
+    ("memorandum of cooperation", "letter of intent")."""
+    return words.index("of") - 1 if "of" in words[1:] else len(words) - 1
 
 
 def _issued(noun: Any, lex: TriggerLexicon) -> bool:

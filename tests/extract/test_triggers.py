@@ -38,13 +38,9 @@ TRIGGERS: list = [
      "AGREE", "trade agreement"),
     ("Ishiba and Trump issued a joint statement after their summit.", "AGREE",
      "joint statement"),
-    pytest.param(
+    (
         "Microsoft and the Japanese government signed a letter of intent on AI security.",
-        "AGREE", "letter of intent",
-        marks=xfail(
-            "a noun trigger's head is taken to be its last word; in 'letter of intent' "
-            "(also 'memorandum of cooperation') it is the first, so the framing verb "
-            "'signed' is not recognised as framing it and becomes the trigger")),
+        "AGREE", "letter of intent"),
     # COOPERATE
     ("SoftBank Group and OpenAI announced a partnership to develop AI agents for "
      "Japanese companies.", "COOPERATE", "partnership"),

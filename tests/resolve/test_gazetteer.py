@@ -308,8 +308,6 @@ def test_scan_japanese_company_after_country_prefix(gaz):
     ]
 
 
-@pytest.mark.xfail(reason="the loader's Latin-name boundary is \\w, and kana or kanji are \\w: "
-                          "'とOpenAI' and '米IBM' need an ASCII-only boundary", strict=False)
 def test_scan_latin_names_inside_japanese_text(gaz):
     text = "ソフトバンクグループとOpenAIは米IBMやUAEのMGXと提携した。"
     assert [name for _, name in _found(gaz, text)] == [
