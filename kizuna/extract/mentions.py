@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -85,29 +85,35 @@ def find_mentions(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMent
         if taken.free(mention.start, mention.end):
             taken.add(mention)
             found.append(mention)
+    modifiers = frozenset(t.idx for t in parsed if t.dep_ in MODIFIER_DEPS)
+    found = [_government_for_capital(text, m, gazetteer, lexicon, modifiers) for m in found]
     return sorted(found, key=lambda m: m.start)
 
 
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
 def _known(text: str, start: int, end: int, actor: KnownActor, lex: EntityLexicon) -> NameMention:
-    actor = _government_for_capital(text, start, actor, lex)
     title = _title_before(text, start, lex) if actor.type == "PERSON" else None
     return NameMention(start, end, text[start:end], actor.type, actor, title)
 
 
 def _government_for_capital(
-    text: str, start: int, actor: KnownActor, lex: EntityLexicon
-) -> KnownActor:
-    """"Beijing said" is China; "in Beijing" is the city."""
-    if not actor.stands_for:
-        return actor
-    words_before = text[max(0, start - 20):start].split()
+    text: str, mention: NameMention, gazetteer: Gazetteer, lex: EntityLexicon,
+    modifiers: frozenset[int],
+) -> NameMention:
+    """"Beijing said" is China; "in Beijing", "a Tokyo think tank" and a dateline are
+    the city."""
+    actor = mention.actor
+    if actor is None or not actor.stands_for or mention.start in modifiers:
+        return mention
+    words_before = text[max(0, mention.start - 20):mention.start].split()
     if words_before and words_before[-1].lower() in lex.place_prepositions:
-        return actor
-    if _dateline(text, start):
-        return actor
-    from kizuna.resolve.gazetteer import default_gazetteer
-
-    return default_gazetteer().by_name(actor.stands_for) or actor
+        return mention
+    if _dateline(text, mention.start):
+        return mention
+    government = gazetteer.by_name(actor.stands_for)
+    return replace(mention, actor=government, type=government.type) if government else mention
 
 
 def _dateline(text: str, start: int) -> bool:

@@ -36,6 +36,7 @@ from functools import cache
 from typing import Any
 
 from kizuna.extract.events import token_entities
+from kizuna.extract.ja_mentions import japanese_lexicon
 from kizuna.lang import load
 from kizuna.model import Quote, Span
 from kizuna.resolve.entities import ResolvedEntities
@@ -123,8 +124,9 @@ def find_quotes(text: str, parsed: Any, entities: ResolvedEntities) -> list[Quot
     last: tuple[_Marked, str | None] | None = None
     for index, marked in enumerate(kept):
         frame = _frame(art, kept, index)
-        speaker = (_speaker(art, marked, frame) or _continued(art, marked, frame, last)
-                   or _person_in_frame(art, marked, frame))
+        japanese = _japanese_speaker(art, marked) if _is_japanese(text, marked) else None
+        speaker = (japanese or _speaker(art, marked, frame)
+                   or _continued(art, marked, frame, last) or _person_in_frame(art, marked, frame))
         span = Span.of(text, marked.start, marked.end)
         quotes.append(Quote(id=f"q{index + 1}", text=span.text, span=span, speaker=speaker))
         last = (marked, speaker)
@@ -189,6 +191,7 @@ class _Article:
                  quoted: list[_Marked], lex: _Lexicon):
         self.text, self.parsed, self.lex = text, parsed, lex
         self.entities = {e.id: e for e in entities.entities}
+        self.titles = entities.titles
         self._opens = [m.open for m in quoted]
         self._closes = [m.close for m in quoted]
         self.surnames = _surnames(entities)
