@@ -40,6 +40,7 @@ class EntityLexicon:
     demonym_heads: frozenset[str]
     not_entities: frozenset[str]
     place_prepositions: frozenset[str]
+    organisation_words: frozenset[str]
     instrument_heads: frozenset[str]
     title_before: re.Pattern[str]
     role_pattern: re.Pattern[str]
@@ -57,6 +58,7 @@ def english_lexicon() -> EntityLexicon:
         demonym_heads=frozenset(data["demonym_heads"]["words"]),
         not_entities=frozenset(data["not_entities"]["words"]),
         place_prepositions=frozenset(data["places"]["prepositions"]),
+        organisation_words=frozenset(data["organisation_words"]["words"]),
         instrument_heads=frozenset(data["instruments"]["heads"]),
         title_before=re.compile(rf"(?:^|\W)((?:{title_alt})(?:\s+and\s+(?:{title_alt}))?)\s+$"),
         role_pattern=re.compile(rf"\b(?:{role_alt})\b", re.IGNORECASE),
@@ -85,12 +87,33 @@ def find_mentions(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMent
         if taken.free(mention.start, mention.end):
             taken.add(mention)
             found.append(mention)
+    found += list(_lone_surnames(text, found, taken, lexicon))
     modifiers = frozenset(t.idx for t in parsed if t.dep_ in MODIFIER_DEPS)
     found = [_government_for_capital(text, m, gazetteer, lexicon, modifiers) for m in found]
     return sorted(found, key=lambda m: m.start)
 
 
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+def _lone_surnames(
+    text: str, found: list[NameMention], taken: Occupancy, lex: EntityLexicon
+) -> Iterator[NameMention]:
+    """"Hiroko Tanabe ... Tanabe said": the lone last word of an unknown two- or three-word
+    name, later in the text, is the same person (spaCy may have typed the full name ORG)."""
+    for mention in [m for m in found if m.actor is None and m.role is None]:
+        words = mention.text.split()
+        if not 2 <= len(words) <= 3 or any(w in lex.organisation_words for w in words):
+            continue
+        if not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        lone = [m for m in re.finditer(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text)
+                if m.start() > mention.end and taken.free(m.start(), m.end())]
+        for match in lone:
+            taken.add(NameMention(match.start(), match.end(), match.group(0), "PERSON"))
+            yield NameMention(match.start(), match.end(), match.group(0), "PERSON")
+        if lone and mention.type != "PERSON":
+            found[found.index(mention)] = replace(mention, type="PERSON")
 
 
 def _known(text: str, start: int, end: int, actor: KnownActor, lex: EntityLexicon) -> NameMention:

@@ -568,3 +568,169 @@ def _person_in_frame(art: _Article, marked: _Marked, frame: _Frame) -> str | Non
               if art.type(eid) == "PERSON"
               and (frame.left <= start < marked.open or marked.close <= start < frame.right)]
     return min(people)[1] if people else None
+
+
+# --- Japanese: 「…」と述べた and the sentence's topic ----------------------------------------
+
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+_BRACKETED = re.compile(r"[（(][^）)\n]{0,12}[）)]")  # an age or a note after a name: （64）
+_KANJI = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class _JapaneseLexicon:
+    quotatives: tuple[str, ...]
+    reporting: tuple[str, ...]
+    quotative_verbs: tuple[str, ...]
+    window: int
+    embedded: tuple[str, ...]
+    topic: frozenset[str]
+    subject: frozenset[str]
+    sentences_back: int
+    titles: tuple[str, ...]  # longest first
+    abbreviations: frozenset[str]
+    same_person: tuple[str, ...]
+    same_organisation: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Topic:
+    """A name marked as topic (は, も) or subject (が) of its sentence."""
+
+    start: int
+    entity_id: str
+    is_topic: bool  # は or も, not が
+
+
+@cache
+def _japanese_lexicon() -> _JapaneseLexicon:
+    data, names = load("ja", "quotes"), japanese_lexicon()
+    speech, speaker = data["speech"], data["speaker"]
+    references = load("ja", "entities")["references"]
+    return _JapaneseLexicon(
+        quotatives=tuple(sorted(speech["quotatives"], key=len, reverse=True)),
+        reporting=tuple(speech["reporting"]),
+        quotative_verbs=tuple(speech["quotative_verbs"]),
+        window=speech["window"], embedded=tuple(speech["embedded"]),
+        topic=frozenset(speaker["topic"]), subject=frozenset(speaker["subject"]),
+        sentences_back=speaker["sentences_back"],
+        titles=names.titles, abbreviations=frozenset(names.abbreviations),
+        same_person=tuple(references["same_person"]),
+        same_organisation=tuple(references["same_organisation"]),
+    )
+
+
+def _japanese_speaker(art: _Article, marked: _Marked) -> str | None:
+    """「…」と + a reporting verb: the topic or subject named before the quote in its
+    sentence (石破茂首相は「…」と述べた), one between the particle and the verb
+    (「…」と首相は語った), else the topic of the sentences before (a dropped subject)."""
+    lex = _japanese_lexicon()
+    verb = _reporting_verb(art.text, marked, lex)
+    if verb is None:
+        return None
+    verb_start, verb_end = verb
+    between = _topics(art, marked.close, verb_start, lex)
+    if between:
+        return between[0].entity_id
+    cuts = art.boundaries
+    sentence = bisect.bisect_right(cuts, marked.open) - 1
+    before = _topics(art, cuts[sentence], marked.open, lex)
+    if before:
+        embedded = any(art.text.startswith(word, i)
+                       for i in range(verb_end, verb_end + 4) for word in lex.embedded)
+        return before[-1].entity_id if embedded else _main(before, nearest=True)
+    for k in _sentences_before(art, sentence, lex.sentences_back):
+        found = _topics(art, cuts[k], cuts[k + 1], lex)
+        if found:
+            return _main(found, nearest=False)
+    return None
+
+
+def _reporting_verb(text: str, marked: _Marked, lex: _JapaneseLexicon) -> tuple[int, int] | None:
+    """Where the reporting verb after the quote starts and ends, if there is one."""
+    position = marked.close
+    quotative = next((q for q in lex.quotatives if text.startswith(q, position)), None)
+    if quotative is None:  # 「…」求めた: the verb right after the closing mark
+        stem = next((s for s in lex.reporting if text.startswith(s, position)), None)
+        return (position, position + len(stem)) if stem else None
+    position += len(quotative)
+    done = next((v for v in lex.quotative_verbs if text.startswith(v, position)), None)
+    if done:  # 「…」とした
+        return position, position + len(done)
+    window = re.split(r"[。「『\n]", text[position:position + lex.window], maxsplit=1)[0]
+    hits = [(i, i + len(stem)) for stem in lex.reporting if (i := window.find(stem)) >= 0]
+    if not hits:
+        return None
+    start, end = min(hits)
+    return position + start, position + end
+
+
+def _main(topics: list[_Topic], nearest: bool) -> str:
+    """The topic (は, も) of a sentence before its subjects (が); the one nearest the
+    quote, or the first of a sentence before."""
+    marked = [t for t in topics if t.is_topic] or topics
+    return (marked[-1] if nearest else marked[0]).entity_id
+
+
+def _sentences_before(art: _Article, sentence: int, count: int) -> list[int]:
+    """Indexes of the up to `count` non-blank sentences before sentence `sentence`."""
+    out, cuts = [], art.boundaries
+    for k in range(sentence - 1, -1, -1):
+        if len(out) == count:
+            break
+        if art.text[cuts[k]:cuts[k + 1]].strip():
+            out.append(k)
+    return out
+
+
+def _topics(art: _Article, lo: int, hi: int, lex: _JapaneseLexicon) -> list[_Topic]:
+    """Names in text[lo:hi], outside quotation marks, marked as topic or subject: a
+    mention (石破茂首相は, トランプ米大統領は, 首相は) or a word that refers back (同氏は)."""
+    found, covered = [], lo  # 米 in トランプ米大統領は is part of Trump's title
+    for start, end, entity_id in art.mentions:
+        if covered <= start < hi and art.type(entity_id) in SPEAKER_TYPES:
+            particle, covered = _particle_after(art.text, end, hi, lex)
+            if particle is not None:
+                found.append(_Topic(start, entity_id, particle in lex.topic))
+    for words, kind in ((lex.same_person, "PERSON"), (lex.same_organisation, "ORG")):
+        for word in words:
+            for match in re.finditer(re.escape(word), art.text[lo:hi]):
+                start = lo + match.start()
+                if art.inside_quote(start) or _KANJI.match(art.text[start - 1:start] or " "):
+                    continue
+                particle, _ = _particle_after(art.text, start + len(word), hi, lex)
+                entity_id = _named_before(art, start, kind, word[1:])
+                if particle is not None and entity_id is not None:
+                    found.append(_Topic(start, entity_id, particle in lex.topic))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _particle_after(text: str, end: int, hi: int,
+                    lex: _JapaneseLexicon) -> tuple[str | None, int]:
+    """The topic or subject particle after a name, past its titles (米大統領, 会長兼社長)
+    and a bracketed note (（64））, None when the name is not so marked; and where the
+    name's titles end."""
+    position = end
+    for _ in range(3):
+        rest = text[position:hi]
+        if rest[:1] in lex.abbreviations and any(rest.startswith(t, 1) for t in lex.titles):
+            rest, position = rest[1:], position + 1
+        title = next((t for t in lex.titles if rest.startswith(t)), None)
+        if title is None:
+            break
+        position += len(title)
+    bracketed = _BRACKETED.match(text, position, hi)
+    if bracketed:
+        position = bracketed.end()
+    particle = text[position:position + 1]
+    marked = position < hi and particle in lex.topic | lex.subject
+    return (particle if marked else None), position
+
+
+def _named_before(art: _Article, offset: int, kind: str, title: str) -> str | None:
+    """The entity 同氏 (同首相, 同社) stands for: the last of its type named before
+    `offset`, one holding the title first (同首相: the prime minister)."""
+    named = [eid for start, _, eid in art.mentions if start < offset and art.type(eid) == kind]
+    titled = [eid for eid in named if title in japanese_lexicon().roles
+              and title in art.titles.get(eid, frozenset())]
+    return (titled or named or [None])[-1]
