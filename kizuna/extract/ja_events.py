@@ -224,11 +224,14 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
            number: int, tense: str) -> Event | None:
     start, end = sentence
     c_start, c_end = clause
-    in_clause = [e for s, _, e in mentions if c_start <= s < c_end]
+    in_clause = [e for s, m_end, e in mentions if c_start <= s < c_end
+                 and not _modifier(ctx.text, s, m_end, mentions)
+                 and not _venue(ctx, m_end, e, trigger.type)]
     participants = list(dict.fromkeys([*topic, *in_clause]))
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
-    status = _status(ctx.text[trigger.end:c_end], lex)
+    predicate_end = _predicate_end(ctx.parsed, trigger, end)
+    status = _status(ctx.text[trigger.end:max(c_end, predicate_end)], lex)
     if _PAST_MODIFIER.search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened
     actors = [p for p in participants if p in topic] or participants[:1]
@@ -241,6 +244,55 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
         amount=_amount(ctx, trigger, c_start, c_end),
         trigger=Span.of(ctx.text, trigger.start, trigger.end),
     )
+
+
+def _predicate_end(parsed: Any, trigger: _Trigger, sentence_end: int) -> int:
+    """Where the predicate governing a trigger noun ends, with its auxiliaries: the
+    modality of 「関税は…発動を見送る」 sits on the verb, past the noun's own clause."""
+    span = parsed.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return trigger.end
+    node = span.root
+    for _ in range(4):
+        if node.pos_ == "VERB" or node.head.i == node.i:
+            break
+        node = node.head
+    end = node.i + 1
+    while end < len(parsed) and parsed[end].pos_ in {"AUX", "SCONJ", "PART", "VERB"}:
+        end += 1
+    last = parsed[end - 1]
+    return min(sentence_end, last.idx + len(last.text))
+
+
+def _modifier(text: str, start: int, end: int, mentions) -> bool:
+    """A name that only qualifies the next one is an affiliation, not a participant:
+    米オープンAI, ソフトバンクグループ（ソフトバンクG）の孫正義会長."""
+    rest = text[end:end + 24]
+    if rest.startswith(("（", "(")):
+        close = max(rest.find("）"), rest.find(")"))
+        rest = rest[close + 1:] if close >= 0 else rest
+    gap = len(text[end:end + 24]) - len(rest)
+    if rest.startswith("の"):
+        gap += 1
+    elif end - start > 1:
+        return False
+    following = end + gap
+    return any(s == following and e - s > 1 for s, e, _ in mentions)
+
+
+def _venue(ctx: JapaneseContext, end: int, entity_id: str, event_type: str) -> bool:
+    """官邸で, ホワイトハウスで: the place an event happens in (a country remains a party
+    to an investment, a trade or a visit)."""
+    after = _after_title(ctx.text[end:end + 8])
+    if not after.startswith(_location_particles()):
+        return False
+    country = ctx.entities.kinds.get(entity_id) == "countries"
+    return not (country and event_type in {"INVEST", "TRADE", "VISIT", "RESTRICT"})
+
+
+@cache
+def _location_particles() -> tuple[str, ...]:
+    return tuple(load("ja", "entities")["location"]["particles"])
 
 
 def _status(after: str, lex: JapaneseEventLexicon) -> str:

@@ -26,6 +26,7 @@ class JapaneseLexicon:
     titles: tuple[str, ...]
     roles: dict[str, str]
     abbreviations: dict[str, str]
+    not_entities: frozenset[str]
 
 
 @cache
@@ -35,6 +36,7 @@ def japanese_lexicon() -> JapaneseLexicon:
         labels=data["labels"],
         titles=tuple(sorted(data["titles"]["suffixes"], key=len, reverse=True)),
         roles=data["roles"], abbreviations=data["abbreviations"],
+        not_entities=frozenset(data["not_entities"]["words"]),
     )
 
 
@@ -100,7 +102,7 @@ def _ginza_mentions(
         actor = gazetteer.lookup(name)
         if actor is not None:
             yield _known(text, start, end, actor, lex)
-        elif not name.isdigit():
+        elif not name.isdigit() and name not in lex.not_entities:
             title = _title_after(text, end, lex) if kind == "PERSON" else None
             yield NameMention(start, end, name, kind, None, title)
 

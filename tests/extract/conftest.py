@@ -80,3 +80,34 @@ def extract(nlp) -> Callable[..., Extracted]:
         return Extracted(text, extract_document(article, parsed=nlp(text)))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def ja_nlp():
+    """The Japanese GiNZA pipeline, loaded once."""
+    return backend.load("ja")
+
+
+@pytest.fixture(scope="module")
+def ja_extract(ja_nlp) -> Callable[..., Extracted]:
+    """Run one Japanese article text through the pipeline, parsing it once."""
+
+    def run(text: str, published: date = PUBLISHED) -> Extracted:
+        article = Article(id="row-ja", text=text, language="ja", published=published)
+        found = Extracted(text, extract_document(article, parsed=ja_nlp(text)))
+        assert_spans_slice(found)
+        return found
+
+    return run
+
+
+def assert_spans_slice(found: Extracted) -> None:
+    """Every span the document cites slices the article text to the text it gives."""
+    doc, text = found.doc, found.text
+    spans = [m for e in doc.entities for m in e.mentions]
+    spans += [s for e in doc.events for s in (e.evidence, e.trigger) if s is not None]
+    spans += [e.date.span for e in doc.events if e.date and e.date.span]
+    spans += [m.span for m in doc.amounts] + [q.span for q in doc.quotes]
+    for span in spans:
+        assert text[span.start:span.end] == span.text, (span, found.describe())
+    assert all(q.text == q.span.text for q in doc.quotes)
