@@ -34,6 +34,7 @@ class JapaneseEventLexicon:
     negated: tuple[str, ...]
     considered: tuple[str, ...]
     planned: tuple[str, ...]
+    planned_before: tuple[str, ...]
     topic_particles: frozenset[str]
 
 
@@ -47,6 +48,7 @@ def japanese_event_lexicon() -> JapaneseEventLexicon:
         negated=tuple(status["negated"]["cues"]),
         considered=tuple(status["considered"]["cues"]),
         planned=tuple(status["planned"]["cues"]),
+        planned_before=tuple(status["planned"]["before"]),
         topic_particles=frozenset(load("ja", "entities")["topic"]["particles"]),
     )
 
@@ -230,8 +232,7 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
     participants = list(dict.fromkeys([*topic, *in_clause]))
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
-    predicate_end = _predicate_end(ctx.parsed, trigger, end)
-    status = _status(ctx.text[trigger.end:max(c_end, predicate_end)], lex)
+    status = _event_status(ctx, trigger, (c_start, c_end), tense, lex)
     if _PAST_MODIFIER.search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened
     actors = [p for p in participants if p in topic] or participants[:1]
@@ -246,53 +247,18 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
     )
 
 
-def _predicate_end(parsed: Any, trigger: _Trigger, sentence_end: int) -> int:
-    """Where the predicate governing a trigger noun ends, with its auxiliaries: the
-    modality of 「関税は…発動を見送る」 sits on the verb, past the noun's own clause."""
-    span = parsed.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if span is None:
-        return trigger.end
-    node = span.root
-    for _ in range(4):
-        if node.pos_ == "VERB" or node.head.i == node.i:
-            break
-        node = node.head
-    end = node.i + 1
-    while end < len(parsed) and parsed[end].pos_ in {"AUX", "SCONJ", "PART", "VERB"}:
-        end += 1
-    last = parsed[end - 1]
-    return min(sentence_end, last.idx + len(last.text))
+def _event_status(ctx: JapaneseContext, trigger: _Trigger, clause: tuple[int, int],
+                  tense: str, lex: JapaneseEventLexicon) -> str:
+    text = ctx.text
+    if _OCCASION.match(text[trigger.end:]):
+        return "happened" if tense == "past" else "planned"  # 記者会見で、…: the setting
+    if any(word in text[clause[0]:trigger.start] for word in lex.planned_before):
+        return "planned"
+    return _status(text[trigger.end:clause[1]], lex)
 
 
-def _modifier(text: str, start: int, end: int, mentions) -> bool:
-    """A name that only qualifies the next one is an affiliation, not a participant:
-    米オープンAI, ソフトバンクグループ（ソフトバンクG）の孫正義会長."""
-    rest = text[end:end + 24]
-    if rest.startswith(("（", "(")):
-        close = max(rest.find("）"), rest.find(")"))
-        rest = rest[close + 1:] if close >= 0 else rest
-    gap = len(text[end:end + 24]) - len(rest)
-    if rest.startswith("の"):
-        gap += 1
-    elif end - start > 1:
-        return False
-    following = end + gap
-    return any(s == following and e - s > 1 for s, e, _ in mentions)
-
-
-def _venue(ctx: JapaneseContext, end: int, entity_id: str, event_type: str) -> bool:
-    """官邸で, ホワイトハウスで: the place an event happens in (a country remains a party
-    to an investment, a trade or a visit)."""
-    after = _after_title(ctx.text[end:end + 8])
-    if not after.startswith(_location_particles()):
-        return False
-    country = ctx.entities.kinds.get(entity_id) == "countries"
-    return not (country and event_type in {"INVEST", "TRADE", "VISIT", "RESTRICT"})
-
-
-@cache
-def _location_particles() -> tuple[str, ...]:
-    return tuple(load("ja", "entities")["location"]["particles"])
+# "…会見で、" names the occasion of what the sentence tells; its tense is the sentence's.
+_OCCASION = re.compile(r"(?:で|では|の場で)、")
 
 
 def _status(after: str, lex: JapaneseEventLexicon) -> str:
