@@ -261,6 +261,37 @@ def _event_status(ctx: JapaneseContext, trigger: _Trigger, clause: tuple[int, in
 _OCCASION = re.compile(r"(?:で|では|の場で)、")
 
 
+def _modifier(text: str, start: int, end: int, mentions) -> bool:
+    """A name that only qualifies the next one is an affiliation, not a participant:
+    米オープンAI, ソフトバンクグループ（ソフトバンクG）の孫正義会長."""
+    rest = text[end:end + 24]
+    if rest.startswith(("（", "(")):
+        close = max(rest.find("）"), rest.find(")"))
+        rest = rest[close + 1:] if close >= 0 else rest
+    gap = len(text[end:end + 24]) - len(rest)
+    if rest.startswith("の"):
+        gap += 1
+    elif end - start > 1:
+        return False
+    following = end + gap
+    return any(s == following and e - s > 1 for s, e, _ in mentions)
+
+
+def _venue(ctx: JapaneseContext, end: int, entity_id: str, event_type: str) -> bool:
+    """官邸で, ホワイトハウスで: the place an event happens in (a country remains a party
+    to an investment, a trade or a visit)."""
+    after = _after_title(ctx.text[end:end + 8])
+    if not after.startswith(_location_particles()):
+        return False
+    country = ctx.entities.kinds.get(entity_id) == "countries"
+    return not (country and event_type in {"INVEST", "TRADE", "VISIT", "RESTRICT"})
+
+
+@cache
+def _location_particles() -> tuple[str, ...]:
+    return tuple(load("ja", "entities")["location"]["particles"])
+
+
 def _status(after: str, lex: JapaneseEventLexicon) -> str:
     window = after[:40]
     for status, cues in (("negated", lex.negated), ("considered", lex.considered),
