@@ -226,6 +226,8 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
            number: int, tense: str) -> Event | None:
     start, end = sentence
     c_start, c_end = clause
+    if _OCCASION.match(ctx.text[trigger.end:]):
+        c_end = trigger.end  # "…会見で、…": what follows is told at the occasion, not of it
     in_clause = [e for s, m_end, e in mentions if c_start <= s < c_end
                  and not _modifier(ctx.text, s, m_end, mentions)
                  and not _venue(ctx, m_end, e, trigger.type)]
