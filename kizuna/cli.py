@@ -94,6 +94,8 @@ def extract(
             _err(f"{label}: {result}")
             failed += 1
             continue
+        for warning in result.warnings:
+            typer.echo(f"warning: {label}: {warning}", err=True)
         data = document_to_dict(result)
         indent = 2 if format == "json" else None
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
@@ -172,8 +174,9 @@ class _IngestProgress:
         self.task = self.bar.add_task("ingest", total=None)
 
     def step(self, step: Step) -> None:
-        if step.outcome == "failed":
-            self.bar.console.print(f"error: {step.label}: {step.reason}", markup=False,
+        if step.reason:
+            kind = "error" if step.outcome == "failed" else "warning"
+            self.bar.console.print(f"{kind}: {step.label}: {step.reason}", markup=False,
                                    highlight=False, soft_wrap=True)
         self.bar.update(self.task, completed=step.done, total=step.total)
 

@@ -50,6 +50,7 @@ class IngestReport:
     added: int = 0
     unchanged: int = 0
     updated: int = 0
+    unsupported: int = 0  # stored without extraction: a language kizuna does not read
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
 
@@ -64,7 +65,8 @@ class IngestReport:
     def summary(self) -> str:
         """"3 added, 1 unchanged, 1 failed; 12 events" (zero counts left out)."""
         counts = [(self.added, "added"), (self.unchanged, "unchanged"),
-                  (self.updated, "updated"), (self.failed, "failed")]
+                  (self.updated, "updated"), (self.failed, "failed"),
+                  (self.unsupported, "in an unsupported language")]
         parts = ", ".join(f"{n} {word}" for n, word in counts if n) or "no articles"
         return f"{parts}; {self.events} event{'' if self.events == 1 else 's'}"
 
@@ -98,7 +100,7 @@ def _save(store: Store, label: str, doc: Document, tracker: _Tracker) -> None:
     except RejectedDocument as exc:
         tracker.failed(label, exc)
         return
-    tracker.saved(label, outcome, len(doc.events))
+    tracker.saved(label, outcome, len(doc.events), doc.warnings)
 
 
 def _extract(articles: list[Article], workers: int) -> Iterator[Document | Exception]:
@@ -120,10 +122,11 @@ class _Tracker:
     def expect(self, articles: int) -> None:
         self.expected = articles + self.report.failed
 
-    def saved(self, label: str, outcome: str, events: int) -> None:
+    def saved(self, label: str, outcome: str, events: int, warnings: tuple[str, ...] = ()) -> None:
         setattr(self.report, outcome, getattr(self.report, outcome) + 1)
         self.report.events += events
-        self._step(label, outcome)
+        self.report.unsupported += bool(warnings)
+        self._step(label, outcome, "; ".join(warnings) or None)
 
     def failed(self, label: str, exc: Exception) -> None:
         reason = _reason(label, exc)

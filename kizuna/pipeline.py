@@ -55,14 +55,23 @@ def _extract_batch(articles: list[Article]) -> Iterator[Document | Exception]:
     for language, indices in by_language.items():
         if language not in backend.supported_languages():
             for i in indices:
-                results[i] = UnsupportedLanguage(
-                    f"{articles[i].id}: language {language or 'unknown'!r} is not supported")
+                results[i] = unsupported_document(articles[i])
             continue
         texts = (articles[i].text for i in indices)
         for i, parsed in zip(indices, backend.parse_many(language, texts), strict=True):
             results[i] = _safe_build(articles[i], parsed)
     for i in range(len(articles)):
         yield results[i]
+
+
+def unsupported_document(article: Article) -> Document:
+    """An article in a language kizuna does not read: kept, with nothing extracted, and
+    a warning that says so (never parsed as if it were English)."""
+    language = article.language or "unknown"
+    supported = ", ".join(backend.supported_languages())
+    warning = (f"language {language!r} is not supported (kizuna reads {supported}); "
+               "stored without extraction")
+    return Document(article=article, warnings=(warning,))
 
 
 def _safe_build(article: Article, parsed: Any) -> Document | Exception:
