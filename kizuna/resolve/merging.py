@@ -1,0 +1,109 @@
+"""Across articles: does an article's event report a happening already known?
+
+`decide` compares one article-level event with the merged events of the same type and
+returns a `Judgement`: the merged event it joins (or None for a new happening) and the
+reasons, so a person can see, and undo, why. Pure: the store feeds it candidates and
+records what it says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# A happening is one event when these agree: participants (canonical names), dates and
+# amounts. Names shared by many events (a country, a president) count for less.
+MIN_SCORE = 0.45
+DATE_SLACK_DAYS = 1  # "7 Feb local time" is "8 Feb Japan time"
+AMOUNT_TOLERANCE = 0.02
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What merging looks at in an event, article-level or merged."""
+
+    id: str
+    type: str
+    participants: frozenset[str]
+    start: date | None = None
+    end: date | None = None
+    granularity: str | None = None
+    amount: tuple[float, str] | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    event_id: str
+    merged_id: str | None  # None: a new happening
+    score: float
+    reasons: tuple[str, ...] = field(default=())
+
+
+def decide(event: EventFacts, merged: list[EventFacts],
+           weights: dict[str, float] | None = None) -> Judgement:
+    """The merged event `event` reports, if any, with the reasons for the choice."""
+    best: tuple[float, EventFacts, tuple[str, ...]] | None = None
+    for candidate in merged:
+        scored = score(event, candidate, weights or {})
+        if scored is None:
+            continue
+        value, reasons = scored
+        if best is None or value > best[0]:
+            best = (value, candidate, reasons)
+    if best is None or best[0] < MIN_SCORE:
+        reasons = best[2] if best else ("no merged event of the same type shares a participant",)
+        return Judgement(event.id, None, best[0] if best else 0.0, ("new happening", *reasons))
+    return Judgement(event.id, best[1].id, best[0], best[2])
+
+
+def score(a: EventFacts, b: EventFacts,
+          weights: dict[str, float]) -> tuple[float, tuple[str, ...]] | None:
+    """How likely `a` and `b` are one happening (0..1), or None when they cannot be."""
+    if a.type != b.type:
+        return None
+    shared = a.participants & b.participants
+    if not shared:
+        return None
+    if not _dates_agree(a, b):
+        return None
+    if not _amounts_agree(a, b):
+        return None
+    overlap = _weighted_overlap(a.participants, b.participants, weights)
+    reasons = [f"same type {a.type}", f"shared participants: {', '.join(sorted(shared))}"]
+    value = overlap
+    if a.start and b.start:
+        value += 0.3
+        reasons.append("dates agree")
+    elif a.start or b.start:
+        reasons.append("one date unknown")
+    else:
+        value -= 0.1
+        reasons.append("no dates")
+    if a.amount and b.amount:
+        value += 0.2
+        reasons.append("amounts agree")
+    return min(value, 1.0), tuple(reasons)
+
+
+def _weighted_overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+    """Jaccard overlap where a name's weight is how telling it is (1 = rare)."""
+    def weight(name: str) -> float:
+        return weights.get(name, 1.0)
+    union = sum(weight(n) for n in a | b)
+    return sum(weight(n) for n in a & b) / union if union else 0.0
+
+
+def _dates_agree(a: EventFacts, b: EventFacts) -> bool:
+    if not (a.start and b.start):
+        return True
+    slack = DATE_SLACK_DAYS if "day" in {a.granularity, b.granularity} else 0
+    a_end, b_end = a.end or a.start, b.end or b.start
+    return (a.start - b_end).days <= slack and (b.start - a_end).days <= slack
+
+
+def _amounts_agree(a: EventFacts, b: EventFacts) -> bool:
+    if not (a.amount and b.amount) or a.amount[1] != b.amount[1]:
+        return True  # different currencies: the same sum told in yen and in dollars
+    larger = max(abs(a.amount[0]), abs(b.amount[0]))
+    return abs(a.amount[0] - b.amount[0]) <= AMOUNT_TOLERANCE * larger
