@@ -327,7 +327,9 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
         ),
         (rf"{f['prep']}{f['part']}{f['fiscal']}(?P<year>{_YEAR})", _resolve_year),
     ]
-    return tuple((re.compile(pattern), resolver) for pattern, resolver in rules)
+    # A date never starts inside a word: the look-behind lets the engine skip those
+    # positions at once instead of trying every optional prefix there.
+    return tuple((re.compile(rf"(?<!\w){pattern}"), resolver) for pattern, resolver in rules)
 
 
 # --- public API -------------------------------------------------------------------------

@@ -75,6 +75,7 @@ def _is_leader_title(title: str, leader_title: str) -> bool:
 
 
 def _date_finder(article: Article, resolve):
+    """Dates in a sentence, read in a tense; each sentence and tense is read once."""
     @cache
     def find(start: int, end: int, tense: str) -> list[DateRef]:
         return resolve(article.text, start, end, article.published, tense)

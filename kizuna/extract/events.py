@@ -249,7 +249,7 @@ def _ids(ctx: ArticleContext, tokens: Iterator[Any]) -> set[str]:
 
 
 def _role(ctx: ArticleContext, token: Any, entity_id: str, event_type: str) -> str:
-    entity = next(e for e in ctx.entities.entities if e.id == entity_id)
+    entity = ctx.entities.by_id[entity_id]
     if entity.type == "PRODUCT":
         return "object"
     prep = _governing_preposition(token)
@@ -279,11 +279,29 @@ def _reference_words() -> dict[str, Any]:
     return load("en", "entities")["references"]
 
 
+@cache
+def _referring_words() -> frozenset[str]:
+    words = _reference_words()
+    return frozenset([*words["person_pronouns"], *words["thing_pronouns"],
+                      *words["organisation_nouns"], *words["country_nouns"]])
+
+
+@cache
+def _group_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = _reference_words()
+
+    def alternation(phrases: list[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return alternation(words["two_people"]), alternation(words["two_countries"])
+
+
 def _referent(ctx: ArticleContext, token: Any) -> str | None:
     """The actor a pronoun or a definite description stands for: "he" is the person last
     named as a subject, "the company" the organisation last named, "the country" the
     country last named."""
     words = _reference_words()
+    if token.lower_ not in _referring_words():
+        return None
     if token.lower_ in words["person_pronouns"] and token.dep_ in SUBJECTS:
         people = _entity_ids_before(ctx, token.idx, "PERSON", subjects_first=True)
         return people[0] if people else None
@@ -340,12 +358,12 @@ def _group_referents(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:
     predicate = _predicate(head)
     clause = " ".join(t.lower_ for t in _subject_tokens(predicate))
     clause = f"{clause} {' '.join(t.lower_ for t in head.subtree)}"
-    words = _reference_words()
-    if any(re.search(rf"\b{re.escape(p)}\b", clause) for p in words["two_people"]):
+    two_people, two_countries = _group_patterns()
+    if two_people.search(clause):
         people = _entity_ids_before(ctx, sent.start_char, "PERSON")
         leaders = [p for p in people if p in ctx.leaders]
         return (leaders if len(leaders) >= 2 else people)[:2]
-    if any(re.search(rf"\b{re.escape(p)}\b", clause) for p in words["two_countries"]):
+    if two_countries.search(clause):
         return _entity_ids_before(ctx, sent.start_char, "GPE", countries=True)[:2]
     return []
 

@@ -575,6 +575,7 @@ def _person_in_frame(art: _Article, marked: _Marked, frame: _Frame) -> str | Non
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 _BRACKETED = re.compile(r"[（(][^）)\n]{0,12}[）)]")  # an age or a note after a name: （64）
 _KANJI = re.compile(r"[\u3400-\u9fff]")
+_KANA_RUN = re.compile(r"[\u3041-\u309f]{0,8}")  # the verb's endings: たことを, していると
 
 
 @dataclass(frozen=True)
@@ -636,8 +637,8 @@ def _japanese_speaker(art: _Article, marked: _Marked) -> str | None:
     sentence = bisect.bisect_right(cuts, marked.open) - 1
     before = _topics(art, cuts[sentence], marked.open, lex)
     if before:
-        embedded = any(art.text.startswith(word, i)
-                       for i in range(verb_end, verb_end + 4) for word in lex.embedded)
+        ending = _KANA_RUN.match(art.text, verb_end).group()  # たことを, していること
+        embedded = any(word in ending for word in lex.embedded)
         return before[-1].entity_id if embedded else _main(before, nearest=True)
     for k in _sentences_before(art, sentence, lex.sentences_back):
         found = _topics(art, cuts[k], cuts[k + 1], lex)

@@ -39,6 +39,7 @@ class TriggerLexicon:
     agree_framing: frozenset[str]
     product_nouns: frozenset[str]
     longest: int
+    openers: frozenset[str]  # first words of multi-word triggers
 
 
 @cache
@@ -66,6 +67,7 @@ def english_triggers() -> TriggerLexicon:
         framing=frozenset(data["framing"]["verbs"]),
         agree_framing=frozenset(data["AGREE"]["framing_verbs"]), longest=longest,
         product_nouns=frozenset(data["RELEASE"]["product_nouns"]),
+        openers=frozenset(k[0] for k in [*nouns, *phrases] if len(k) > 1),
     )
 
 
@@ -114,7 +116,8 @@ def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigge
 
 
 def _longest_match(lemmas, texts, i, sent, lex: TriggerLexicon):
-    for size in range(min(lex.longest, len(lemmas) - i), 0, -1):
+    most = lex.longest if lemmas[i] in lex.openers or texts[i] in lex.openers else 1
+    for size in range(min(most, len(lemmas) - i), 0, -1):
         for words in (tuple(lemmas[i:i + size]), tuple(texts[i:i + size])):
             if size > 1 and words in lex.phrases and sent[i].pos_ in VERB_POS:
                 return size, lex.phrases[words], "verb"

@@ -9,6 +9,7 @@ type that ends with them ("Koike" joins "Atsuyoshi Koike") or starts with them
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kizuna.extract.mentions import NameMention
 from kizuna.model import Entity, Span
@@ -39,6 +40,10 @@ class ResolvedEntities:
     by_offset: dict[int, str]  # mention start offset -> entity id
     kinds: dict[str, str]  # entity id -> gazetteer file it is known from ("" if unknown)
     titles: dict[str, frozenset[str]] = field(default_factory=dict)  # entity id -> offices
+
+    @cached_property
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
 
     def entity_at(self, start: int) -> str | None:
         return self.by_offset.get(start)
