@@ -368,7 +368,8 @@ def _date_label(row: queries.EventRow) -> str:
         return str(start.year)
     if row.date_granularity == "month" and (end is None or end.month == start.month):
         return start.strftime("%Y-%m")
-    return start.isoformat() + (f"..{end.isoformat()}" if end and end != start else "")
+    # a range on two lines keeps the column narrow enough for an 80-column terminal
+    return start.isoformat() + (f"\n..{end.isoformat()}" if end and end != start else "")
 
 
 def _amount_label(row: queries.EventRow) -> str | None:
