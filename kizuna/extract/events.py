@@ -303,7 +303,9 @@ def _referent(ctx: ArticleContext, token: Any) -> str | None:
     if token.lower_ not in _referring_words():
         return None
     if token.lower_ in words["person_pronouns"] and token.dep_ in SUBJECTS:
-        people = _entity_ids_before(ctx, token.idx, "PERSON", subjects_first=True)
+        same_sentence = _entity_ids_before(ctx, token.idx, "PERSON", since=token.sent.start_char)
+        people = same_sentence or _entity_ids_before(ctx, token.idx, "PERSON",
+                                                     subjects_first=True)
         return people[0] if people else None
     if token.lower_ in words["thing_pronouns"] and token.dep_ in {"nsubj", "nsubjpass"}:
         bodies = _entity_ids_before(ctx, token.idx, "ORG", subjects_first=True)
@@ -335,7 +337,7 @@ def _latest_subject(ctx: ArticleContext, entity_ids: list[str], offset: int) -> 
 
 def _entity_ids_before(
     ctx: ArticleContext, offset: int, kind: str, countries: bool = False,
-    subjects_first: bool = False,
+    subjects_first: bool = False, since: int = 0,
 ) -> list[str]:
     """Distinct entity ids of `kind` mentioned before `offset`, nearest first; with
     `subjects_first`, those last mentioned as the subject of a clause come first."""
@@ -345,7 +347,7 @@ def _entity_ids_before(
             continue
         if countries and ctx.entities.kinds.get(entity.id) != "countries":
             continue
-        starts = [m.start for m in entity.mentions if m.start < offset]
+        starts = [m.start for m in entity.mentions if since <= m.start < offset]
         if starts:
             last = max(starts)
             subject = subjects_first and last in ctx.subject_mentions
