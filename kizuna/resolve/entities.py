@@ -14,6 +14,7 @@ from functools import cached_property
 from kizuna.extract.mentions import NameMention
 from kizuna.model import Entity, Span
 from kizuna.resolve.gazetteer import KnownActor
+from kizuna.resolve.romanise import romanise
 
 
 @dataclass
@@ -151,4 +152,6 @@ def _aliases(cluster: _Cluster, ordered: list[NameMention]) -> tuple[str, ...]:
     forms = [m.text for m in ordered]
     if cluster.actor is not None:
         forms += [cluster.actor.name, *cluster.actor.ja]
-    return tuple(dict.fromkeys(forms))
+    else:
+        forms.append(romanise(cluster.name))  # an unknown Japanese name keeps its form
+    return tuple(dict.fromkeys(f for f in forms if f))
