@@ -24,6 +24,16 @@ A subject pronoun ("he", "she") is the person last named as a main subject (else
 named at all); a common noun ("the ministry", "the company") the organisation it stands
 for. Entities named inside any quote are never speakers, and a one-word name that is the
 surname of a person in the article ("Son", "Kurata") stands for that person.
+
+A Japanese quote followed by the quotative と and a reporting verb (「…」と述べた,
+「…」と記者団に語った; lang/ja/quotes.toml) is first attributed without the parse: to a
+name marked with は, も or が between と and the verb (「…」と首相は語った); else to the
+topic or subject named before the quote in its sentence, past titles (石破茂首相は,
+トランプ米大統領は), the nearest topic (は, も) before a nearer subject (が), which is
+often an inner clause's, unless the quote is embedded (と述べたことを: the nearest);
+else to the topic of the sentences before, as Japanese drops a repeated subject. A role
+noun (首相) is a mention already; 同氏 is the person last named, 同社 the company.
+Failing that, the rules above apply.
 """
 
 from __future__ import annotations
@@ -113,8 +123,8 @@ def _lexicon() -> _Lexicon:
 def find_quotes(text: str, parsed: Any, entities: ResolvedEntities) -> list[Quote]:
     """Every kept quote in `text`, in order, with its speaker's entity id when found.
 
-    `parsed` is the spaCy `Doc` of `text`, or None (Japanese for now): only the
-    parse-free rules then apply.
+    `parsed` is the spaCy `Doc` of `text`, or None (Japanese): only the parse-free
+    rules then apply.
     """
     lex = _lexicon()
     quoted = _quoted(text)

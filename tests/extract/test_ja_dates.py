@@ -1,0 +1,91 @@
+"""Dates of Japanese events, resolved against the publication date and the predicate's
+tense: 7日, 先月, 今月中旬, 来週, 昨年12月, 令和7年, 月曜日, 6～8日. Every row is a short
+article written for this test, run through the real pipeline (GiNZA loaded once).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+SAT = date(2025, 2, 8)  # a Saturday: its week runs Monday 3 to Sunday 9 February
+THU = date(2025, 2, 6)  # a Thursday
+FRI_14 = date(2025, 2, 14)
+DEC = date(2025, 12, 24)
+
+# published, article, event type, date text, start, end, granularity
+DATES: list = [
+    (SAT, "石破首相は7日、ホワイトハウスでトランプ大統領と会談した。", "MEET",
+     "7日", "2025-02-07", "2025-02-07", "day"),
+    # the local day, not the day restated in Japan time in brackets
+    (SAT, "石破首相は7日午前（日本時間8日未明）、ワシントンでトランプ大統領と会談した。", "MEET",
+     "7日", "2025-02-07", "2025-02-07", "day"),
+    (THU, "経産省は3日、半導体の輸出規制を発表した。", "RESTRICT",
+     "3日", "2025-02-03", "2025-02-03", "day"),
+    # a day past the publication date in a past sentence is last month's
+    (THU, "オープンAIは20日、新しいAIモデルを公開した。", "RELEASE",
+     "20日", "2025-01-20", "2025-01-20", "day"),
+    (THU, "ソフトバンクグループは先月、オープンAIへの出資を発表した。", "INVEST",
+     "先月", "2025-01-01", "2025-01-31", "month"),
+    (THU, "石破首相は今月中旬にも訪米する予定だ。", "VISIT",
+     "今月中旬", "2025-02-01", "2025-02-28", "month"),
+    (THU, "トランプ大統領は来週、日本を訪問する。", "VISIT",
+     "来週", "2025-02-10", "2025-02-16", "day"),
+    (THU, "米商務省は昨年12月、中国に対する輸出規制を発表した。", "RESTRICT",
+     "昨年12月", "2024-12-01", "2024-12-31", "month"),
+    (date(2025, 6, 10), "ソフトバンクグループとオープンAIは2025年1月、提携を発表した。",
+     "COOPERATE", "2025年1月", "2025-01-01", "2025-01-31", "month"),
+    (DEC, "国会は令和7年、AI法を成立させた。", "POLICY",
+     "令和7年", "2025-01-01", "2025-12-31", "year"),
+    # a weekday: the one before in a past sentence, the one after in a planned one
+    (THU, "台湾当局は月曜日、ディープシークの利用を禁止した。", "RESTRICT",
+     "月曜日", "2025-02-03", "2025-02-03", "day"),
+    (THU, "石破首相は月曜日にトランプ大統領と会談する予定だ。", "MEET",
+     "月曜日", "2025-02-10", "2025-02-10", "day"),
+    # a range of days
+    (FRI_14, "岩屋毅外相は10～12日の日程で中国を訪問した。", "VISIT",
+     "10～12日", "2025-02-10", "2025-02-12", "day"),
+    (date(2025, 2, 1), "トランプ大統領は3日から5日まで日本を訪問する。", "VISIT",
+     "3日から5日まで", "2025-02-03", "2025-02-05", "day"),
+    (THU, "林官房長官は先月20日、記者会見した。", "STATEMENT",
+     "先月20日", "2025-01-20", "2025-01-20", "day"),
+]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "event_type", "written", "start", "end", "granularity"), DATES)
+def test_event_date(ja_extract, published: date, text: str, event_type: str, written: str,
+                    start: str, end: str, granularity: str) -> None:
+    found = ja_extract(text, published=published)
+    events = found.events_of(event_type)
+    assert events and events[0].date is not None, found.describe()
+    ref = events[0].date
+    assert (ref.text, ref.start.isoformat(), ref.end.isoformat(), ref.granularity) == (
+        written, start, end, granularity), found.describe()
+    assert ref.span is not None and text[ref.span.start:ref.span.end] == written
+
+
+def test_a_date_told_before_carries_to_the_same_day(ja_extract) -> None:
+    found = ja_extract("石破首相は7日、トランプ大統領と会談した。"
+                       "同日、両首脳は共同声明を発表した。", published=SAT)
+    agree = found.events_of("AGREE")
+    assert agree and agree[0].date is not None, found.describe()
+    assert agree[0].date.start == date(2025, 2, 7)
+
+
+# published, article, event type: the article does not say when
+NO_DATE: list = [
+    (THU, "石破首相はトランプ大統領と会談した。", "MEET"),
+    # a duration is no date
+    (THU, "日米両政府は3日間の交渉で合意した。", "AGREE"),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "event_type"), NO_DATE)
+def test_no_date_is_not_the_publication_date(ja_extract, published: date, text: str,
+                                             event_type: str) -> None:
+    found = ja_extract(text, published=published)
+    events = found.events_of(event_type)
+    assert events, found.describe()
+    assert events[0].date is None, found.describe()
