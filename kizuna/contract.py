@@ -6,7 +6,19 @@ from datetime import date
 from typing import Any
 
 from kizuna.errors import InputError
-from kizuna.model import Article, DateRef, Document, Entity, Event, Money, Quote, Span
+from kizuna.model import (
+    Article,
+    Citation,
+    DateRef,
+    Document,
+    Entity,
+    Event,
+    MergedEvent,
+    Money,
+    Quote,
+    Span,
+    StatusChange,
+)
 
 
 def _iso(value: date | None) -> str | None:
@@ -70,6 +82,65 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "events": [event_to_dict(e) for e in doc.events],
         "amounts": [money_to_dict(m) for m in doc.amounts],
         "quotes": [quote_to_dict(q) for q in doc.quotes],
+    }
+
+
+def party_to_dict(entity: Entity) -> dict[str, Any]:
+    """A merged event's participant: its canonical name, type and country."""
+    return {"name": entity.name, "type": entity.type, "country": entity.country}
+
+
+def citation_to_dict(citation: Citation) -> dict[str, Any]:
+    return {"doc_id": citation.doc_id, "url": citation.url, "source": citation.source,
+            "published": _iso(citation.published), "language": citation.language,
+            "status": citation.status, "evidence": span_to_dict(citation.evidence)}
+
+
+def status_change_to_dict(change: StatusChange) -> dict[str, Any]:
+    return {"status": change.status, "as_of": _iso(change.as_of), "doc_id": change.doc_id}
+
+
+def merged_event_to_dict(event: MergedEvent) -> dict[str, Any]:
+    """The contract's merged event ("Merged events": what `export events` writes)."""
+    date = None
+    if event.date is not None:
+        date = {"start": _iso(event.date.start), "end": _iso(event.date.end),
+                "granularity": event.date.granularity}
+    amount = None
+    if event.amount is not None:
+        amount = {"value": _number(event.amount[0]), "currency": event.amount[1]}
+    return {"id": event.id, "type": event.type, "status": event.status,
+            "actors": [party_to_dict(e) for e in event.actors],
+            "targets": [party_to_dict(e) for e in event.targets],
+            "date": date, "location": event.location, "object": event.object,
+            "amount": amount,
+            "status_history": [status_change_to_dict(c) for c in event.status_history],
+            "citations": [citation_to_dict(c) for c in event.citations]}
+
+
+MERGED_CSV_FIELDS = (
+    "id", "type", "status", "date_start", "date_end", "date_granularity", "actors",
+    "targets", "location", "object", "amount_value", "amount_currency", "sources",
+    "status_history", "citations",
+)
+
+
+def merged_event_to_row(event: MergedEvent) -> dict[str, Any]:
+    """One flat CSV row of a merged event: names, history and cited articles joined by "; "."""
+    data = merged_event_to_dict(event)
+    date, amount = data["date"] or {}, data["amount"] or {}
+    return {
+        "id": event.id, "type": event.type, "status": event.status,
+        "date_start": date.get("start"), "date_end": date.get("end"),
+        "date_granularity": date.get("granularity"),
+        "actors": "; ".join(p["name"] for p in data["actors"]),
+        "targets": "; ".join(p["name"] for p in data["targets"]),
+        "location": event.location, "object": event.object,
+        "amount_value": amount.get("value"), "amount_currency": amount.get("currency"),
+        "sources": len({c.doc_id for c in event.citations}),
+        "status_history": "; ".join(f"{c['status']} {c['as_of'] or '?'} {c['doc_id']}"
+                                    for c in data["status_history"]),
+        "citations": "; ".join(dict.fromkeys(c.doc_id for c in event.citations)),
     }
 
 

@@ -2,6 +2,11 @@
 
     sources.iter_articles -> pipeline.extract_many -> store.save_document
 
+Articles are stored oldest first (by publication date, then id), whatever order the
+inputs name them in: each article's events are merged with what is already stored, so
+one run gives the same merged events however its inputs are listed, and earlier reports
+are there for later ones to join.
+
 One bad input never stops the rest: unreadable inputs, unsupported languages and
 extraction errors are collected, with their input's label, in the `IngestReport`. Only
 a failing database stops an ingest (it raises `StoreError`).
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from kizuna import pipeline
 from kizuna.errors import KizunaError
@@ -86,12 +92,21 @@ def ingest(
             labels.append(label)
             articles.append(item)
     tracker.expect(len(articles))
+    labels, articles = _oldest_first(labels, articles)
     for label, result in zip(labels, _extract(articles, workers), strict=True):
         if isinstance(result, Exception):
             tracker.failed(label, result)
         else:
             _save(store, label, result, tracker)
     return report
+
+
+def _oldest_first(labels: list[str],
+                  articles: list[Article]) -> tuple[list[str], list[Article]]:
+    """Both lists in publication order (undated articles first), ties by article id."""
+    order = sorted(range(len(articles)), key=lambda i: (
+        articles[i].published or date.min, articles[i].id))
+    return [labels[i] for i in order], [articles[i] for i in order]
 
 
 def _save(store: Store, label: str, doc: Document, tracker: _Tracker) -> None:

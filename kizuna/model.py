@@ -118,3 +118,51 @@ class Document:
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
+
+
+# --- across articles: the knowledge base ---------------------------------------------
+
+@dataclass(frozen=True)
+class Citation:
+    """One article's report of a merged event: where it was said and what it said."""
+
+    doc_id: str
+    event_id: str  # the article-level event, as stored (what `kizuna merge` takes)
+    evidence: Span
+    status: str
+    url: str | None = None
+    source: str | None = None
+    published: date | None = None
+    language: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A status as reported on `as_of` (its article's publication date) by `doc_id`."""
+
+    status: str
+    as_of: date | None
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class MergedEvent:
+    """One happening across articles and languages, with every article that reports it.
+
+    Participants are canonical entities (`Entity.id` is the canonical name); `amount` is
+    (value, ISO 4217 currency); `status` is the latest reported, `status_history` each
+    change in publication order, contradictions included.
+    """
+
+    id: str
+    type: str
+    status: str
+    actors: tuple[Entity, ...] = ()
+    targets: tuple[Entity, ...] = ()
+    date: DateRef | None = None
+    location: str | None = None
+    object: str | None = None
+    amount: tuple[float, str] | None = None
+    status_history: tuple[StatusChange, ...] = ()
+    citations: tuple[Citation, ...] = ()

@@ -118,10 +118,19 @@ def _triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[_Trigger]
         size, event_type = hit
         start, end = tokens[i].idx, tokens[i + size - 1].idx + len(tokens[i + size - 1].text)
         word = text[start:end]
+        if _signs_instrument(found, event_type, start):
+            i += size
+            continue
         if word not in lex.weak or _issued(text, end, sent.end_char, lex):
             found.append(_Trigger(event_type, start, end))
         i += size
     return found
+
+
+def _signs_instrument(found: list[_Trigger], event_type: str, start: int) -> bool:
+    """大統領令に署名した: signing an order is the order's POLICY event, not an AGREE."""
+    return event_type == "AGREE" and any(
+        t.type == "POLICY" and 0 <= start - t.end <= 3 for t in found)
 
 
 def _longest_word(tokens: list[Any], i: int, lex: JapaneseEventLexicon):

@@ -60,7 +60,25 @@ def find_mentions_ja(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameM
         if taken.free(mention.start, mention.end):
             taken.add(mention)
             found.append(mention)
+    for mention in _lone_surnames(text, found, lex):
+        if taken.free(mention.start, mention.end):
+            taken.add(mention)
+            found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+def _lone_surnames(text: str, found: list[NameMention], lex: JapaneseLexicon):
+    """山田社長 after 山田太郎社長: an unknown person's surname (the name's first two
+    characters) later in the text, followed by a title, is the same person."""
+    for mention in [m for m in found if m.actor is None and m.type == "PERSON"]:
+        if len(mention.text) < 3 or not _PAIR_CONTEXT.match(mention.text[:2]):
+            continue
+        surname = mention.text[:2]
+        for m in re.finditer(re.escape(surname), text[mention.end:]):
+            start = mention.end + m.start()
+            title = _title_after(text, start + 2, lex)
+            if title:
+                yield NameMention(start, start + 2, surname, "PERSON", None, title)
 
 
 def _known(text: str, start: int, end: int, actor: KnownActor, lex: JapaneseLexicon) -> NameMention:
@@ -124,6 +142,9 @@ def _role_mentions(text: str, lex: JapaneseLexicon) -> Iterator[NameMention]:
     for role, title in lex.roles.items():
         for m in re.finditer(re.escape(role), text):
             before = text[max(0, m.start() - 1):m.start()]
+            after = text[m.end():m.end() + 1]
             if before and (_PAIR_CONTEXT.match(before) or re.match(r"[ァ-ヶー]", before)):
                 continue  # part of a longer word or a title after a name: 石破首相, 米大統領
+            if after and _PAIR_CONTEXT.match(after):
+                continue  # the start of a longer word: 大統領令, 首相官邸
             yield NameMention(m.start(), m.end(), role, "PERSON", None, role=title)

@@ -17,7 +17,6 @@ from kizuna.lang import load
 from kizuna.resolve.gazetteer import Gazetteer, KnownActor
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _HAS_UPPER = re.compile(r"[A-Z]")
 
 
@@ -183,22 +182,19 @@ def _demonym_government(
     yield NameMention(ent.start_char, end, text[ent.start_char:end], country.type, country)
 
 
+@cache
+def _leading_words(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """Leading 'the's and titles, in one match: a title (tried longest first) and the one
+    space after it go only when something follows them."""
+    title_alt = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"^(?:(?:the|The)\s+|(?:{title_alt}) (?=[\s\S]))+")
+
+
 def _trim(text: str, start: int, end: int, lex: EntityLexicon) -> tuple[int, int] | None:
     """Drop a leading 'the', leading titles and a trailing possessive from an entity span."""
-    changed = True
-    while changed and start < end:
-        changed = False
-        piece = text[start:end]
-        lead = _LEADING_THE.match(piece)
-        if lead:
-            start += lead.end()
-            changed = True
-            continue
-        for title in lex.titles:
-            if piece.startswith(title + " ") and len(piece) > len(title) + 1:
-                start += len(title) + 1
-                changed = True
-                break
+    lead = _leading_words(lex.titles).match(text[start:end])
+    if lead:
+        start += lead.end()
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive and possessive.start() > 0:
         end = start + possessive.start()

@@ -100,10 +100,11 @@ def _lemmas(sent: Any) -> list[str]:
 
 
 def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigger]:
-    lemmas, texts = _lemmas(sent), [t.lower_ for t in sent]
+    tokens = list(sent)  # read each token once: lemma, lower text and POS
+    lemmas, texts, pos = _lemmas(tokens), [t.lower_ for t in tokens], [t.pos_ for t in tokens]
     offset, i = sent.start, 0
     while i < len(lemmas):
-        hit = _longest_match(lemmas, texts, i, sent, lex)
+        hit = _longest_match(lemmas, texts, pos, i, lex)
         if hit is None:
             i += 1
             continue
@@ -115,13 +116,16 @@ def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigge
         i += size
 
 
-def _longest_match(lemmas, texts, i, sent, lex: TriggerLexicon):
+def _longest_match(lemmas: list[str], texts: list[str], pos: list[str], i: int,
+                   lex: TriggerLexicon) -> tuple[int, str, str] | None:
+    """The longest phrase or noun trigger starting at word `i` of the sentence, from the
+    sentence's lemmas, lower-case texts and POS tags (computed once per sentence)."""
     most = lex.longest if lemmas[i] in lex.openers or texts[i] in lex.openers else 1
     for size in range(min(most, len(lemmas) - i), 0, -1):
         for words in (tuple(lemmas[i:i + size]), tuple(texts[i:i + size])):
-            if size > 1 and words in lex.phrases and sent[i].pos_ in VERB_POS:
+            if size > 1 and words in lex.phrases and pos[i] in VERB_POS:
                 return size, lex.phrases[words], "verb"
-            if words in lex.nouns and sent[i + size - 1].pos_ in NOUN_POS:
+            if words in lex.nouns and pos[i + size - 1] in NOUN_POS:
                 return size, lex.nouns[words], "noun"
     return None
 

@@ -8,6 +8,7 @@ type that ends with them ("Koike" joins "Atsuyoshi Koike") or starts with them
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -15,6 +16,8 @@ from kizuna.extract.mentions import NameMention
 from kizuna.model import Entity, Span
 from kizuna.resolve.gazetteer import KnownActor
 from kizuna.resolve.romanise import romanise
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 @dataclass
@@ -96,6 +99,9 @@ def _person_with_surname(text: str, clusters: list[_Cluster]) -> _Cluster | None
 
 def _same_name(text: str, cluster: _Cluster) -> bool:
     words = text.split()
+    if cluster.type == "PERSON" and _JAPANESE.match(text) and any(
+            m.text.startswith(text) for m in cluster.mentions):
+        return True  # a Japanese surname comes first: 山田 is 山田太郎
     for other in cluster.mentions:
         other_words = other.text.split()
         if other_words == words:

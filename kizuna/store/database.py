@@ -6,17 +6,19 @@ differs between them is behind a check on `engine.dialect.name`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from kizuna.errors import StoreError
 from kizuna.model import Document
-from kizuna.store import migrations, writer
+from kizuna.resolve.merging import Judgement
+from kizuna.store import merger, migrations, writer
 
 
 class Store:
@@ -45,6 +47,25 @@ class Store:
     def save_document(self, doc: Document) -> str:
         """Write one document: "added", "unchanged" or "updated"."""
         return writer.save_document(self.engine, doc)
+
+    def merge_event(self, event_id: str, merged_id: str) -> Judgement:
+        """A person's correction: the article event joins the merged event (ids or prefixes).
+
+        Recorded as a person's judgement, which wins when the article is ingested again.
+        Raises `merger.MergeError` for an unknown id or a merged event of another type.
+        """
+        return self._correct(lambda conn: merger.move(conn, event_id, merged_id))
+
+    def unmerge_event(self, event_id: str) -> Judgement:
+        """A person's correction: the article event becomes a merged event of its own."""
+        return self._correct(lambda conn: merger.split(conn, event_id))
+
+    def _correct(self, action: Callable[[Connection], Judgement]) -> Judgement:
+        try:
+            with self.engine.begin() as conn:
+                return action(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot record the correction: {_reason(exc)}") from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -5,8 +5,10 @@ each migration runs in its own transaction together with its record, so a failed
 leaves nothing behind and is tried again next time.
 
 To change the schema, append a function to `MIGRATIONS`; never edit or reorder one that
-has shipped. `initial_tables` builds from `schema.py`, so the first time a table changes,
-copy the affected definitions into it before adding the ALTER migration.
+has shipped. `initial_tables` builds from the frozen copy in `initial_schema.py`;
+`merged_event_tables` builds its three tables from `schema.py`, so the first time one of
+those changes, copy its definition into that migration before adding the ALTER one.
+Only portable DDL here (SQLAlchemy Core), apart from what a dialect check guards.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Column, Connection, DateTime, Engine, MetaData, String, Table, select
 
-from kizuna.store import schema
+from kizuna.store import initial_schema, schema
 
 Migration = Callable[[Connection], None]
 
@@ -30,7 +32,7 @@ kizuna_migrations = Table(
 
 def initial_tables(conn: Connection) -> None:
     """Articles, canonical entities and every per-article record."""
-    schema.metadata.create_all(conn)
+    initial_schema.metadata.create_all(conn)
 
 
 def sqlite_fulltext(conn: Connection) -> None:
@@ -45,7 +47,16 @@ def sqlite_fulltext(conn: Connection) -> None:
         "article_id UNINDEXED, title, text, tokenize='trigram')")
 
 
-MIGRATIONS: tuple[Migration, ...] = (initial_tables, sqlite_fulltext)
+def merged_event_tables(conn: Connection) -> None:
+    """Merged events across articles, their members, and the judgements that made them.
+
+    Articles stored before this migration have no merged events yet; each is merged the
+    next time it is ingested, even unchanged (see `writer.save_document`).
+    """
+    schema.metadata.create_all(conn, tables=list(schema.MERGED_TABLES))
+
+
+MIGRATIONS: tuple[Migration, ...] = (initial_tables, sqlite_fulltext, merged_event_tables)
 
 
 def applied(conn: Connection) -> set[str]:

@@ -4,6 +4,12 @@ Canonical entities are shared by every article; everything else belongs to one a
 and is deleted with it when the article is written again. Local ids (`e1`, `v1`, `m1`,
 `q1`) are kept so a stored document exports in the shape it was extracted in.
 
+Merged events are the knowledge base across articles: each article-level event is a
+member of exactly one merged event (`merged_members`), and every decision that put it
+there, by `kizuna.resolve.merging.decide` or by a person, is kept in `judgements`. A
+merged event's columns summarise its members (see `members.summarise`); its participants
+and citations are read through its members.
+
 The full-text index (`articles_fts`) is not here: it is an SQLite FTS5 virtual table,
 created by a dialect-specific migration and filled by the writer.
 """
@@ -16,6 +22,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -140,6 +147,46 @@ quotes = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
 )
+
+merged_events = Table(
+    "merged_events", metadata,
+    Column("id", String, primary_key=True),  # "ev-" + a hash of the event that began it
+    Column("type", String(16), nullable=False, index=True),
+    Column("status", String(16), nullable=False),  # the latest reported
+    Column("date_start", Date, index=True),
+    Column("date_end", Date),
+    Column("date_granularity", String(8)),
+    Column("location_entity_id", Integer, ForeignKey("entities.id")),
+    Column("object", Text),
+    Column("amount_value", Float),
+    Column("amount_currency", String(3)),
+    Column("last_published", Date, index=True),  # of its latest article
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Which merged event each article-level event belongs to: one each.
+merged_members = Table(
+    "merged_members", metadata,
+    Column("event_id", String, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("merged_id", String, ForeignKey("merged_events.id"), nullable=False, index=True),
+)
+
+# Every merging decision, kept after its event or merged event is gone: ids are plain
+# strings, not foreign keys. `event_id` is stable for an (article, local id), so a
+# person's judgement still names the event after its article is extracted again.
+judgements = Table(
+    "judgements", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String, nullable=False),
+    Column("merged_id", String),  # None: judged a new happening
+    Column("decided_by", String(8), nullable=False),  # auto | person
+    Column("score", Float, nullable=False),
+    Column("reasons", Text, nullable=False),  # a JSON list of strings
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_judgements_event_by", "event_id", "decided_by"),
+)
+
+MERGED_TABLES = (merged_events, merged_members, judgements)
 
 # Children of an article, in the order the writer deletes them (participants first,
 # since they hang off events rather than the article).

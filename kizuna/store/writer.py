@@ -3,6 +3,9 @@
 An article is written whole or not at all: its previous rows are deleted and the new
 ones inserted inside a single transaction, so an interrupted ingest never leaves half
 an article. A document identical to the stored one (same content hash) writes nothing.
+
+Merging happens in the same transaction: the old events leave their merged events before
+they are deleted, and the new ones are placed by `merger.merge_article` once written.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from kizuna.contract import document_to_dict
 from kizuna.errors import StoreError
 from kizuna.model import Article, Document, Entity, Event
+from kizuna.store import merger
 from kizuna.store import schema as s
 
 ADDED, UNCHANGED, UPDATED = "added", "unchanged", "updated"
@@ -36,10 +40,13 @@ def save_document(engine: Engine, doc: Document) -> str:
             stored = conn.execute(select(s.articles.c.content_hash)
                                   .where(s.articles.c.id == doc.article.id)).scalar()
             if stored == digest:
+                if merger.unmerged(conn, doc.article.id):  # stored before merging existed
+                    merger.merge_article(conn, doc.article.id)
                 return UNCHANGED
             if stored is not None:
                 delete_article(conn, doc.article.id)
             insert_document(conn, doc, digest)
+            merger.merge_article(conn, doc.article.id)
     except IntegrityError as exc:
         raise RejectedDocument(f"{doc.article.id}: cannot be stored: {exc.orig}") from exc
     except SQLAlchemyError as exc:
@@ -61,7 +68,11 @@ def event_id(article_id: str, local_id: str) -> str:
 
 
 def delete_article(conn: Connection, article_id: str) -> None:
-    """Remove an article and every row of its document; canonical entities stay."""
+    """Remove an article and every row of its document; canonical entities stay.
+
+    Its events leave their merged events first; judgements are kept.
+    """
+    merger.detach_article(conn, article_id)
     event_ids = select(s.events.c.id).where(s.events.c.article_id == article_id)
     conn.execute(delete(s.event_participants)
                  .where(s.event_participants.c.event_id.in_(event_ids)))

@@ -114,10 +114,8 @@ NOT_EVENTS: list = [
     ("AIの開発競争が激しさを増している。", "COOPERATE"),
     # 法 alone is only a trigger when a verb of issuing follows
     ("この方法で安全性を確かめる。", "POLICY"),
-    pytest.param(
-        "トランプ大統領は20日、AIに関する大統領令に署名した。", "AGREE",
-        marks=xfail("署名 is an AGREE trigger whatever is signed: signing an executive order "
-                    "(大統領令に署名) also yields an AGREE event besides the POLICY one")),
+    (
+        "トランプ大統領は20日、AIに関する大統領令に署名した。", "AGREE"),
 ]
 
 

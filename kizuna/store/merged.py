@@ -1,0 +1,126 @@
+"""The read side of the knowledge base: merged events, filtered, one in full, all for export.
+
+Every merged event is folded from its members by `members.summarise`, the same fold the
+writer stores the columns of, so what is listed and what is exported agree. Filters work
+on the stored columns (type, status, date) and through the members (participants, text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, func, select
+
+from kizuna.model import Citation, MergedEvent
+from kizuna.store import schema as s
+from kizuna.store.database import Store
+from kizuna.store.members import members_of, summarise
+from kizuna.store.merger import resolve_merged_id
+from kizuna.store.queries import _from_country, _matches, _named, sentence_context
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class MergedDetail:
+    """One merged event with the text of each article it cites, for showing sentences."""
+
+    event: MergedEvent
+    texts: dict[str, str]
+
+    def context(self, citation: Citation) -> tuple[str, str, str]:
+        """(before, evidence, after) of one citation, widened to whole sentences."""
+        text = self.texts.get(citation.doc_id, "")
+        return sentence_context(text, citation.evidence.start, citation.evidence.end)
+
+
+def sources(event: MergedEvent) -> int:
+    """How many articles report the event."""
+    return len({c.doc_id for c in event.citations})
+
+
+def list_merged_events(
+    store: Store, type: str | None = None, actor: str | None = None,
+    country: str | None = None, status: str | None = None, since: date | None = None,
+    until: date | None = None, search: str | None = None, limit: int | None = None,
+) -> list[MergedEvent]:
+    """Merged events, newest first, narrowed by every filter given.
+
+    The filters mean what they mean for `queries.list_events`: `actor` and `country` match
+    any participant of any member, `since`/`until` bound the merged date (the latest
+    publication for an undated event), `search` any member's article, evidence or object.
+    """
+    me = s.merged_events
+    when = _when()
+    conditions = [
+        me.c.type == type.upper() if type else None,
+        me.c.status == status.lower() if status else None,
+        _with_member(_through_participants(_named(actor))) if actor else None,
+        _with_member(_through_participants(_from_country(country))) if country else None,
+        when >= since if since else None,
+        when <= until if until else None,
+        _with_member(_through_text(store, search)) if search and search.strip() else None,
+    ]
+    stmt = (select(me.c.id, me.c.type).where(*[c for c in conditions if c is not None])
+            .order_by(when.desc().nulls_last(), me.c.id).limit(limit))
+    with store.engine.connect() as conn:
+        return _folded(conn, conn.execute(stmt).all())
+
+
+def get_merged_event(store: Store, merged_id: str) -> MergedDetail | None:
+    """One merged event by its id, or by a prefix of it that names one only."""
+    with store.engine.connect() as conn:
+        key = resolve_merged_id(conn, merged_id.strip())
+        if key is None:
+            return None
+        rows = conn.execute(select(s.merged_events.c.id, s.merged_events.c.type)
+                            .where(s.merged_events.c.id == key)).all()
+        (event,) = _folded(conn, rows)
+        doc_ids = sorted({c.doc_id for c in event.citations})
+        texts = dict(conn.execute(select(s.articles.c.id, s.articles.c.text)
+                                  .where(s.articles.c.id.in_(doc_ids))).all())
+        return MergedDetail(event, texts)
+
+
+def iter_merged_events(store: Store) -> Iterator[MergedEvent]:
+    """Every merged event, oldest first (by date, or latest publication), in chunks."""
+    me = s.merged_events
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(me.c.id, me.c.type)
+                            .order_by(_when().nulls_first(), me.c.id)).all()
+        for i in range(0, len(rows), _CHUNK):
+            yield from _folded(conn, rows[i:i + _CHUNK])
+
+
+def merged_id_of(conn: Connection, event_id: str) -> str | None:
+    """The merged event an article-level event belongs to."""
+    mm = s.merged_members
+    return conn.execute(select(mm.c.merged_id).where(mm.c.event_id == event_id)).scalar()
+
+
+def _folded(conn: Connection, rows: list[Any]) -> list[MergedEvent]:
+    grouped = members_of(conn, [r.id for r in rows])
+    return [summarise(r.id, r.type, grouped[r.id]) for r in rows]
+
+
+def _when() -> ColumnElement[Any]:
+    me = s.merged_events
+    return func.coalesce(me.c.date_start, me.c.last_published)
+
+
+def _with_member(event_ids: Select[Any]) -> ColumnElement[bool]:
+    mm = s.merged_members
+    return s.merged_events.c.id.in_(select(mm.c.merged_id).where(mm.c.event_id.in_(event_ids)))
+
+
+def _through_participants(entity_ids: Select[Any]) -> Select[Any]:
+    p = s.event_participants
+    return select(p.c.event_id).where(p.c.entity_id.in_(entity_ids))
+
+
+def _through_text(store: Store, search: str) -> Select[Any]:
+    ev, a = s.events, s.articles
+    return select(ev.c.id).join(a, a.c.id == ev.c.article_id).where(_matches(store, search))

@@ -1,0 +1,302 @@
+"""Merging on write: each article-level event joins the merged event it reports, or starts one.
+
+Runs inside the writer's per-article transaction. For each event of a newly written
+article, in document order:
+
+1. a person's judgement for this event (same article id and local id) wins, when its
+   merged event has the event's type (the merged event is recreated if it is gone);
+2. otherwise `kizuna.resolve.merging.decide` compares the event with the merged events
+   of its type that share a participant name, weighting each name by how rare it is:
+   `1 / (1 + ln n)`, n the number of merged events the name takes part in.
+
+Every automatic decision is recorded in `judgements` with its score and reasons. A
+merged event's columns are recomputed from its members whenever they change, and a
+merged event left without members is deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, distinct, func, insert, select, update
+
+from kizuna.errors import KizunaError
+from kizuna.resolve.merging import EventFacts, Judgement, decide
+from kizuna.store import schema as s
+from kizuna.store.members import Member, load_members, publication_key, summarise
+
+AUTO, PERSON = "auto", "person"
+PREFIX = "ev-"
+
+
+class MergeError(KizunaError):
+    """A correction that cannot be made: an unknown id, or types that differ."""
+
+
+# --- on ingest ----------------------------------------------------------------------
+
+def merge_article(conn: Connection, article_id: str) -> list[Judgement]:
+    """Place every event of the article not yet in a merged event; the judgements made."""
+    judgements = []
+    for member in load_members(conn, s.events.c.article_id == article_id):
+        if member.merged_id is None and (judgement := place(conn, member)) is not None:
+            judgements.append(judgement)
+    return judgements
+
+
+def unmerged(conn: Connection, article_id: str) -> bool:
+    """Whether any event of the article is in no merged event (stored before merging)."""
+    ev, mm = s.events, s.merged_members
+    return conn.execute(select(ev.c.id).outerjoin(mm, mm.c.event_id == ev.c.id)
+                        .where(ev.c.article_id == article_id, mm.c.merged_id.is_(None))
+                        .limit(1)).first() is not None
+
+
+def detach_article(conn: Connection, article_id: str) -> None:
+    """Take the article's events out of their merged events, before they are deleted."""
+    mm = s.merged_members
+    event_ids = select(s.events.c.id).where(s.events.c.article_id == article_id)
+    affected = conn.execute(select(mm.c.merged_id).distinct()
+                            .where(mm.c.event_id.in_(event_ids))).scalars().all()
+    conn.execute(delete(mm).where(mm.c.event_id.in_(event_ids)))
+    for merged_id in affected:
+        refresh(conn, merged_id)
+
+
+def place(conn: Connection, member: Member) -> Judgement | None:
+    """Attach one event where a person said, or where `decide` says; the auto judgement."""
+    pinned = person_target(conn, member)
+    if pinned is not None:
+        _ensure(conn, pinned, member.type)
+        attach(conn, member.event_id, pinned)
+        return None
+    facts = event_facts(member)
+    candidates = candidate_facts(conn, member)
+    names = set(facts.participants).union(*(c.participants for c in candidates))
+    judgement = decide(facts, candidates, participant_weights(conn, names))
+    merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
+    attach(conn, member.event_id, merged_id)
+    record(conn, judgement, AUTO)
+    return judgement
+
+
+def event_facts(member: Member) -> EventFacts:
+    """What `decide` looks at in an article-level event."""
+    when = member.date
+    return EventFacts(id=member.event_id, type=member.type, participants=member.names,
+                      start=when.start if when else None, end=when.end if when else None,
+                      granularity=when.granularity if when else None,
+                      amount=member.amount, published=member.published)
+
+
+def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
+    """Merged events of the member's type sharing at least one participant name."""
+    if not member.names:
+        return []
+    me, mm, p, e = s.merged_events, s.merged_members, s.event_participants, s.entities
+    named = select(e.c.id).where(e.c.name.in_(sorted(member.names)))
+    ids = select(mm.c.merged_id).join(p, p.c.event_id == mm.c.event_id).where(
+        p.c.entity_id.in_(named))
+    rows = conn.execute(select(me).where(me.c.type == member.type, me.c.id.in_(ids))
+                        .order_by(me.c.id)).all()
+    names = _participant_names(conn, [r.id for r in rows])
+    return [_merged_facts(row, names[row.id]) for row in rows]
+
+
+def participant_weights(conn: Connection, names: Iterable[str]) -> dict[str, float]:
+    """name -> 1 / (1 + ln n), n the number of merged events it takes part in (n >= 1)."""
+    names = sorted(set(names))
+    if not names:
+        return {}
+    mm, p, e = s.merged_members, s.event_participants, s.entities
+    rows = conn.execute(select(e.c.name, func.count(distinct(mm.c.merged_id)))
+                        .join(p, p.c.entity_id == e.c.id)
+                        .join(mm, mm.c.event_id == p.c.event_id)
+                        .where(e.c.name.in_(names)).group_by(e.c.name))
+    return {name: 1 / (1 + math.log(n)) for name, n in rows if n >= 1}
+
+
+def person_target(conn: Connection, member: Member) -> str | None:
+    """The merged event a person last put this event in, if it can still take it."""
+    j, me = s.judgements, s.merged_events
+    target = conn.execute(select(j.c.merged_id).where(
+        j.c.event_id == member.event_id, j.c.decided_by == PERSON, j.c.merged_id.is_not(None))
+        .order_by(j.c.created_at.desc(), j.c.id.desc()).limit(1)).scalar()
+    if target is None:
+        return None
+    stored_type = conn.execute(select(me.c.type).where(me.c.id == target)).scalar()
+    return target if stored_type in (None, member.type) else None
+
+
+# --- corrections by a person ----------------------------------------------------------
+
+def move(conn: Connection, event_id: str, merged_id: str) -> Judgement:
+    """Put an article-level event into an existing merged event, as a person decided."""
+    member = _member(conn, event_id)
+    key = resolve_merged_id(conn, merged_id.strip())
+    if key is None:
+        raise MergeError(f"no merged event with id {merged_id!r}")
+    merged_id = key
+    stored_type = conn.execute(select(s.merged_events.c.type)
+                               .where(s.merged_events.c.id == merged_id)).scalar()
+    if stored_type != member.type:
+        raise MergeError(f"event {event_id} is {member.type}, merged event {merged_id} is "
+                         f"{stored_type}: only events of one type merge")
+    reasons = (f"merged by a person (was in {member.merged_id})",)
+    return _relocate(conn, member, merged_id, reasons)
+
+
+def split(conn: Connection, event_id: str) -> Judgement:
+    """Take an article-level event out of its merged event into a new one of its own."""
+    member = _member(conn, event_id)
+    merged_id = create(conn, member.event_id, member.type)
+    reasons = (f"split by a person from {member.merged_id}",)
+    return _relocate(conn, member, merged_id, reasons)
+
+
+def _relocate(conn: Connection, member: Member, merged_id: str,
+              reasons: tuple[str, ...]) -> Judgement:
+    if member.merged_id != merged_id:
+        conn.execute(delete(s.merged_members)
+                     .where(s.merged_members.c.event_id == member.event_id))
+        if member.merged_id is not None:
+            refresh(conn, member.merged_id)
+        attach(conn, member.event_id, merged_id)
+    judgement = Judgement(member.event_id, merged_id, 1.0, reasons)
+    record(conn, judgement, PERSON)
+    return judgement
+
+
+def _member(conn: Connection, event_id: str) -> Member:
+    key = resolve_event_id(conn, event_id.strip())
+    found = load_members(conn, s.events.c.id == key) if key else []
+    if not found:
+        raise MergeError(f"no article event with id {event_id!r}")
+    return found[0]
+
+
+def resolve_event_id(conn: Connection, key: str) -> str | None:
+    """An article-level event id from itself or a unique prefix."""
+    return _resolve(conn, s.events.c.id, key)
+
+
+def resolve_merged_id(conn: Connection, key: str) -> str | None:
+    """A merged event id from itself or a unique prefix ("ev-" may be left out)."""
+    if key and not key.startswith(PREFIX):
+        key = PREFIX + key
+    return _resolve(conn, s.merged_events.c.id, key)
+
+
+def _resolve(conn: Connection, column: Any, key: str) -> str | None:
+    if not key:
+        return None
+    if conn.execute(select(column).where(column == key)).first():
+        return key
+    found = conn.execute(select(column).where(column.startswith(key, autoescape=True))
+                         .limit(2)).scalars().all()
+    return found[0] if len(found) == 1 else None
+
+
+
+
+# --- rows ----------------------------------------------------------------------------
+
+def merged_id_for(event_id: str, attempt: int = 0) -> str:
+    """"ev-" + a hash of the event that begins the merged event (and a retry count)."""
+    key = event_id if attempt == 0 else f"{event_id}\x1f{attempt}"
+    return PREFIX + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def create(conn: Connection, event_id: str, type: str) -> str:
+    """A new, empty merged event named after `event_id`; its id."""
+    me = s.merged_events
+    attempt = 0
+    while conn.execute(select(me.c.id).where(me.c.id == merged_id_for(event_id, attempt))
+                       ).first() is not None:
+        attempt += 1
+    merged_id = merged_id_for(event_id, attempt)
+    _insert_empty(conn, merged_id, type)
+    return merged_id
+
+
+def attach(conn: Connection, event_id: str, merged_id: str) -> None:
+    conn.execute(insert(s.merged_members).values(event_id=event_id, merged_id=merged_id))
+    refresh(conn, merged_id)
+
+
+def refresh(conn: Connection, merged_id: str) -> None:
+    """Recompute a merged event's columns from its members; delete it if it has none."""
+    me = s.merged_events
+    members = load_members(conn, s.merged_members.c.merged_id == merged_id)
+    if not members:
+        conn.execute(delete(me).where(me.c.id == merged_id))
+        return
+    conn.execute(update(me).where(me.c.id == merged_id).values(**_columns(merged_id, members)))
+
+
+def record(conn: Connection, judgement: Judgement, decided_by: str) -> None:
+    conn.execute(insert(s.judgements).values(
+        event_id=judgement.event_id, merged_id=judgement.merged_id, decided_by=decided_by,
+        score=judgement.score, reasons=json.dumps(list(judgement.reasons), ensure_ascii=False),
+        created_at=datetime.now(UTC)))
+
+
+def _ensure(conn: Connection, merged_id: str, type: str) -> None:
+    """The merged event a person named exists (recreated under its id if it was emptied)."""
+    me = s.merged_events
+    if conn.execute(select(me.c.id).where(me.c.id == merged_id)).first() is None:
+        _insert_empty(conn, merged_id, type)
+
+
+def _insert_empty(conn: Connection, merged_id: str, type: str) -> None:
+    conn.execute(insert(s.merged_events).values(
+        id=merged_id, type=type, status="happened", updated_at=datetime.now(UTC)))
+
+
+def _columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
+    """The stored summary of a merged event: what filters and candidates read."""
+    first = members[0]
+    event = summarise(merged_id, first.type, members)
+    located = [m for m in members if m.location_id is not None]
+    location_id = max(located, key=publication_key).location_id if located else None
+    published = [m.published for m in members if m.published is not None]
+    return {
+        "status": event.status,
+        "date_start": event.date.start if event.date else None,
+        "date_end": event.date.end if event.date else None,
+        "date_granularity": event.date.granularity if event.date else None,
+        "location_entity_id": location_id, "object": event.object,
+        "amount_value": event.amount[0] if event.amount else None,
+        "amount_currency": event.amount[1] if event.amount else None,
+        "last_published": max(published) if published else None,
+        "updated_at": datetime.now(UTC),
+    }
+
+
+def _merged_facts(row: Any, names: set[str]) -> EventFacts:
+    amount = None
+    if row.amount_value is not None:
+        amount = (row.amount_value, row.amount_currency or "")
+    return EventFacts(id=row.id, type=row.type, participants=frozenset(names),
+                      start=row.date_start, end=row.date_end,
+                      granularity=row.date_granularity, amount=amount,
+                      published=row.last_published)
+
+
+def _participant_names(conn: Connection, merged_ids: list[str]) -> dict[str, set[str]]:
+    mm, p, e = s.merged_members, s.event_participants, s.entities
+    names: dict[str, set[str]] = defaultdict(set)
+    if merged_ids:
+        rows = conn.execute(select(mm.c.merged_id, e.c.name)
+                            .join(p, p.c.event_id == mm.c.event_id)
+                            .join(e, e.c.id == p.c.entity_id)
+                            .where(mm.c.merged_id.in_(merged_ids)))
+        for merged_id, name in rows:
+            names[merged_id].add(name)
+    return names
