@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kizuna.extract.mentions import NameMention, Occupancy
+from kizuna.extract.mentions import NameMention, Occupancy, first_seen
 from kizuna.lang import load
 from kizuna.resolve.gazetteer import Gazetteer, KnownActor
 
@@ -46,24 +46,15 @@ def find_mentions_ja(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameM
     known = [_known(text, m.start, m.end, m.actor, lex) for m in gazetteer.scan(text)]
     taken = Occupancy(known)
     found = list(known)
-    first_seen: dict[KnownActor, int] = {}
-    for mention in known:
-        first_seen.setdefault(mention.actor, mention.start)
     candidates = [
         *(_known(text, m.start, m.end, m.actor, lex)
-          for m in gazetteer.scan_short_forms(text, first_seen)),
+          for m in gazetteer.scan_short_forms(text, first_seen(known))),
         *_country_pairs(text, gazetteer, lex),
         *_ginza_mentions(text, parsed, gazetteer, lex),
         *_role_mentions(text, lex),
     ]
-    for mention in sorted(candidates, key=lambda m: m.start):
-        if taken.free(mention.start, mention.end):
-            taken.add(mention)
-            found.append(mention)
-    for mention in _lone_surnames(text, found, lex):
-        if taken.free(mention.start, mention.end):
-            taken.add(mention)
-            found.append(mention)
+    found += taken.keep(sorted(candidates, key=lambda m: m.start))
+    found += taken.keep(_lone_surnames(text, found, lex))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -70,22 +70,10 @@ def find_mentions(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMent
     known = [_known(text, m.start, m.end, m.actor, lexicon) for m in gazetteer.scan(text)]
     taken = Occupancy(known)
     found = list(known)
-    first_seen: dict[KnownActor, int] = {}
-    for mention in known:
-        first_seen.setdefault(mention.actor, mention.start)
-    for match in gazetteer.scan_short_forms(text, first_seen):
-        if taken.free(match.start, match.end):
-            short = _known(text, match.start, match.end, match.actor, lexicon)
-            taken.add(short)
-            found.append(short)
-    for mention in _spacy_mentions(text, parsed, gazetteer, lexicon):
-        if taken.free(mention.start, mention.end):
-            taken.add(mention)
-            found.append(mention)
-    for mention in _role_mentions(text, lexicon):
-        if taken.free(mention.start, mention.end):
-            taken.add(mention)
-            found.append(mention)
+    found += taken.keep(_known(text, m.start, m.end, m.actor, lexicon)
+                        for m in gazetteer.scan_short_forms(text, first_seen(known)))
+    found += taken.keep(_spacy_mentions(text, parsed, gazetteer, lexicon))
+    found += taken.keep(_role_mentions(text, lexicon))
     found += list(_lone_surnames(text, found, taken, lexicon))
     modifiers = frozenset(t.idx for t in parsed if t.dep_ in MODIFIER_DEPS)
     found = [_government_for_capital(text, m, gazetteer, lexicon, modifiers) for m in found]
@@ -248,3 +236,21 @@ class Occupancy:
 
     def add(self, mention: NameMention) -> None:
         self._ranges.append((mention.start, mention.end))
+
+    def keep(self, mentions: Iterable[NameMention]) -> list[NameMention]:
+        """The mentions that fall on free ranges, in order, each taking its range."""
+        kept = []
+        for mention in mentions:
+            if self.free(mention.start, mention.end):
+                self.add(mention)
+                kept.append(mention)
+        return kept
+
+
+def first_seen(mentions: Iterable[NameMention]) -> dict[KnownActor, int]:
+    """Where each known actor is first named: short forms count only after it."""
+    seen: dict[KnownActor, int] = {}
+    for mention in mentions:
+        if mention.actor is not None:
+            seen.setdefault(mention.actor, mention.start)
+    return seen
