@@ -1,10 +1,12 @@
-"""A synthetic English news corpus for `kizuna bench`, deterministic from a seed.
+"""Synthetic English and Japanese news corpora for `kizuna bench`, deterministic from a seed.
 
 Articles are assembled from the templates and vocabulary in
-`kizuna/lang/en/bench_corpus.toml`: an opening event sentence under a dateline, then
-event sentences of every type, quotations and background sentences, in paragraphs,
-until the article reaches its word count (about 700 words). Article `i` depends only on
-the seed and `i`, so a smaller corpus is a prefix of a larger one with the same seed.
+`kizuna/lang/<language>/bench_corpus.toml`: an opening event sentence under a dateline,
+then event sentences of every type, quotations and background sentences, in paragraphs,
+until the article reaches its length: about 700 words in English, about 1,500 characters
+in Japanese (which has no spaces to count words by). Article `i` depends only on the
+language, the seed and `i`, so a smaller corpus is a prefix of a larger one with the same
+seed.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from kizuna.model import Article
 _SLOT = re.compile(r"\{([a-z_]+?)(?:_(\d+))?\}")
 _MAX_DEPTH = 6
 _DISTINCT_TRIES = 8
+LANGUAGES = ("en", "ja")
 
 
 @dataclass(frozen=True)
@@ -31,29 +34,37 @@ class CorpusData:
     quotes: list[str]
     pools: dict[str, list[str]]
     numbers: dict[str, tuple[int, int]]
-    words: int
+    length: int  # what an article aims at, counted in `unit`
+    unit: str  # "words" or "characters"
     spread: int
     paragraph: tuple[int, int]
     first_published: date
     published_days: int
     weights: dict[str, int]
+    sentence_joiner: str = " "
+    paragraph_joiner: str = "\n\n"
+    dateline_joiner: str = " — "
 
 
-@lru_cache(maxsize=1)
-def corpus_data() -> CorpusData:
-    data = load("en", "bench_corpus")
+@lru_cache(maxsize=len(LANGUAGES))
+def corpus_data(language: str = "en") -> CorpusData:
+    data = load(language, "bench_corpus")
     article = data["article"]
+    unit = "characters" if "characters" in article else "words"
     return CorpusData(
         events={k: list(v) for k, v in data["events"].items()},
         filler=list(data["filler"]["sentences"]),
         quotes=list(data["quotes"]["frames"]),
         pools={k: list(v) for k, v in data["pools"].items()},
         numbers={k: (int(lo), int(hi)) for k, (lo, hi) in data["numbers"].items()},
-        words=int(article["words"]), spread=int(article["spread"]),
+        length=int(article[unit]), unit=unit, spread=int(article["spread"]),
         paragraph=tuple(article["paragraph"]),
         first_published=date.fromisoformat(article["first_published"]),
         published_days=int(article["published_days"]),
         weights=dict(article["weights"]),
+        sentence_joiner=article.get("sentence_joiner", " "),
+        paragraph_joiner=article.get("paragraph_joiner", "\n\n"),
+        dateline_joiner=article.get("dateline_joiner", " — "),
     )
 
 
@@ -99,22 +110,28 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def make_article(seed: int, index: int) -> Article:
-    """Article number `index` of the corpus generated from `seed`."""
-    data = corpus_data()
-    rng = random.Random(f"kizuna-bench:{seed}:{index}")
+def _size(text: str, unit: str) -> int:
+    return len(text) if unit == "characters" else _words(text)
+
+
+def make_article(seed: int, index: int, language: str = "en") -> Article:
+    """Article number `index` of the `language` corpus generated from `seed`."""
+    data = corpus_data(language)
+    # English keeps the names it always had, so its corpus does not change.
+    tag = "" if language == "en" else f"{language}:"
+    rng = random.Random(f"kizuna-bench:{tag}{seed}:{index}")
     filler = _Filler(data, rng)
-    target = rng.randint(data.words - data.spread, data.words + data.spread)
+    target = rng.randint(data.length - data.spread, data.length + data.spread)
     event_types = sorted(data.events)
     kinds, weights = zip(*sorted(data.weights.items()), strict=True)
 
     def event_sentence() -> str:
         return filler.sentence(rng.choice(data.events[rng.choice(event_types)]))
 
-    opening = f"{filler.fill('{dateline}')} — {event_sentence()}"
+    opening = f"{filler.fill('{dateline}')}{data.dateline_joiner}{event_sentence()}"
     paragraphs: list[list[str]] = [[opening]]
     size = rng.randint(*data.paragraph)
-    count = _words(opening)
+    count = _size(opening, data.unit)
     while count < target:
         kind = rng.choices(kinds, weights)[0]
         if kind == "event":
@@ -127,21 +144,27 @@ def make_article(seed: int, index: int) -> Article:
             paragraphs.append([])
             size = rng.randint(*data.paragraph)
         paragraphs[-1].append(sentence)
-        count += _words(sentence)
-    text = "\n\n".join(" ".join(p) for p in paragraphs)
+        count += _size(sentence, data.unit)
+    text = data.paragraph_joiner.join(data.sentence_joiner.join(p) for p in paragraphs)
     published = data.first_published + timedelta(days=rng.randrange(data.published_days))
     return Article(
-        id=f"bench-{seed}-{index:04d}", text=text, language="en",
+        id=f"bench-{tag.replace(':', '-')}{seed}-{index:04d}", text=text, language=language,
         title=filler.sentence("{title}"), source="kizuna bench", published=published,
     )
 
 
-def generate(count: int, seed: int = 0) -> list[Article]:
-    """`count` articles of about 700 words each, the same for the same seed."""
-    return [make_article(seed, i) for i in range(count)]
+def generate(count: int, seed: int = 0, language: str = "en") -> list[Article]:
+    """`count` articles in `language` (about 700 English words or 1,500 Japanese
+    characters each), the same for the same seed."""
+    if language not in LANGUAGES:
+        raise ValueError(f"bench corpus: no corpus for language {language!r}")
+    return [make_article(seed, i, language) for i in range(count)]
 
 
 def describe(articles: list[Article]) -> dict[str, Any]:
     words = sum(_words(a.text) for a in articles)
-    return {"articles": len(articles), "words": words,
-            "words_per_article": round(words / len(articles), 1) if articles else 0.0}
+    characters = sum(len(a.text) for a in articles)
+    count = len(articles)
+    return {"articles": count, "words": words, "characters": characters,
+            "words_per_article": round(words / count, 1) if count else 0.0,
+            "characters_per_article": round(characters / count, 1) if count else 0.0}

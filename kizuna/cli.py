@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -21,14 +21,20 @@ from rich.table import Table
 from rich.text import Text
 
 from kizuna import pipeline
-from kizuna.contract import document_to_dict
+from kizuna.contract import (
+    MERGED_CSV_FIELDS,
+    document_to_dict,
+    merged_event_to_dict,
+    merged_event_to_row,
+)
 from kizuna.errors import KizunaError, StoreError
 from kizuna.ingest import Step
 from kizuna.ingest import ingest as run_ingest
-from kizuna.model import EVENT_TYPES, STATUSES
+from kizuna.model import EVENT_TYPES, STATUSES, Citation, Entity, MergedEvent
+from kizuna.resolve.merging import Judgement
 from kizuna.settings import Settings, load_settings
 from kizuna.sources import ArticleDefaults, iter_articles
-from kizuna.store import Store, queries
+from kizuna.store import MergeError, Store, merged, queries
 
 app = typer.Typer(
     help="kizuna: cited events from English and Japanese news, stored and queryable.",
@@ -109,6 +115,7 @@ DbOpt = Annotated[str | None, typer.Option(
 
 
 ID_WIDTH = 10
+MERGED_ID_WIDTH = 3 + ID_WIDTH  # "ev-" and as much of the hash as an article event shows
 
 
 class EventFormat(StrEnum):
@@ -120,6 +127,11 @@ class EventFormat(StrEnum):
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
+
+
+class ExportWhat(StrEnum):
+    documents = "documents"
+    events = "events"
 
 
 def _settings(db: str | None = None, workers: int | None = None) -> Settings:
@@ -214,55 +226,133 @@ def events_command(
     = None,
     format: Annotated[EventFormat, typer.Option("--format", help="table, jsonl or csv.")]
     = EventFormat.table,
+    articles: Annotated[bool, typer.Option(
+        "--articles", help="One row per article's event instead of one per merged event.")]
+    = False,
 ) -> None:
-    """List stored events, newest first, filtered.
+    """List merged events (one per happening, with its number of sources), newest first.
+
+    With --articles, list each article's own events instead. Filters apply to either.
 
     Example: kizuna events --actor Ishiba --type MEET --since 2025-01-01 --format jsonl
     """
     filters = {"type": _choice(type, EVENT_TYPES, "--type"),
                "status": _choice(status, STATUSES, "--status"),
-               "since": _parse_date(since), "until": _parse_date(until)}
+               "since": _parse_date(since), "until": _parse_date(until),
+               "actor": actor, "country": country, "search": search, "limit": limit}
     with _open_store(db) as store:
-        rows = queries.list_events(store, actor=actor, country=country, search=search,
-                                   limit=limit, **filters)
-    if format is EventFormat.table:
-        Console().print(_events_table(rows))
+        if articles:
+            rows = queries.list_events(store, **filters)
+        else:
+            events = merged.list_merged_events(store, **filters)
+    if articles:
+        if format is EventFormat.table:
+            Console().print(_events_table(rows))
+        else:
+            _write_rows(rows, format.value, sys.stdout)
+    elif format is EventFormat.table:
+        Console().print(_merged_table(events))
     else:
-        _write_rows(rows, format.value, sys.stdout)
+        _write_merged(events, format.value, sys.stdout)
 
 
 @app.command("show")
 def show_command(
-    event_id: Annotated[str, typer.Argument(help="An event id (or a unique prefix of one).")],
+    event_id: Annotated[str, typer.Argument(
+        help="A merged event id (ev-…) or an article's event id; a unique prefix will do.")],
     db: DbOpt = None,
 ) -> None:
-    """Show one event: participants, date, amount, source, and its sentence in the article.
+    """Show one event: participants, date, amount, and the sentence of every source.
 
-    Example: kizuna show 3f2a9c1e0b7d4e65
+    A merged event (ev-…) shows its status history and every citation; an article's
+    event shows its own sentence and the merged event it belongs to.
+
+    Example: kizuna show ev-3f2a9c1e   (or: kizuna show 3f2a9c1e0b7d4e65)
     """
     with _open_store(db) as store:
-        detail = queries.get_event(store, event_id)
-    if detail is None:
+        detail = None if event_id.startswith("ev-") else queries.get_event(store, event_id)
+        whole = merged.get_merged_event(store, event_id) if detail is None else None
+    if whole is not None:
+        Console().print(_merged_view(whole), soft_wrap=False)
+    elif detail is not None:
+        Console().print(_event_view(detail), soft_wrap=False)
+    else:
         _err(f"no event with id {event_id!r} (see `kizuna events`)")
         raise typer.Exit(1)
-    Console().print(_event_view(detail), soft_wrap=False)
+
+
+@app.command("merge")
+def merge_command(
+    event_id: Annotated[str, typer.Argument(
+        help="An article's event id (see `kizuna show ev-…` or `kizuna events --articles`).")],
+    merged_id: Annotated[str, typer.Argument(help="The merged event (ev-…) it belongs in.")],
+    db: DbOpt = None,
+) -> None:
+    """Correct a merge: put one article's event into a merged event of the same type.
+
+    The correction is recorded as a person's judgement and survives re-ingesting the
+    article, even after its text or extraction changed.
+
+    Example: kizuna merge 3f2a9c1e0b7d4e65 ev-91c0ab2d77e4f013
+    """
+    with _open_store(db) as store:
+        judgement = _corrected(lambda: store.merge_event(event_id, merged_id))
+    typer.echo(f"{judgement.event_id} is now in {judgement.merged_id}")
+
+
+@app.command("unmerge")
+def unmerge_command(
+    event_id: Annotated[str, typer.Argument(
+        help="An article's event id (see `kizuna show ev-…` or `kizuna events --articles`).")],
+    db: DbOpt = None,
+) -> None:
+    """Correct a merge: take one article's event out into a merged event of its own.
+
+    The correction is recorded as a person's judgement and survives re-ingesting the
+    article; `kizuna merge` puts the event back.
+
+    Example: kizuna unmerge 3f2a9c1e0b7d4e65
+    """
+    with _open_store(db) as store:
+        judgement = _corrected(lambda: store.unmerge_event(event_id))
+    typer.echo(f"{judgement.event_id} is now on its own in {judgement.merged_id}")
+
+
+def _corrected(action: Callable[[], Judgement]) -> Judgement:
+    try:
+        return action()
+    except MergeError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from None
+    except StoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
 
 
 @app.command("export")
 def export_command(
+    what: Annotated[ExportWhat, typer.Argument(
+        help="documents: one per article; events: one merged event per happening.")]
+    = ExportWhat.documents,
     db: DbOpt = None,
     format: Annotated[ExportFormat, typer.Option(
-        "--format", help="jsonl: one contract document per article; csv: one row per event.")]
+        "--format", help="jsonl: the contract's shape; csv: one flat row per event.")]
     = ExportFormat.jsonl,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write here instead of standard output.")] = None,
 ) -> None:
-    """Export every stored document (jsonl, the contract's shape) or every event (csv).
+    """Export documents (the default) or merged events, in the contract's shape or as CSV.
 
-    Example: kizuna export --format jsonl --output documents.jsonl
+    documents --format jsonl: one contract document per article; --format csv: one row
+    per article's event. events --format jsonl: one merged event a line, with its status
+    history and citations; --format csv: one row per merged event.
+
+    Example: kizuna export events --format jsonl --output events.jsonl
     """
     with _open_store(db) as store, _output(output) as out:
-        if format is ExportFormat.jsonl:
+        if what is ExportWhat.events:
+            _write_merged(merged.iter_merged_events(store), format.value, out)
+        elif format is ExportFormat.jsonl:
             for doc in queries.iter_documents(store):
                 out.write(json.dumps(document_to_dict(doc), ensure_ascii=False) + "\n")
         else:
@@ -306,6 +396,85 @@ def _write_rows(rows: list[queries.EventRow], format: str, out: TextIO) -> None:
         writer.writerow(data)
 
 
+def _write_merged(events: Iterable[MergedEvent], format: str, out: TextIO) -> None:
+    if format == "jsonl":
+        for event in events:
+            out.write(json.dumps(merged_event_to_dict(event), ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(out, fieldnames=MERGED_CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow(merged_event_to_row(event))
+
+
+def _merged_table(events: list[MergedEvent]) -> Table:
+    """Like `_events_table`, one row per happening, with how many articles report it."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption=f"{len(events)} event{'s' * (len(events) != 1)}")
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("participants", ratio=2)
+    table.add_column("what", ratio=3)
+    table.add_column("sources", justify="right", no_wrap=True)
+    for event in events:
+        what = event.object or (event.citations[0].evidence.text if event.citations else "")
+        table.add_row(event.id[:MERGED_ID_WIDTH], _merged_date_label(event) or "–",
+                      f"{event.type}\n[dim]{event.status}[/dim]",
+                      escape("; ".join(p.name for p in event.actors + event.targets)),
+                      escape(_short(what)), str(merged.sources(event)))
+    return table
+
+
+def _merged_view(detail: merged.MergedDetail) -> Group:
+    """The merged event as labelled lines, its status history, then every citation."""
+    event = detail.event
+    count = merged.sources(event)
+    amount = f"{_number(event.amount[0])} {event.amount[1]}".strip() if event.amount else None
+    fields = [
+        ("Actors", ", ".join(_entity_label(e) for e in event.actors)),
+        ("Targets", ", ".join(_entity_label(e) for e in event.targets)),
+        ("Date", _merged_date_label(event).replace("\n", "") or "not stated"),
+        ("Location", event.location), ("Object", event.object), ("Amount", amount),
+        ("Status history", "; ".join(
+            f"{c.status} ({_iso(c.as_of) or 'undated'}, {c.doc_id})"
+            for c in event.status_history)),
+    ]
+    return Group(
+        Text.from_markup(f"[bold]{event.type}[/bold] ({event.status})  [cyan]{event.id}[/cyan]"
+                         f"  {count} source{'s' * (count != 1)}"),
+        *(Text.from_markup(f"[bold]{label}:[/bold] {escape(value)}")
+          for label, value in fields if value),
+        *(line for citation in event.citations for line in _citation_lines(detail, citation)),
+    )
+
+
+def _citation_lines(detail: merged.MergedDetail, citation: Citation) -> list[Text]:
+    """A citation: its article, status and event id, its URL, its sentence highlighted."""
+    before, evidence, after = detail.context(citation)
+    where = ", ".join(filter(None, [citation.source, _iso(citation.published),
+                                    citation.language]))
+    heading = " — ".join(filter(None, [citation.title or citation.doc_id, where]))
+    return [
+        Text(""),
+        Text.from_markup(f"[bold]{escape(heading)}[/bold] ({citation.status})  "
+                         f"[cyan]{citation.event_id}[/cyan]"),
+        *([Text(citation.url)] if citation.url else []),
+        Text.from_markup(f"{escape(before)}[reverse]{escape(evidence)}[/reverse]"
+                         f"{escape(after)}"),
+    ]
+
+
+def _entity_label(entity: Entity) -> str:
+    return f"{entity.name} ({', '.join(filter(None, [entity.type, entity.country]))})"
+
+
+def _merged_date_label(event: MergedEvent) -> str:
+    if event.date is None:
+        return ""
+    return _span_label(event.date.start, event.date.end, event.date.granularity)
+
+
 def _events_table(rows: list[queries.EventRow]) -> Table:
     """Ids cut to 10 characters (enough to be unique; `show` takes a prefix) to leave
     the width of an 80-column terminal to participants and evidence."""
@@ -344,6 +513,7 @@ def _event_view(detail: queries.EventDetail) -> Group:
         ("Source", " — ".join(filter(None, [event.title or event.article_id, ", ".join(
             filter(None, [event.source, _iso(event.published)]))]))),
         ("URL", event.url),
+        ("Merged event", detail.merged_id),
     ]
     before, evidence, after = detail.context()
     return Group(
@@ -361,12 +531,15 @@ def _participant_label(p: queries.Participant) -> str:
 
 
 def _date_label(row: queries.EventRow) -> str:
-    start, end = row.date_start, row.date_end
-    if start is None:
+    if row.date_start is None:
         return ""
-    if row.date_granularity == "year":
+    return _span_label(row.date_start, row.date_end, row.date_granularity)
+
+
+def _span_label(start: date, end: date | None, granularity: str | None) -> str:
+    if granularity == "year":
         return str(start.year)
-    if row.date_granularity == "month" and (end is None or end.month == start.month):
+    if granularity == "month" and (end is None or end.month == start.month):
         return start.strftime("%Y-%m")
     # a range on two lines keeps the column narrow enough for an 80-column terminal
     return start.isoformat() + (f"\n..{end.isoformat()}" if end and end != start else "")
@@ -376,8 +549,11 @@ def _amount_label(row: queries.EventRow) -> str | None:
     value = row.amount_value
     if value is None:
         return None
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    return f"{number} {row.amount_currency or ''}".strip()
+    return f"{_number(value)} {row.amount_currency or ''}".strip()
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -394,22 +570,36 @@ def bench_command(
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
     = False,
     articles: Annotated[int, typer.Option(
-        "--articles", min=1, help="Articles to generate, about 700 words each.")] = 200,
+        "--articles", min=1, help="English articles to generate, about 700 words each.")]
+    = 200,
+    ja_articles: Annotated[int, typer.Option(
+        "--ja-articles", min=1,
+        help="Japanese articles to generate, about 1,500 characters each.")] = 100,
+    languages: Annotated[str, typer.Option(
+        "--languages", help="Languages to time, comma-separated: en, ja.")] = "en,ja",
     workers: Annotated[int, typer.Option(
-        "--workers", min=1, help="Processes, for kizuna and for the spaCy baseline alike.")]
+        "--workers", min=1, help="Processes, for kizuna and for the parser baseline alike.")]
     = 1,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the generated corpus.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the generated corpora.")] = 0,
     repeats: Annotated[int, typer.Option(
         "--repeats", min=1, help="Timed runs of each side; the best one counts.")] = 2,
 ) -> None:
-    """Time extraction against bare spaCy parsing on a generated English news corpus.
+    """Time extraction against bare parsing (spaCy for English, GiNZA for Japanese) on
+    generated news corpora.
 
-    Example: kizuna bench --json --workers 2
+    Example: kizuna bench --json --workers 2 --languages en
     """
     from kizuna import bench
 
+    chosen = [part.strip() for part in languages.split(",") if part.strip()]
+    unknown = [language for language in chosen if language not in bench.LANGUAGES]
+    if not chosen or unknown:
+        raise typer.BadParameter(
+            f"{languages!r}: name languages from {', '.join(bench.LANGUAGES)}",
+            param_hint="--languages")
     result = bench.run(articles=articles, workers=workers, seed=seed, repeats=repeats,
-                       progress=lambda message: typer.echo(f"bench: {message}", err=True))
+                       progress=lambda message: typer.echo(f"bench: {message}", err=True),
+                       languages=chosen, ja_articles=ja_articles)
     if json_output:
         typer.echo(json.dumps(result))
     else:

@@ -13,7 +13,8 @@ The rules:
   most recently published article;
 - status: the one the most recently published article reports (on the same day:
   happened over negated over planned over considered, a later day's news being likelier);
-- status_history: each change in that same order, so contradictions stay visible;
+- status_history: each change in that same order; a day whose articles disagree lists
+  every status reported that day, so contradictions stay visible;
 - location, object, amount: from the most recently published member that has one;
 - citations: one per member, in publication order.
 """
@@ -83,7 +84,7 @@ def members_of(conn: Connection, merged_ids: Iterable[str]) -> dict[str, list[Me
     grouped: dict[str, list[Member]] = {i: [] for i in ids}
     for i in range(0, len(ids), _CHUNK):
         for member in load_members(conn, s.merged_members.c.merged_id.in_(ids[i:i + _CHUNK])):
-            grouped[member.merged_id].append(member)  # type: ignore[index]
+            grouped[member.merged_id or ""].append(member)
     return grouped
 
 
@@ -113,20 +114,29 @@ def status_key(member: Member) -> tuple[Any, ...]:
 
 def best_date(members: Iterable[Member]) -> DateRef | None:
     """The most precise date any member gives, ties to the most recent article."""
-    dated = [m for m in members if m.date is not None]
+    dated = [(m.date, m) for m in members if m.date is not None]
     if not dated:
         return None
-    best = max(dated, key=lambda m: (-PRECISION.get(m.date.granularity, 3),  # type: ignore[union-attr]
-                                     *publication_key(m)))
-    return best.date
+    return max(dated, key=lambda pair: (-PRECISION.get(pair[0].granularity, len(PRECISION)),
+                                        *publication_key(pair[1])))[0]
 
 
 def status_history(members: Iterable[Member]) -> tuple[StatusChange, ...]:
-    """Each change of reported status, in publication order."""
-    changes: list[StatusChange] = []
+    """Each change of reported status, in publication order.
+
+    A day whose articles disagree lists each status reported that day, even one that
+    repeats the day before: the contradiction stays visible.
+    """
+    days: dict[date | None, list[Member]] = defaultdict(list)
     for member in sorted(members, key=status_key):
-        if not changes or changes[-1].status != member.status:
-            changes.append(StatusChange(member.status, member.published, member.article_id))
+        days[member.published].append(member)
+    changes: list[StatusChange] = []
+    for day_members in days.values():
+        firsts = {m.status: m for m in reversed(day_members)}  # first report of each
+        reported = sorted(firsts.values(), key=status_key)
+        for member in reported:
+            if len(reported) > 1 or not changes or changes[-1].status != member.status:
+                changes.append(StatusChange(member.status, member.published, member.article_id))
     return tuple(changes)
 
 

@@ -58,8 +58,8 @@ def list_merged_events(
     conditions = [
         me.c.type == type.upper() if type else None,
         me.c.status == status.lower() if status else None,
-        _with_member(_through_participants(_named(actor))) if actor else None,
-        _with_member(_through_participants(_from_country(country))) if country else None,
+        _with_participant(_named(actor)) if actor else None,
+        _with_participant(_from_country(country)) if country else None,
         when >= since if since else None,
         when <= until if until else None,
         _with_member(_through_text(store, search)) if search and search.strip() else None,
@@ -116,9 +116,9 @@ def _with_member(event_ids: Select[Any]) -> ColumnElement[bool]:
     return s.merged_events.c.id.in_(select(mm.c.merged_id).where(mm.c.event_id.in_(event_ids)))
 
 
-def _through_participants(entity_ids: Select[Any]) -> Select[Any]:
-    p = s.event_participants
-    return select(p.c.event_id).where(p.c.entity_id.in_(entity_ids))
+def _with_participant(entity_ids: Select[Any]) -> ColumnElement[bool]:
+    mp = s.merged_participants
+    return s.merged_events.c.id.in_(select(mp.c.merged_id).where(mp.c.entity_id.in_(entity_ids)))
 
 
 def _through_text(store: Store, search: str) -> Select[Any]:

@@ -21,18 +21,30 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, distinct, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    delete,
+    distinct,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from kizuna.errors import KizunaError
-from kizuna.resolve.merging import EventFacts, Judgement, decide
+from kizuna.resolve.merging import DATE_SLACK_DAYS, EventFacts, Judgement, decide
 from kizuna.store import schema as s
 from kizuna.store.members import Member, load_members, publication_key, summarise
 
 AUTO, PERSON = "auto", "person"
 PREFIX = "ev-"
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 
 
 class MergeError(KizunaError):
@@ -96,17 +108,31 @@ def event_facts(member: Member) -> EventFacts:
 
 
 def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
-    """Merged events of the member's type sharing at least one participant name."""
+    """Merged events of the member's type sharing at least one participant name.
+
+    Those whose dates `decide` would find apart are left out here already, through the
+    date index: for a dated event only undated merged events and those within
+    `DATE_SLACK_DAYS` of its period can be the same happening.
+    """
     if not member.names:
         return []
-    me, mm, p, e = s.merged_events, s.merged_members, s.event_participants, s.entities
+    me, mp, e = s.merged_events, s.merged_participants, s.entities
     named = select(e.c.id).where(e.c.name.in_(sorted(member.names)))
-    ids = select(mm.c.merged_id).join(p, p.c.event_id == mm.c.event_id).where(
-        p.c.entity_id.in_(named))
-    rows = conn.execute(select(me).where(me.c.type == member.type, me.c.id.in_(ids))
-                        .order_by(me.c.id)).all()
+    ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
+    rows = conn.execute(select(me).where(me.c.type == member.type, me.c.id.in_(ids),
+                                         *_near(member)).order_by(me.c.id)).all()
     names = _participant_names(conn, [r.id for r in rows])
     return [_merged_facts(row, names[row.id]) for row in rows]
+
+
+def _near(member: Member) -> list[ColumnElement[bool]]:
+    """Conditions on merged events whose dates can agree with the member's (if dated)."""
+    if member.date is None:
+        return []
+    me, slack = s.merged_events, timedelta(days=DATE_SLACK_DAYS)
+    return [or_(me.c.date_start.is_(None), and_(
+        me.c.date_start <= member.date.end + slack,
+        func.coalesce(me.c.date_end, me.c.date_start) >= member.date.start - slack))]
 
 
 def participant_weights(conn: Connection, names: Iterable[str]) -> dict[str, float]:
@@ -114,10 +140,9 @@ def participant_weights(conn: Connection, names: Iterable[str]) -> dict[str, flo
     names = sorted(set(names))
     if not names:
         return {}
-    mm, p, e = s.merged_members, s.event_participants, s.entities
-    rows = conn.execute(select(e.c.name, func.count(distinct(mm.c.merged_id)))
-                        .join(p, p.c.entity_id == e.c.id)
-                        .join(mm, mm.c.event_id == p.c.event_id)
+    mp, e = s.merged_participants, s.entities
+    rows = conn.execute(select(e.c.name, func.count(distinct(mp.c.merged_id)))
+                        .join(mp, mp.c.entity_id == e.c.id)
                         .where(e.c.name.in_(names)).group_by(e.c.name))
     return {name: 1 / (1 + math.log(n)) for name, n in rows if n >= 1}
 
@@ -155,9 +180,18 @@ def move(conn: Connection, event_id: str, merged_id: str) -> Judgement:
 def split(conn: Connection, event_id: str) -> Judgement:
     """Take an article-level event out of its merged event into a new one of its own."""
     member = _member(conn, event_id)
+    if member.merged_id is not None and _alone(conn, member):
+        return _relocate(conn, member, member.merged_id, ("kept on its own by a person",))
     merged_id = create(conn, member.event_id, member.type)
     reasons = (f"split by a person from {member.merged_id}",)
     return _relocate(conn, member, merged_id, reasons)
+
+
+def _alone(conn: Connection, member: Member) -> bool:
+    mm = s.merged_members
+    others = select(mm.c.event_id).where(mm.c.merged_id == member.merged_id,
+                                         mm.c.event_id != member.event_id).limit(1)
+    return conn.execute(others).first() is None
 
 
 def _relocate(conn: Connection, member: Member, merged_id: str,
@@ -203,8 +237,6 @@ def _resolve(conn: Connection, column: Any, key: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-
-
 # --- rows ----------------------------------------------------------------------------
 
 def merged_id_for(event_id: str, attempt: int = 0) -> str:
@@ -231,13 +263,20 @@ def attach(conn: Connection, event_id: str, merged_id: str) -> None:
 
 
 def refresh(conn: Connection, merged_id: str) -> None:
-    """Recompute a merged event's columns from its members; delete it if it has none."""
-    me = s.merged_events
-    members = load_members(conn, s.merged_members.c.merged_id == merged_id)
+    """Recompute a merged event's columns and participants from its members; delete it
+    if it has none."""
+    me, mp, mm, p = (s.merged_events, s.merged_participants, s.merged_members,
+                     s.event_participants)
+    conn.execute(delete(mp).where(mp.c.merged_id == merged_id))
+    members = load_members(conn, mm.c.merged_id == merged_id)
     if not members:
         conn.execute(delete(me).where(me.c.id == merged_id))
         return
     conn.execute(update(me).where(me.c.id == merged_id).values(**_columns(merged_id, members)))
+    conn.execute(insert(mp).from_select(
+        ["merged_id", "entity_id"],
+        select(mm.c.merged_id, p.c.entity_id).distinct()
+        .join(p, p.c.event_id == mm.c.event_id).where(mm.c.merged_id == merged_id)))
 
 
 def record(conn: Connection, judgement: Judgement, decided_by: str) -> None:
@@ -290,13 +329,12 @@ def _merged_facts(row: Any, names: set[str]) -> EventFacts:
 
 
 def _participant_names(conn: Connection, merged_ids: list[str]) -> dict[str, set[str]]:
-    mm, p, e = s.merged_members, s.event_participants, s.entities
+    mp, e = s.merged_participants, s.entities
     names: dict[str, set[str]] = defaultdict(set)
-    if merged_ids:
-        rows = conn.execute(select(mm.c.merged_id, e.c.name)
-                            .join(p, p.c.event_id == mm.c.event_id)
-                            .join(e, e.c.id == p.c.entity_id)
-                            .where(mm.c.merged_id.in_(merged_ids)))
+    for i in range(0, len(merged_ids), _CHUNK):
+        rows = conn.execute(select(mp.c.merged_id, e.c.name)
+                            .join(e, e.c.id == mp.c.entity_id)
+                            .where(mp.c.merged_id.in_(merged_ids[i:i + _CHUNK])))
         for merged_id, name in rows:
             names[merged_id].add(name)
     return names

@@ -6,8 +6,9 @@ leaves nothing behind and is tried again next time.
 
 To change the schema, append a function to `MIGRATIONS`; never edit or reorder one that
 has shipped. `initial_tables` builds from the frozen copy in `initial_schema.py`;
-`merged_event_tables` builds its three tables from `schema.py`, so the first time one of
-those changes, copy its definition into that migration before adding the ALTER one.
+`merged_event_tables` and `merged_participants_table` build their tables from `schema.py`,
+so the first time one of those changes, copy its definition into the migration that
+creates it before adding the ALTER one.
 Only portable DDL here (SQLAlchemy Core), apart from what a dialect check guards.
 """
 
@@ -16,7 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Connection, DateTime, Engine, MetaData, String, Table, select
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    insert,
+    select,
+)
 
 from kizuna.store import initial_schema, schema
 
@@ -53,10 +64,21 @@ def merged_event_tables(conn: Connection) -> None:
     Articles stored before this migration have no merged events yet; each is merged the
     next time it is ingested, even unchanged (see `writer.save_document`).
     """
-    schema.metadata.create_all(conn, tables=list(schema.MERGED_TABLES))
+    tables = [schema.merged_events, schema.merged_members, schema.judgements]
+    schema.metadata.create_all(conn, tables=tables)
 
 
-MIGRATIONS: tuple[Migration, ...] = (initial_tables, sqlite_fulltext, merged_event_tables)
+def merged_participants_table(conn: Connection) -> None:
+    """Who takes part in each merged event, filled from the members already stored."""
+    mp, mm, p = schema.merged_participants, schema.merged_members, schema.event_participants
+    mp.create(conn)
+    conn.execute(insert(mp).from_select(
+        ["merged_id", "entity_id"],
+        select(mm.c.merged_id, p.c.entity_id).distinct().join(p, p.c.event_id == mm.c.event_id)))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    initial_tables, sqlite_fulltext, merged_event_tables, merged_participants_table)
 
 
 def applied(conn: Connection) -> set[str]:

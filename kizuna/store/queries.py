@@ -101,6 +101,7 @@ class EventDetail:
     participants: tuple[Participant, ...]
     article_text: str
     language: str | None = None
+    merged_id: str | None = None  # the merged event it is a member of
 
     def context(self) -> tuple[str, str, str]:
         """(before, evidence, after): the sentence(s) around the evidence span."""
@@ -146,8 +147,11 @@ def get_event(store: Store, event_id: str) -> EventDetail | None:
         (event,) = _with_names(conn, [row])
         article = conn.execute(select(s.articles.c.text, s.articles.c.language)
                                .where(s.articles.c.id == event.article_id)).one()
+        merged_id = conn.execute(select(s.merged_members.c.merged_id)
+                                 .where(s.merged_members.c.event_id == key)).scalar()
         return EventDetail(event=event, participants=_participants(conn, key),
-                           article_text=article.text, language=article.language)
+                           article_text=article.text, language=article.language,
+                           merged_id=merged_id)
 
 
 def iter_documents(store: Store) -> Iterator[Document]:

@@ -5,13 +5,11 @@ and is deleted with it when the article is written again. Local ids (`e1`, `v1`,
 `q1`) are kept so a stored document exports in the shape it was extracted in.
 
 Merged events are the knowledge base across articles: each article-level event is a
-member of exactly one merged event (`merged_members`), and every decision that put it
-there, by `kizuna.resolve.merging.decide` or by a person, is kept in `judgements`. A
-merged event's columns summarise its members (see `members.summarise`); its participants
-and citations are read through its members.
-
-The full-text index (`articles_fts`) is not here: it is an SQLite FTS5 virtual table,
-created by a dialect-specific migration and filled by the writer.
+member of exactly one merged event (`merged_members`; the union of the members'
+participants is kept in `merged_participants`), and every decision that put it there,
+by `kizuna.resolve.merging.decide` or by a person, is kept in `judgements`. A merged
+event's columns summarise its members (see `members.summarise`); its participants with
+their roles, and its citations, are read through its members.
 """
 
 from __future__ import annotations
@@ -171,6 +169,14 @@ merged_members = Table(
     Column("merged_id", String, ForeignKey("merged_events.id"), nullable=False, index=True),
 )
 
+# Which canonical entities take part in a merged event (any role, any member): kept by
+# the merger so candidates and name frequencies come from one indexed lookup.
+merged_participants = Table(
+    "merged_participants", metadata,
+    Column("merged_id", String, ForeignKey("merged_events.id"), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True, index=True),
+)
+
 # Every merging decision, kept after its event or merged event is gone: ids are plain
 # strings, not foreign keys. `event_id` is stable for an (article, local id), so a
 # person's judgement still names the event after its article is extracted again.
@@ -186,7 +192,7 @@ judgements = Table(
     Index("ix_judgements_event_by", "event_id", "decided_by"),
 )
 
-MERGED_TABLES = (merged_events, merged_members, judgements)
+MERGED_TABLES = (merged_events, merged_members, merged_participants, judgements)
 
 # Children of an article, in the order the writer deletes them (participants first,
 # since they hang off events rather than the article).

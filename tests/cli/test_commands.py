@@ -73,7 +73,7 @@ def test_ingest_reads_the_database_from_the_environment(
 def test_ingest_stored_events_are_listed(db: str, good_files: list[Path]) -> None:
     run("ingest", *map(str, good_files), "--db", db)
     summary = run("ingest", *map(str, good_files), "--db", db).stdout
-    listed = run("events", "--db", db, "--format", "jsonl").stdout.splitlines()
+    listed = run("events", "--db", db, "--format", "jsonl", "--articles").stdout.splitlines()
     assert summary.strip().endswith(f"; {len(listed)} event{'s' * (len(listed) != 1)}")
 
 
@@ -85,16 +85,40 @@ def test_ingest_with_nothing_readable_fails(db: str, tmp_path: Path) -> None:
 
 # --- events --------------------------------------------------------------------------
 
-def test_events_table(filled_db: str) -> None:
+def test_events_table_lists_merged_events_with_their_sources(filled_db: str) -> None:
     result = run("events", "--db", filled_db)
+    assert result.exit_code == 0
+    assert "6 events" in result.stdout  # the English and Japanese MEET are one
+    meeting = next(line for line in result.stdout.splitlines() if "ev-" in line
+                   and "MEET" in line and "2025-02-07" in line)
+    assert meeting.split()[-1] == "2"
+    assert "sources" in result.stdout
+
+
+def test_events_articles_table(filled_db: str) -> None:
+    result = run("events", "--db", filled_db, "--articles")
     assert result.exit_code == 0
     assert event_id("summit-en", "v1")[:10] in result.stdout
     assert "7 events" in result.stdout
 
 
-def test_events_jsonl_with_filters(filled_db: str) -> None:
+def test_events_merged_jsonl_with_filters(filled_db: str) -> None:
     result = run("events", "--db", filled_db, "--format", "jsonl", "--actor", "ishiba",
                  "--type", "meet", "--since", "2025-01-01")
+    (meeting,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {c["doc_id"] for c in meeting["citations"]} == {"summit-en", "summit-ja"}
+
+
+def test_events_merged_csv(filled_db: str) -> None:
+    result = run("events", "--db", filled_db, "--format", "csv", "--type", "MEET")
+    (row,) = csv.DictReader(io.StringIO(result.stdout))
+    assert (row["actors"], row["sources"], row["citations"]) == (
+        "Shigeru Ishiba; Donald Trump", "2", "summit-ja; summit-en")
+
+
+def test_events_jsonl_with_filters(filled_db: str) -> None:
+    result = run("events", "--db", filled_db, "--format", "jsonl", "--actor", "ishiba",
+                 "--type", "meet", "--since", "2025-01-01", "--articles")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert {(r["article_id"], r["type"]) for r in rows} == {("summit-en", "MEET"),
                                                             ("summit-ja", "MEET")}
@@ -102,7 +126,8 @@ def test_events_jsonl_with_filters(filled_db: str) -> None:
 
 
 def test_events_csv_search_japanese(filled_db: str) -> None:
-    result = run("events", "--db", filled_db, "--format", "csv", "--search", "人工知能")
+    result = run("events", "--db", filled_db, "--format", "csv", "--search", "人工知能",
+                 "--articles")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {r["type"] for r in rows} == {"MEET", "AGREE"}
     assert {r["actors"] for r in rows} == {"Shigeru Ishiba", "Shigeru Ishiba; Donald Trump"}
@@ -110,7 +135,7 @@ def test_events_csv_search_japanese(filled_db: str) -> None:
 
 def test_events_limit_status_and_country(filled_db: str) -> None:
     result = run("events", "--db", filled_db, "--format", "jsonl", "--status", "negated",
-                 "--country", "jpn", "--limit", "5")
+                 "--country", "jpn", "--limit", "5", "--articles")
     assert [json.loads(line)["type"] for line in result.stdout.splitlines()] == ["STATEMENT"]
 
 
@@ -142,6 +167,24 @@ def test_show_escapes_markup_in_the_evidence(filled_db: str) -> None:
     assert "artificial intelligence [AI] and chips." in " ".join(result.stdout.split())
 
 
+def test_show_an_article_event_names_its_merged_event(filled_db: str) -> None:
+    result = run("show", event_id("summit-ja", "v1"), "--db", filled_db)
+    assert "Merged event: ev-" in result.stdout
+
+
+def test_show_a_merged_event_with_every_citation(filled_db: str) -> None:
+    listed = run("events", "--db", filled_db, "--format", "jsonl", "--type", "MEET").stdout
+    merged_id = json.loads(listed)["id"]
+    result = run("show", merged_id[:9], "--db", filled_db)
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert f"MEET (happened) {merged_id} 2 sources" in out
+    assert "Status history: happened (undated, summit-ja)" in out
+    assert "Prime Minister Shigeru Ishiba met U.S. President Donald Trump" in out
+    assert "石破茂首相は7日、ワシントンでトランプ大統領と会談した。" in out
+    assert event_id("summit-ja", "v1") in out  # what `kizuna merge` takes
+
+
 def test_show_an_unknown_event(filled_db: str) -> None:
     result = run("show", "ffffffffffff", "--db", filled_db)
     assert result.exit_code == 1
@@ -156,6 +199,100 @@ def test_export_jsonl_is_the_contract_document_of_each_article(filled_db: str) -
     exported = {d["doc"]["id"]: d for d in map(json.loads, result.stdout.splitlines())}
     for doc in (summit_doc(), japanese_doc(), release_doc()):
         assert exported[doc.article.id] == document_to_dict(doc)
+
+
+def test_export_documents_is_the_default(filled_db: str) -> None:
+    assert run("export", "documents", "--db", filled_db).stdout == \
+        run("export", "--db", filled_db).stdout
+
+
+MERGED_KEYS = {"id", "type", "status", "actors", "targets", "date", "location", "object",
+               "amount", "status_history", "citations"}
+
+
+def test_export_events_jsonl_is_the_contract_merged_event(filled_db: str) -> None:
+    result = run("export", "events", "--format", "jsonl", "--db", filled_db)
+    assert result.exit_code == 0
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(events) == 6
+    for event in events:
+        assert set(event) == MERGED_KEYS
+        assert event["id"].startswith("ev-")
+        for party in event["actors"] + event["targets"]:
+            assert set(party) == {"name", "type", "country"}
+        assert event["date"] is None or set(event["date"]) == {"start", "end", "granularity"}
+        for change in event["status_history"]:
+            assert set(change) == {"status", "as_of", "doc_id"}
+        for citation in event["citations"]:
+            assert set(citation) == {"doc_id", "url", "source", "published", "language",
+                                     "status", "evidence"}
+            assert set(citation["evidence"]) == {"start", "end", "text"}
+    (meeting,) = [e for e in events if e["type"] == "MEET"]
+    assert meeting["date"] == {"start": "2025-02-07", "end": "2025-02-07",
+                               "granularity": "day"}
+    assert [c["doc_id"] for c in meeting["citations"]] == ["summit-ja", "summit-en"]
+    invest = next(e for e in events if e["type"] == "INVEST")
+    assert invest["amount"] == {"value": 1000000000000, "currency": "USD"}
+    assert invest["targets"] == [{"name": "United States", "type": "GPE", "country": "USA"}]
+
+
+def test_export_events_csv_to_a_file(filled_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "merged.csv"
+    result = run("export", "events", "--format", "csv", "--db", filled_db, "-o", str(out))
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 6
+    assert {r["sources"] for r in rows} == {"1", "2"}
+
+
+def test_export_something_else_is_a_usage_error(filled_db: str) -> None:
+    assert run("export", "quotes", "--db", filled_db).exit_code == 2
+
+
+# --- merge and unmerge ---------------------------------------------------------------
+
+def merged_ids(db: str) -> dict[str, str]:
+    """article event id -> merged event id, from the export."""
+    result = run("export", "events", "--db", db)
+    return {json.loads(line)["id"]: json.loads(line) for line in result.stdout.splitlines()}
+
+
+def meeting_groups(db: str) -> list[list[str]]:
+    events = merged_ids(db).values()
+    return sorted(sorted(c["doc_id"] for c in e["citations"]) for e in events
+                  if e["type"] == "MEET")
+
+
+def test_unmerge_then_merge(filled_db: str) -> None:
+    japanese = event_id("summit-ja", "v1")
+    result = run("unmerge", japanese, "--db", filled_db)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{japanese} is now on its own in ev-")
+    assert meeting_groups(filled_db) == [["summit-en"], ["summit-ja"]]
+    english = next(e["id"] for e in merged_ids(filled_db).values()
+                   if e["type"] == "MEET" and e["citations"][0]["doc_id"] == "summit-en")
+    result = run("merge", japanese[:8], english, "--db", filled_db)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"{japanese} is now in {english}"
+    assert meeting_groups(filled_db) == [["summit-en", "summit-ja"]]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["unmerge", "ffffffff"], "error: no article event with id 'ffffffff'"),
+    (["merge", "ffffffff", "ev-0"], "error: no article event with id 'ffffffff'"),
+    (["merge", event_id("summit-ja", "v1"), "ev-nothing"], "error: no merged event"),
+])
+def test_merge_and_unmerge_unknown_ids(filled_db: str, args: list[str], message: str) -> None:
+    result = run(*args, "--db", filled_db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message)
+
+
+def test_merge_across_types_is_refused(filled_db: str) -> None:
+    agree = next(e["id"] for e in merged_ids(filled_db).values() if e["type"] == "AGREE")
+    result = run("merge", event_id("summit-ja", "v1"), agree, "--db", filled_db)
+    assert result.exit_code == 1
+    assert "only events of one type merge" in result.stderr
 
 
 def test_export_csv_to_a_file(filled_db: str, tmp_path: Path) -> None:
@@ -180,7 +317,8 @@ def test_export_to_an_unwritable_file(filled_db: str, tmp_path: Path) -> None:
     "{tmp}/missing/folder/k.db", "{tmp}", "nosuchdb://x", "sqlite://host:port/db",
     "postgresql://kizuna@localhost/news"])
 @pytest.mark.parametrize("command", [["events"], ["show", "abc"], ["export"],
-                                     ["ingest", "x.article.json"]])
+                                     ["ingest", "x.article.json"], ["merge", "a", "ev-b"],
+                                     ["unmerge", "a"], ["export", "events"]])
 def test_a_bad_database_is_one_error_line_and_exit_2(
         tmp_path: Path, command: list[str], target: str) -> None:
     result = run(*command, "--db", target.format(tmp=tmp_path))
@@ -196,7 +334,8 @@ def test_a_bad_worker_count_is_exit_2(db: str, good_files: list[Path]) -> None:
     assert result.stderr.startswith("error: KIZUNA_WORKERS")
 
 
-@pytest.mark.parametrize("command", ["ingest", "events", "show", "export"])
+@pytest.mark.parametrize("command", ["ingest", "events", "show", "export", "merge",
+                                     "unmerge"])
 def test_help_ends_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0

@@ -116,13 +116,21 @@ def test_a_failing_database_stops_the_ingest(tmp_path: Path, store: Store,
         flow.ingest(files(tmp_path, "summit"), store)
 
 
-def test_progress_hears_of_every_input_in_order(tmp_path: Path, store: Store) -> None:
+def test_progress_hears_of_every_input_unreadable_first_then_oldest_first(
+        tmp_path: Path, store: Store) -> None:
     steps: list[flow.Step] = []
     inputs = [str(tmp_path / "missing.txt"), *files(tmp_path, "summit", "german")]
     flow.ingest(inputs, store, progress=steps.append)
     assert [(s.outcome, s.done, s.total) for s in steps] == [
-        ("failed", 1, None), ("added", 2, 3), ("failed", 3, 3)]
+        ("failed", 1, None), ("failed", 2, 3), ("added", 3, 3)]  # german has no date
     assert steps[0].reason
+
+
+def test_articles_are_stored_oldest_first_whatever_the_input_order(
+        tmp_path: Path, store: Store) -> None:
+    steps: list[flow.Step] = []
+    flow.ingest(files(tmp_path, "summit", "release"), store, progress=steps.append)
+    assert [Path(s.label).stem for s in steps] == ["release.article", "summit.article"]
 
 
 def test_several_workers_extract_in_one_call(tmp_path: Path, store: Store,

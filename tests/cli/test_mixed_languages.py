@@ -51,7 +51,7 @@ def mixed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def events_jsonl(db: str, *options: str) -> list[dict]:
-    result = run("events", "--db", db, "--format", "jsonl", *options)
+    result = run("events", "--db", db, "--format", "jsonl", "--articles", *options)
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 

@@ -6,6 +6,7 @@ so a test reads as the facts it stores rather than as offsets.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from kizuna.model import Article, DateRef, Document, Entity, Event, Money, Quote, Span
@@ -97,3 +98,57 @@ def sentence(text: str, opening: str, closing: str = ".") -> Span:
     """From `opening` to the first `closing` after it (a sentence, by default)."""
     start = text.index(opening)
     return Span.of(text, start, text.index(closing, start) + len(closing))
+
+
+@dataclass(frozen=True)
+class Told:
+    """One event as an article tells it, for `report_doc`: participants by canonical name."""
+
+    type: str = "MEET"
+    names: tuple[str, ...] = ("Shigeru Ishiba", "Donald Trump")
+    status: str = "happened"
+    when: date | None = date(2025, 2, 7)
+    granularity: str = "day"
+    amount: tuple[float, str] | None = None
+    targets: tuple[str, ...] = ()
+
+
+def report_doc(article_id: str, published: date | None, *told: Told,
+               language: str = "en") -> Document:
+    """An article telling each of `told` in a sentence of its own, entities shared by name.
+
+    The first of `names` acts; the rest are targets when `targets` says so, else actors.
+    """
+    sentences = [f"{' and '.join(t.names)} took part in a {t.type.lower()} ({i})."
+                 for i, t in enumerate(told)]
+    text = " ".join(sentences)
+    names = list(dict.fromkeys(n for t in told for n in t.names))
+    entities = tuple(Entity(f"e{i + 1}", name, "PERSON", None, (name,),
+                            (span(text, name),)) for i, name in enumerate(names))
+    local = {e.name: e.id for e in entities}
+    amounts = tuple(Money(f"m{i + 1}", t.amount[0], t.amount[1], span(text, f"({i})"))
+                    for i, t in enumerate(told) if t.amount)
+    money = {m.span.text: m for m in amounts}
+    events = tuple(_told_event(text, f"v{i + 1}", t, sentences[i], local, money.get(f"({i})"))
+                   for i, t in enumerate(told))
+    article = Article(article_id, text, language, f"Report {article_id}",
+                      f"https://news.example/{article_id}", f"Outlet {article_id}", published)
+    return Document(article, entities, events, amounts)
+
+
+def _told_event(text: str, local_id: str, told: Told, sentence_text: str,
+                local: dict[str, str], money: Money | None) -> Event:
+    when = None
+    if told.when is not None:
+        end = {"day": told.when, "month": _month_end(told.when),
+               "year": date(told.when.year, 12, 31)}[told.granularity]
+        when = DateRef("then", told.when, end, told.granularity)
+    actors = tuple(local[n] for n in told.names if n not in told.targets)
+    targets = tuple(local[n] for n in told.targets)
+    return Event(local_id, told.type, told.status, span(text, sentence_text), actors, targets,
+                 date=when, amount=money)
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)

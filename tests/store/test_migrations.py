@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, delete, inspect, select, text
 
-from kizuna.store import Store, migrations, schema
+from kizuna.store import Store, initial_schema, migrations, schema, writer
+from kizuna.store.queries import table_counts
+from tests.store.factory import summit_doc
 
 
 def recorded(store: Store) -> list[str]:
     with store.engine.connect() as conn:
-        return list(conn.execute(select(migrations.kizuna_migrations.c.name)).scalars())
+        table = migrations.kizuna_migrations
+        return list(conn.execute(select(table.c.name)
+                                 .order_by(table.c.applied_at, table.c.name)).scalars())
 
 
 def test_a_new_database_gets_every_migration_in_order(store: Store) -> None:
@@ -57,3 +61,40 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
     with pytest.raises(Exception, match="FOREIGN KEY"), store.engine.begin() as conn:
         conn.execute(text("INSERT INTO mentions (article_id, entity_id, start, \"end\", text) "
                           "VALUES ('missing', 1, 0, 1, 'x')"))
+
+
+def test_a_database_from_before_merging_gets_merged_tables_and_catches_up(
+        tmp_path: Path) -> None:
+    url = str(tmp_path / "old.db")
+    # Back to the schema before merged events, and an article stored then.
+    with Store.open(url) as store, store.engine.begin() as conn:
+        for table in reversed(schema.MERGED_TABLES):
+            table.drop(conn)
+        conn.execute(delete(migrations.kizuna_migrations).where(
+            migrations.kizuna_migrations.c.name.in_(["merged_event_tables",
+                                                     "merged_participants_table"])))
+        doc = summit_doc()
+        writer.insert_document(conn, doc, writer.content_hash(doc))
+    with Store.open(url) as store:
+        assert recorded(store)[-2:] == ["merged_event_tables", "merged_participants_table"]
+        assert table_counts(store)["merged_members"] == 0
+        assert store.save_document(summit_doc()) == "unchanged"
+        assert table_counts(store)["merged_members"] == 3
+
+
+def test_merged_participants_are_filled_from_stored_members(store: Store) -> None:
+    store.save_document(summit_doc())
+    with store.engine.begin() as conn:
+        before = set(conn.execute(select(schema.merged_participants)).all())
+        schema.merged_participants.drop(conn)
+        migrations.merged_participants_table(conn)
+        assert set(conn.execute(select(schema.merged_participants)).all()) == before
+    assert len(before) == 6  # three merged events of two participants each
+
+
+def test_initial_tables_are_frozen(store: Store) -> None:
+    """The first migration creates what it always did, whatever schema.py says now."""
+    with store.engine.connect() as conn:
+        migrations.initial_tables(conn)  # create_all skips the tables that exist
+    assert set(initial_schema.metadata.tables) == \
+        set(schema.metadata.tables) - {t.name for t in schema.MERGED_TABLES}

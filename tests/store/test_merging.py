@@ -1,0 +1,269 @@
+"""Merging on save: one merged event per happening, its status over time, corrections."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, select
+
+from kizuna.contract import merged_event_to_dict
+from kizuna.model import Document, MergedEvent
+from kizuna.store import MergeError, Store, event_id, merger
+from kizuna.store import schema as s
+from kizuna.store.merged import get_merged_event, iter_merged_events, list_merged_events
+from kizuna.store.queries import table_counts
+from tests.store.factory import Told, japanese_doc, report_doc, summit_doc
+from tests.store.test_writer import writes_during
+
+FEB6, FEB7, FEB8 = date(2025, 2, 6), date(2025, 2, 7), date(2025, 2, 8)
+
+
+def merged_events(store: Store) -> list[MergedEvent]:
+    return list(iter_merged_events(store))
+
+
+def grouping(store: Store) -> set[frozenset[str]]:
+    """Which article events share a merged event, as sets of "article:local" names."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(s.merged_members.c.merged_id, s.events.c.article_id,
+                                   s.events.c.local_id)
+                            .join(s.events, s.events.c.id == s.merged_members.c.event_id)).all()
+    groups: dict[str, set[str]] = {}
+    for merged_id, article_id, local_id in rows:
+        groups.setdefault(merged_id, set()).add(f"{article_id}:{local_id}")
+    return {frozenset(g) for g in groups.values()}
+
+
+def judgements(store: Store) -> list[Any]:
+    with store.engine.connect() as conn:
+        return conn.execute(select(s.judgements).order_by(s.judgements.c.id)).all()
+
+
+def merged_of(store: Store, article_id: str, local_id: str = "v1") -> str:
+    with store.engine.connect() as conn:
+        return conn.execute(select(s.merged_members.c.merged_id).where(
+            s.merged_members.c.event_id == event_id(article_id, local_id))).scalar_one()
+
+
+def save(store: Store, *docs: Document) -> None:
+    for doc in docs:
+        store.save_document(doc)
+
+
+# --- one happening, one event ---------------------------------------------------------
+
+def test_two_articles_reporting_one_meeting_make_one_event_with_two_citations(
+        store: Store) -> None:
+    save(store, summit_doc(), japanese_doc())
+    (meeting,) = [e for e in merged_events(store) if e.type == "MEET"]
+    assert {c.doc_id for c in meeting.citations} == {"summit-en", "summit-ja"}
+    assert [p.name for p in meeting.actors] == ["Shigeru Ishiba", "Donald Trump"]
+    assert meeting.targets == ()  # MEET is role-free: everyone acts
+    assert meeting.date.start == FEB7 and meeting.location == "Washington"
+    japanese = next(c for c in meeting.citations if c.doc_id == "summit-ja")
+    assert japanese.language == "ja"
+    assert japanese.evidence.text == "石破茂首相は7日、ワシントンでトランプ大統領と会談した。"
+
+
+def test_every_event_is_in_exactly_one_merged_event(store: Store) -> None:
+    save(store, summit_doc(), japanese_doc())
+    counts = table_counts(store)
+    assert counts["merged_members"] == counts["events"] == 5
+    assert counts["merged_events"] == 4  # the two MEETs are one
+    assert counts["judgements"] == 5
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (Told(), Told(type="AGREE")),
+    (Told(), Told(when=date(2025, 7, 22))),
+    (Told(), Told(names=("Xi Jinping", "Lee Jae-myung"))),
+])
+def test_different_happenings_stay_apart(store: Store, first: Told, second: Told) -> None:
+    save(store, report_doc("a", FEB8, first), report_doc("b", FEB8, second))
+    assert len(merged_events(store)) == 2
+
+
+def test_the_same_sum_in_two_currencies_is_one_investment(store: Store) -> None:
+    invest = Told(type="INVEST", names=("Japan", "United States"), targets=("United States",),
+                  when=None, amount=(1e12, "USD"))
+    save(store, report_doc("en", FEB8, invest),
+         report_doc("ja", FEB8, Told(**{**invest.__dict__, "amount": (150e12, "JPY")}),
+                    language="ja"))
+    (event,) = merged_events(store)
+    assert len(event.citations) == 2
+    assert ([p.name for p in event.actors], [p.name for p in event.targets]) == \
+        (["Japan"], ["United States"])
+
+
+def test_each_decision_is_recorded_with_its_reasons(store: Store) -> None:
+    save(store, report_doc("a", FEB7, Told()), report_doc("b", FEB8, Told()))
+    first, second = judgements(store)
+    assert (first.decided_by, first.merged_id) == ("auto", None)
+    assert json.loads(first.reasons)[0] == "new happening"
+    assert (second.decided_by, second.merged_id) == ("auto", merged_of(store, "a"))
+    assert "dates agree" in json.loads(second.reasons)
+    assert 0.45 <= second.score <= 1.0
+
+
+def test_participant_weights_fall_with_the_number_of_events(store: Store) -> None:
+    save(store, report_doc("a", FEB8, Told(), Told(type="VISIT"), Told(type="AGREE")),
+         report_doc("b", FEB8, Told(names=("Donald Trump", "Xi Jinping"),
+                                    when=date(2025, 10, 30))))
+    with store.engine.connect() as conn:
+        weights = merger.participant_weights(conn, ["Donald Trump", "Xi Jinping", "Nobody"])
+    assert weights["Xi Jinping"] == 1.0
+    assert weights["Donald Trump"] == pytest.approx(1 / (1 + math.log(4)))
+    assert "Nobody" not in weights  # in no merged event: decide counts it as 1
+
+
+# --- what a merged event says ---------------------------------------------------------
+
+def test_status_history_follows_publication_planned_then_happened(store: Store) -> None:
+    save(store, report_doc("after", FEB8, Told()),  # stored first, published later
+         report_doc("before", FEB6, Told(status="planned")))
+    (event,) = merged_events(store)
+    assert event.status == "happened"
+    assert [(c.status, c.as_of, c.doc_id) for c in event.status_history] == [
+        ("planned", FEB6, "before"), ("happened", FEB8, "after")]
+    data = merged_event_to_dict(event)
+    assert data["status_history"][0] == {"status": "planned", "as_of": "2025-02-06",
+                                         "doc_id": "before"}
+
+
+def test_a_contradiction_on_one_day_is_kept(store: Store) -> None:
+    save(store, report_doc("a", FEB6, Told(status="planned")),
+         report_doc("b", FEB7, Told(status="happened")),
+         report_doc("c", FEB7, Told(status="planned")))
+    (event,) = merged_events(store)
+    assert [(c.status, c.as_of, c.doc_id) for c in event.status_history] == [
+        ("planned", FEB6, "a"), ("planned", FEB7, "c"), ("happened", FEB7, "b")]
+    assert event.status == "happened"  # the same day: the report that it happened wins
+
+
+def test_the_most_precise_date_wins_then_the_latest_article(store: Store) -> None:
+    save(store, report_doc("month", FEB8, Told(when=date(2025, 2, 1), granularity="month")),
+         report_doc("day-old", FEB6, Told(when=FEB7)),
+         report_doc("day-new", FEB8, Told(when=FEB8)))
+    (event,) = merged_events(store)
+    assert (event.date.start, event.date.granularity) == (FEB8, "day")
+
+
+def test_listing_filters_merged_events(store: Store) -> None:
+    save(store, summit_doc(), japanese_doc())
+    (meeting,) = list_merged_events(store, actor="トランプ", type="meet")
+    assert len(meeting.citations) == 2
+    assert list_merged_events(store, status="negated") == []
+    assert {e.type for e in list_merged_events(store, search="人工知能")} == {"MEET", "AGREE"}
+    assert [e.type for e in list_merged_events(store, since=FEB8)] == ["INVEST", "COOPERATE"]
+    detail = get_merged_event(store, meeting.id[:8])
+    assert detail is not None and detail.event == meeting
+    assert detail.context(meeting.citations[0])[1] == meeting.citations[0].evidence.text
+
+
+# --- writing again --------------------------------------------------------------------
+
+def test_reingesting_an_unchanged_article_changes_nothing(store: Store) -> None:
+    save(store, summit_doc(), japanese_doc())
+    before = (table_counts(store), merged_events(store), judgements(store))
+    assert writes_during(store, lambda: save(store, japanese_doc(), summit_doc())) == []
+    assert (table_counts(store), merged_events(store), judgements(store)) == before
+
+
+def test_an_updated_article_leaves_its_merged_events_first(store: Store) -> None:
+    save(store, report_doc("a", FEB7, Told(), Told(type="VISIT")),
+         report_doc("b", FEB8, Told()))
+    save(store, report_doc("a", FEB7, Told(type="AGREE")))  # the MEET and VISIT are gone
+    events = {e.type: e for e in merged_events(store)}
+    assert set(events) == {"MEET", "AGREE"}  # the VISIT's merged event went with it
+    assert [c.doc_id for c in events["MEET"].citations] == ["b"]
+    assert events["MEET"].status_history[0].doc_id == "b"
+
+
+def test_an_article_stored_before_merging_is_merged_when_ingested_again(
+        store: Store) -> None:
+    save(store, summit_doc(), japanese_doc())
+    with store.engine.begin() as conn:
+        for table in (s.merged_members, s.merged_participants, s.merged_events,
+                      s.judgements):
+            conn.execute(delete(table))
+    assert store.save_document(summit_doc()) == "unchanged"
+    assert table_counts(store)["merged_members"] == 3
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_ingest_order_does_not_change_the_grouping(tmp_path: Any, seed: int) -> None:
+    docs = [
+        report_doc("planned", FEB6, Told(status="planned"), Told(type="INVEST",
+                   names=("Japan", "United States"), when=None, amount=(1e12, "USD"))),
+        report_doc("held", FEB8, Told(), Told(type="AGREE")),
+        report_doc("ja", FEB8, Told(when=None), Told(type="INVEST",
+                   names=("Japan", "United States"), when=None, amount=(150e12, "JPY")),
+                   language="ja"),
+        report_doc("other", FEB8, Told(names=("Donald Trump", "Xi Jinping"),
+                                       when=date(2025, 10, 30))),
+    ]
+    groupings = []
+    for name, order in (("forward", docs), ("backward", docs[::-1]),
+                        ("shuffled", docs[seed:] + docs[:seed])):
+        with Store.open(str(tmp_path / f"{name}.db")) as store:
+            save(store, *order)
+            groupings.append(grouping(store))
+    assert groupings[0] == groupings[1] == groupings[2]
+    assert frozenset({"planned:v1", "held:v1", "ja:v1"}) in groupings[0]
+    assert frozenset({"planned:v2", "ja:v2"}) in groupings[0]
+
+
+# --- corrections ----------------------------------------------------------------------
+
+def test_unmerge_splits_an_event_out_and_merge_puts_it_back(store: Store) -> None:
+    save(store, summit_doc(), japanese_doc())
+    together = merged_of(store, "summit-en")
+    judgement = store.unmerge_event(event_id("summit-ja", "v1"))
+    alone = merged_of(store, "summit-ja")
+    assert judgement.merged_id == alone != together
+    assert [len(e.citations) for e in merged_events(store) if e.type == "MEET"] == [1, 1]
+    store.merge_event(event_id("summit-ja", "v1")[:10], together[:12])  # prefixes will do
+    assert merged_of(store, "summit-ja") == together
+    assert alone not in {e.id for e in merged_events(store)}  # emptied, so gone
+    assert [j.decided_by for j in judgements(store)][-2:] == ["person", "person"]
+
+
+def test_unmerging_an_event_already_alone_keeps_its_merged_event(store: Store) -> None:
+    save(store, report_doc("a", FEB7, Told()))
+    alone = merged_of(store, "a")
+    assert store.unmerge_event(event_id("a", "v1")).merged_id == alone
+    assert merged_of(store, "a") == alone
+
+
+def test_a_person_merge_survives_reingesting_a_changed_article(store: Store) -> None:
+    save(store, report_doc("a", FEB7, Told()),
+         report_doc("b", FEB8, Told(when=date(2025, 7, 22))))  # apart: different dates
+    target = merged_of(store, "a")
+    store.merge_event(event_id("b", "v1"), target)
+    changed = report_doc("b", FEB8, Told(when=date(2025, 7, 23)))  # still "apart"
+    assert store.save_document(changed) == "updated"
+    assert merged_of(store, "b") == target
+    assert len(merged_events(store)) == 1
+
+
+def test_a_person_unmerge_survives_reingesting_a_changed_article(store: Store) -> None:
+    save(store, report_doc("a", FEB7, Told()), report_doc("b", FEB8, Told()))
+    store.unmerge_event(event_id("b", "v1"))
+    alone = merged_of(store, "b")
+    save(store, report_doc("b", FEB8, Told(status="planned")))  # changed: decide would join
+    assert merged_of(store, "b") == alone  # recreated under its id
+    assert len(merged_events(store)) == 2
+
+
+def test_a_person_merge_of_another_event_type_is_refused(store: Store) -> None:
+    save(store, report_doc("a", FEB7, Told(), Told(type="AGREE")))
+    with pytest.raises(MergeError, match="only events of one type merge"):
+        store.merge_event(event_id("a", "v2"), merged_of(store, "a"))
+    with pytest.raises(MergeError, match="no merged event"):
+        store.merge_event(event_id("a", "v2"), "ev-nothing")
+    with pytest.raises(MergeError, match="no article event"):
+        store.unmerge_event("nothing")
