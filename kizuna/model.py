@@ -93,6 +93,9 @@ class Event:
     object: str | None = None
     amount: Money | None = None
     trigger: Span | None = None
+    # whether the sentence states the happening rather than mentions it in passing
+    # ("a summary of Friday's talks"); a repeated happening is cited where it is stated
+    stated: bool = True
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,7 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
         date=_date(ctx, sent, head, status), object=_object(trigger, head),
         amount=_amount(ctx, trigger, head),
         trigger=Span.of(ctx.text, doc[trigger.start].idx, _end_char(doc[trigger.end - 1])),
+        stated=not _in_passing(head, trigger),
     )
 
 
@@ -108,6 +109,14 @@ def _mentioned_again(head: Any, trigger: Trigger, events: list[Event]) -> bool:
 
 
 DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _in_passing(head: Any, trigger: Trigger) -> bool:
+    """"A summary of Friday's talks", "details of the deal": the happening is mentioned
+    as what another thing is about, not told."""
+    if trigger.kind != "noun" or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    return head.head.head.pos_ == "NOUN"
 
 
 def _refers_back(noun: Any) -> bool:

@@ -80,9 +80,10 @@ def _merge(group: list[Event]) -> Event:
     )
 
 
-def _fullness(event: Event) -> tuple[int, int, int]:
-    """Prefer a statement in running prose with a date, then the earliest one."""
-    return (_is_prose(event), event.date is not None, -event.evidence.start)
+def _fullness(event: Event) -> tuple[int, int, int, int]:
+    """Prefer a statement in running prose that states the happening, with a date, then
+    the earliest one."""
+    return (_is_prose(event), event.stated, event.date is not None, -event.evidence.start)
 
 
 def _first(values):
