@@ -113,7 +113,14 @@ def _ginza_mentions(
             yield _known(text, start, end, actor, lex)
         elif not name.isdigit() and name not in lex.not_entities:
             title = _title_after(text, end, lex) if kind == "PERSON" else None
-            yield NameMention(start, end, name, kind, None, title)
+            yield NameMention(start, end, name, kind, None, title,
+                              reading=_reading(ent, start, end))
+
+
+def _reading(ent: Any, start: int, end: int) -> tuple[str, ...]:
+    """The dictionary reading of each word of a name (倉田直美 -> クラタ, ナオミ)."""
+    return tuple(reading[0] for token in ent if start <= token.idx < end
+                 if (reading := token.morph.get("Reading")))
 
 
 def _strip_titles(text: str, start: int, end: int, lex: JapaneseLexicon) -> tuple[int, int]:

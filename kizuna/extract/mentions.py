@@ -29,6 +29,7 @@ class NameMention:
     actor: KnownActor | None = None
     title: str | None = None
     role: str | None = None  # the title a role noun ("the prime minister") stands for
+    reading: tuple[str, ...] = ()  # katakana reading of each word of a Japanese name
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,6 @@ def _aliases(cluster: _Cluster, ordered: list[NameMention]) -> tuple[str, ...]:
     forms = [m.text for m in ordered]
     if cluster.actor is not None:
         forms += [cluster.actor.name, *cluster.actor.ja]
-    else:
-        forms.append(romanise(cluster.name))  # an unknown Japanese name keeps its form
+    else:  # an unknown Japanese name keeps its form, with a romanised alias
+        forms += [romanise(m.reading) for m in ordered if m.reading][:1]
     return tuple(dict.fromkeys(f for f in forms if f))

@@ -1,26 +1,43 @@
-"""A Latin-letter alias for a Japanese name kizuna does not know ("倉田直美" -> "Kurata Naomi")."""
+"""A Latin-letter alias for a Japanese name kizuna does not know, from its reading:
+倉田直美 is read クラタ ナオミ, which is "Kurata Naomi"."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from functools import cache
-from typing import Any
 
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+from kizuna.lang import load
 
-
-def romanise(name: str) -> str | None:
-    """The Hepburn reading of a name written in Japanese, word by word; None for a name
-    with no Japanese characters."""
-    if not _JAPANESE.search(name):
-        return None
-    words = [part["hepburn"] for part in _converter().convert(name) if part["hepburn"].strip()]
-    reading = " ".join(w.strip().capitalize() for w in words if w.strip())
-    return reading or None
+SOKUON = "ッ"  # doubles the consonant after it
+CHOON = "ー"  # a long vowel, dropped in passport spelling
 
 
 @cache
-def _converter() -> Any:
-    import pykakasi  # only Japanese text needs it
+def _kana() -> dict[str, str]:
+    return load("ja", "kana")["kana"]
 
-    return pykakasi.kakasi()
+
+def romanise_reading(reading: str) -> str:
+    """Hepburn romaji for a katakana reading; characters it does not know are left out."""
+    kana, out, double = _kana(), [], False
+    i = 0
+    while i < len(reading):
+        pair, char = reading[i:i + 2], reading[i]
+        syllable = kana.get(pair) if len(pair) == 2 else None
+        step = 2 if syllable else 1
+        syllable = syllable or kana.get(char, "")
+        if char == SOKUON:
+            double = True
+        elif syllable:
+            doubled = double and syllable[0] not in "aeiou"
+            out.append(syllable[0] + syllable if doubled else syllable)
+            double = False
+        i += step
+    return "".join(out)
+
+
+def romanise(readings: Sequence[str]) -> str | None:
+    """"Kurata Naomi" for the readings ("クラタ", "ナオミ") of a name's words."""
+    words = [romanise_reading(r).capitalize() for r in readings]
+    words = [w for w in words if w]
+    return " ".join(words) or None
