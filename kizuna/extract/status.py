@@ -201,7 +201,5 @@ def _negating_verb(node: Any, lemma: str, children: list[Any], lex: StatusLexico
     particle = lex.particles.get(lemma)
     if particle is None:
         return True
-    if particle == "":
-        return False
     return any(c.dep_ == "prt" and c.lower_ == particle for c in children)
 
