@@ -48,7 +48,8 @@ def _root() -> None:
 
 
 def _err(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    """One line per error, even when a driver's message spans several."""
+    typer.echo(f"error: {' '.join(message.split())}", err=True)
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -621,6 +622,247 @@ def demo_command(db: DbOpt = None) -> None:
         _err(str(exc))
         raise typer.Exit(2) from None
     raise typer.Exit(1 if report.failed else 0)
+
+
+# --- the service ----------------------------------------------------------------------
+
+@app.command("serve")
+def serve_command(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(
+        "--host", help="Address to listen on. Beyond loopback with no API token: read-only.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+) -> None:
+    """Serve the web UI and the JSON API (every page plus .json; OpenAPI at /openapi.json).
+
+    Writing (POST /api/ingest) needs a token from `kizuna token create`.
+
+    Example: kizuna serve --db kizuna.db --port 8000   (then open http://127.0.0.1:8000/)
+    """
+    import uvicorn
+
+    from kizuna.store.tokens import active_tokens
+    from kizuna.web import create_app
+    from kizuna.web.app import is_loopback
+
+    settings = _settings(db=db)
+    store = _open_store(settings.db)
+    app = create_app(settings.db, host=host, store=store)
+    if not is_loopback(host) and not active_tokens(store):
+        typer.echo("warning: no API token configured: serving read-only", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"kizuna: serving {settings.db} at http://{shown}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+token_app = typer.Typer(help="API tokens for writing over the web service.",
+                        no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create_command(db: DbOpt = None) -> None:
+    """Print a new API token; only its SHA-256 hash is stored, so keep it now.
+
+    Example: TOKEN=$(kizuna token create --db kizuna.db)
+    """
+    from kizuna.store.tokens import create_token
+
+    with _open_store(db) as store:
+        typer.echo(create_token(store))
+
+
+@token_app.command("revoke")
+def token_revoke_command(
+    token: Annotated[str, typer.Argument(
+        help="The token, or its first 12 characters (kz_…) if that names one.")],
+    db: DbOpt = None,
+) -> None:
+    """End an API token: requests carrying it get 401 from then on.
+
+    Example: kizuna token revoke kz_3fA9c1e0b
+    """
+    from kizuna.store.tokens import TokenError, revoke_token
+
+    with _open_store(db) as store:
+        try:
+            revoke_token(store, token)
+        except TokenError as exc:
+            _err(str(exc))
+            raise typer.Exit(1) from None
+    typer.echo("revoked")
+
+
+# --- actors and dyads -----------------------------------------------------------------
+
+class ReadFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class DyadFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+SinceOpt = Annotated[str | None, typer.Option(
+    "--since", help="Events dated on or after this day (YYYY-MM-DD; undated: by publication).")]
+UntilOpt = Annotated[str | None, typer.Option(
+    "--until", help="Events dated on or before this day (YYYY-MM-DD).")]
+
+
+@app.command("actor")
+def actor_command(
+    name: Annotated[str, typer.Argument(
+        help="A canonical name or any alias, any case, English or Japanese.")],
+    db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Latest events to list.")] = 20,
+    format: Annotated[ReadFormat, typer.Option("--format", help="table or json.")]
+    = ReadFormat.table,
+) -> None:
+    """Show one actor: who they are, their events by type, who they appear with most, and
+    their latest merged events (--since/--until narrow the list, not the counts).
+
+    Example: kizuna actor 石破茂 --limit 10   (or: kizuna actor "Shigeru Ishiba" --format json)
+    """
+    from kizuna.store import reads
+
+    start, end = _parse_date(since), _parse_date(until)
+    with _open_store(db) as store:
+        profile = reads.actor_profile(store, name)
+        events = reads.actor_events(store, name, start, end, limit) if profile else []
+    if profile is None:
+        _err(f"no actor named {name!r} (names and aliases: see `kizuna events`)")
+        raise typer.Exit(1)
+    if format is ReadFormat.json:
+        data = {"actor": profile.to_dict(), "events": [merged_event_to_dict(e) for e in events]}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    console.print(_actor_view(profile))
+    console.print(_merged_table(events))
+
+
+def _actor_view(profile) -> Group:
+    """Who the actor is, in labelled lines, then who they appear with most as a table."""
+    span = " – ".join(filter(None, [_iso(profile.first), _iso(profile.last)]))
+    lines = [
+        ("Also called", ", ".join(a for a in profile.aliases if a != profile.name)),
+        ("Events", f"{profile.events:,}" + (f" ({span})" if span else "")),
+        ("By type", ", ".join(f"{t} {n:,}" for t, n in profile.by_type.items())),
+        ("Also matches", ", ".join(profile.others)),
+    ]
+    partners = Table(box=box.SIMPLE_HEAD, pad_edge=False, title="Appears most with",
+                     title_justify="left")
+    partners.add_column("name")
+    partners.add_column("type", no_wrap=True)
+    partners.add_column("country", no_wrap=True)
+    partners.add_column("events", justify="right", no_wrap=True)
+    for p in profile.partners:
+        partners.add_row(escape(p.name), p.type, p.country or "–", f"{p.events:,}")
+    label = ", ".join(filter(None, [profile.type, profile.country]))
+    return Group(
+        Text.from_markup(f"[bold]{escape(profile.name)}[/bold] ({escape(label)})"),
+        *(Text.from_markup(f"[bold]{k}:[/bold] {escape(v)}") for k, v in lines if v),
+        *([partners] if profile.partners else []),
+    )
+
+
+@app.command("dyad")
+def dyad_command(
+    country_a: Annotated[str, typer.Argument(help="A country, ISO 3166 alpha-3 (JPN).")],
+    country_b: Annotated[str, typer.Argument(help="The other country (USA).")],
+    db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    latest: Annotated[int, typer.Option(
+        "--latest", min=0, help="Latest events of the pair to list (table and json).")] = 10,
+    format: Annotated[DyadFormat, typer.Option(
+        "--format", help="table, json, or csv (one row a month).")] = DyadFormat.table,
+) -> None:
+    """Two countries month by month: cooperative events (MEET, VISIT, AGREE, COOPERATE,
+    INVEST, TRADE) and restrictive ones (RESTRICT) with a participant acting for each, and
+    the cooperation index (coop − restrict) / (coop + restrict), from −1 to 1 (0: none).
+    Negated events count for neither side.
+
+    Example: kizuna dyad JPN USA --since 2025-01-01 --format csv > jpn-usa.csv
+    """
+    from kizuna.store import reads
+
+    start, end = _parse_date(since), _parse_date(until)
+    with _open_store(db) as store:
+        try:
+            series = reads.dyad_series(store, country_a, country_b, start, end,
+                                       latest=0 if format is DyadFormat.csv else latest)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    if format is DyadFormat.json:
+        typer.echo(json.dumps(series.to_dict(), ensure_ascii=False, indent=2))
+    elif format is DyadFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["month", "cooperative", "restrictive", "index"])
+        for month in series.months:
+            writer.writerow([month.month, month.cooperative, month.restrictive,
+                             f"{month.index:.4f}"])
+    else:
+        console = Console()
+        console.print(_dyad_table(series))
+        if series.latest:
+            console.print(Text.from_markup("[bold]Latest events[/bold]"))
+            console.print(_merged_table(list(series.latest)))
+
+
+def _dyad_table(series) -> Group:
+    """A month a row: the counts, the index, and the index as a bar (green up, red down);
+    then the totals."""
+    a, b = series.countries
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=f"{a}–{b}")
+    table.add_column("month", no_wrap=True)
+    table.add_column("coop", justify="right", no_wrap=True)
+    table.add_column("restrict", justify="right", no_wrap=True)
+    table.add_column("index", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True, min_width=10)
+    for month in series.months:
+        bar = "█" * round(abs(month.index) * 10)
+        colour = "green" if month.index > 0 else "red"
+        table.add_row(month.month, str(month.cooperative), str(month.restrictive),
+                      f"{month.index:+.2f}" if month.cooperative + month.restrictive else "–",
+                      f"[{colour}]{bar}[/{colour}]" if bar else "")
+    undated = f"; {series.undated:,} undated" if series.undated else ""
+    return Group(table, Text(f"{series.cooperative:,} cooperative, {series.restrictive:,} "
+                             f"restrictive; index {series.index:+.2f}{undated}"))
+
+
+@app.command("bench-store")
+def bench_store_command(
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+    = False,
+    articles: Annotated[int, typer.Option(
+        "--articles", min=1, help="Articles to generate (about 2 events each).")] = 100_000,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Database to fill, holding no articles yet: a path or a postgresql:// "
+                     "URL. Default: a temporary SQLite file, deleted afterwards.")] = None,
+    repeats: Annotated[int, typer.Option(
+        "--repeats", min=2, help="Timed calls of each read, each with other arguments.")] = 30,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the generated store.")] = 0,
+) -> None:
+    """Time the common reads (an actor's events, a dyad series, a full-text search, an
+    event with its citations) on a generated store: no NLP, rows written in bulk.
+
+    Example: kizuna bench-store --json --articles 100000
+    """
+    from kizuna import store_bench
+
+    try:
+        result = store_bench.run(articles=articles, db=db, seed=seed, repeats=repeats,
+                                 progress=lambda m: typer.echo(f"bench-store: {m}", err=True))
+    except KizunaError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    if json_output:
+        typer.echo(json.dumps(result))
+    else:
+        Console().print(store_bench.table(result))
 
 
 def main() -> None:

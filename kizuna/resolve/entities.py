@@ -159,5 +159,6 @@ def _aliases(cluster: _Cluster, ordered: list[NameMention]) -> tuple[str, ...]:
     if cluster.actor is not None:
         forms += [cluster.actor.name, *cluster.actor.ja]
     else:  # an unknown Japanese name keeps its form, with a romanised alias
-        forms += [romanise(m.reading) for m in ordered if m.reading][:1]
+        forms += [romanise(m.reading) for m in ordered
+                  if m.reading and _JAPANESE.search(m.text)][:1]
     return tuple(dict.fromkeys(f for f in forms if f))

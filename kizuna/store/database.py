@@ -1,7 +1,9 @@
 """Opening a store: a database URL or a plain file path in, a migrated `Store` out.
 
-The URL picks the database (SQLite by default, PostgreSQL later); everything that
-differs between them is behind a check on `engine.dialect.name`.
+The URL picks the database: SQLite by default (a plain path is an SQLite file), or
+PostgreSQL (`postgresql://user@host/db`, driven by psycopg 3). Everything that differs
+between them is behind a check on `engine.dialect.name`. Several processes may write to
+one PostgreSQL database at once: see `locks` for how they take turns.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ from kizuna.errors import StoreError
 from kizuna.model import Document
 from kizuna.resolve.merging import Judgement
 from kizuna.store import merger, migrations, writer
+from kizuna.store.locks import lock_for_writing
 
 
 class Store:
-    """One database holding articles, their documents and the canonical entities."""
+    """One database holding articles, their documents and the canonical entities.
+
+    Open with `Store.open(target)`: a path or an `sqlite:///…` URL, or a
+    `postgresql://…` (`postgresql+psycopg://…`) one.
+    """
 
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -41,7 +48,8 @@ class Store:
 
     @property
     def fulltext(self) -> bool:
-        """Whether the FTS5 index exists (SQLite); elsewhere search uses LIKE."""
+        """Whether the FTS5 index exists (SQLite). PostgreSQL searches with ILIKE on
+        trigram indexes instead (see `migrations.postgres_trigram_search`)."""
         return self.engine.dialect.name == "sqlite"
 
     def save_document(self, doc: Document) -> str:
@@ -63,6 +71,7 @@ class Store:
     def _correct(self, action: Callable[[Connection], Judgement]) -> Judgement:
         try:
             with self.engine.begin() as conn:
+                lock_for_writing(conn)
                 return action(conn)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot record the correction: {_reason(exc)}") from exc
@@ -125,6 +134,9 @@ def _engine_options(url: URL) -> dict[str, Any]:
     if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
         # One shared connection, or each new connection would see an empty database.
         return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    if url.get_backend_name() == "postgresql":
+        # Whatever the server's default: writers rely on it (see `locks`).
+        return {"isolation_level": "READ COMMITTED"}
     return {}
 
 
@@ -147,6 +159,5 @@ def _sqlite_setup(engine: Engine) -> None:
 
 
 def _reason(exc: SQLAlchemyError) -> str:
-    """The driver's own message, without SQLAlchemy's SQL dump and link."""
-    orig = getattr(exc, "orig", None)
-    return str(orig) if orig is not None else str(exc).split("\n")[0]
+    """The driver's own message, on one line, without SQLAlchemy's SQL dump and link."""
+    return writer.reason(exc)

@@ -42,17 +42,49 @@ def sources(event: MergedEvent) -> int:
     return len({c.doc_id for c in event.citations})
 
 
+SORTS = ("newest", "oldest", "type")
+
+
 def list_merged_events(
     store: Store, type: str | None = None, actor: str | None = None,
     country: str | None = None, status: str | None = None, since: date | None = None,
     until: date | None = None, search: str | None = None, limit: int | None = None,
+    offset: int = 0, sort: str = "newest",
 ) -> list[MergedEvent]:
-    """Merged events, newest first, narrowed by every filter given.
+    """Merged events, newest first (or as `sort` says: one of SORTS), narrowed by every
+    filter given; `offset` and `limit` cut one page of them.
 
     The filters mean what they mean for `queries.list_events`: `actor` and `country` match
     any participant of any member, `since`/`until` bound the merged date (the latest
     publication for an undated event), `search` any member's article, evidence or object.
     """
+    me = s.merged_events
+    when = _when()
+    order = {"oldest": (when.asc().nulls_first(), me.c.id),
+             "type": (me.c.type, when.desc().nulls_last(), me.c.id)}.get(
+                 sort, (when.desc().nulls_last(), me.c.id))
+    stmt = (select(me.c.id, me.c.type)
+            .where(*_conditions(store, type, actor, country, status, since, until, search))
+            .order_by(*order).limit(limit).offset(offset or None))
+    with store.engine.connect() as conn:
+        return _folded(conn, conn.execute(stmt).all())
+
+
+def count_merged_events(
+    store: Store, type: str | None = None, actor: str | None = None,
+    country: str | None = None, status: str | None = None, since: date | None = None,
+    until: date | None = None, search: str | None = None,
+) -> int:
+    """How many merged events `list_merged_events` would give with no limit."""
+    stmt = (select(func.count()).select_from(s.merged_events)
+            .where(*_conditions(store, type, actor, country, status, since, until, search)))
+    with store.engine.connect() as conn:
+        return conn.execute(stmt).scalar_one()
+
+
+def _conditions(store: Store, type: str | None, actor: str | None, country: str | None,
+                status: str | None, since: date | None, until: date | None,
+                search: str | None) -> list[ColumnElement[bool]]:
     me = s.merged_events
     when = _when()
     conditions = [
@@ -64,10 +96,7 @@ def list_merged_events(
         when <= until if until else None,
         _with_member(_through_text(store, search)) if search and search.strip() else None,
     ]
-    stmt = (select(me.c.id, me.c.type).where(*[c for c in conditions if c is not None])
-            .order_by(when.desc().nulls_last(), me.c.id).limit(limit))
-    with store.engine.connect() as conn:
-        return _folded(conn, conn.execute(stmt).all())
+    return [c for c in conditions if c is not None]
 
 
 def get_merged_event(store: Store, merged_id: str) -> MergedDetail | None:

@@ -2,7 +2,9 @@
 
 Applied names are recorded in the `kizuna_migrations` table (the sqlite-utils way), and
 each migration runs in its own transaction together with its record, so a failed one
-leaves nothing behind and is tried again next time.
+leaves nothing behind and is tried again next time. Each of those transactions holds the
+write lock (`locks`), so two processes opening one new PostgreSQL database at once apply
+each migration once: the second finds it recorded and skips it.
 
 To change the schema, append a function to `MIGRATIONS`; never edit or reorder one that
 has shipped. `initial_tables` builds from the frozen copy in `initial_schema.py`;
@@ -22,6 +24,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    Integer,
     MetaData,
     String,
     Table,
@@ -30,6 +33,7 @@ from sqlalchemy import (
 )
 
 from kizuna.store import initial_schema, schema
+from kizuna.store.locks import lock_for_writing
 
 Migration = Callable[[Connection], None]
 
@@ -77,8 +81,63 @@ def merged_participants_table(conn: Connection) -> None:
         select(mm.c.merged_id, p.c.entity_id).distinct().join(p, p.c.event_id == mm.c.event_id)))
 
 
+def api_tokens_table(conn: Connection) -> None:
+    """Hashed API tokens for writing over the web service (`kizuna token create`).
+
+    A frozen copy of `schema.api_tokens`, so later changes to it get their own migration.
+    """
+    tokens = Table(
+        "api_tokens", MetaData(),
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("token_hash", String(64), nullable=False, unique=True),
+        Column("prefix", String(16), nullable=False, index=True),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("revoked_at", DateTime(timezone=True)),
+    )
+    tokens.create(conn)
+
+
+# Trigram indexes PostgreSQL searches articles with: index name -> column of `articles`.
+TRIGRAM_INDEXES = {"ix_articles_title_trgm": "title", "ix_articles_text_trgm": "text"}
+
+
+def postgres_trigram_search(conn: Connection) -> None:
+    """PostgreSQL's counterpart of `sqlite_fulltext`: pg_trgm and trigram GIN indexes on
+    article title and text.
+
+    Search there is `ILIKE '%term%'` (see `queries._article_matches`), which these indexes
+    answer for terms of three characters or more, Japanese included; a term of one or two
+    characters (会談, AI) is found all the same, by the scan the planner falls back to.
+    pg_trgm is a trusted extension: a database's owner may create it without superuser.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for name, column in TRIGRAM_INDEXES.items():
+        conn.exec_driver_sql(
+            f"CREATE INDEX {name} ON {schema.articles.name} USING gin ({column} gin_trgm_ops)")
+
+
+# Indexes the actor and dyad reads (`reads`) lean on: index name -> "table (columns)".
+READ_INDEXES = {
+    # an actor's or a country's merged events, from the index alone
+    "ix_merged_participants_entity_merged": "merged_participants (entity_id, merged_id)",
+    # an actor by canonical name or alias, any case (the reads compare lower(...))
+    "ix_entities_lower_name": "entities (lower(name))",
+    "ix_entity_aliases_lower_alias": "entity_aliases (lower(alias), entity_id)",
+    "ix_entities_country": "entities (country)",
+}
+
+
+def read_indexes(conn: Connection) -> None:
+    """Indexes for reading by actor and by pair of countries (same DDL on both databases)."""
+    for name, target in READ_INDEXES.items():
+        conn.exec_driver_sql(f"CREATE INDEX {name} ON {target}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
-    initial_tables, sqlite_fulltext, merged_event_tables, merged_participants_table)
+    initial_tables, sqlite_fulltext, merged_event_tables, merged_participants_table,
+    api_tokens_table, postgres_trigram_search, read_indexes)
 
 
 def applied(conn: Connection) -> set[str]:
@@ -88,6 +147,7 @@ def applied(conn: Connection) -> set[str]:
 def migrate(engine: Engine, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
     """Apply the migrations this database has not had yet; the names applied, in order."""
     with engine.begin() as conn:
+        lock_for_writing(conn)
         _registry.create_all(conn)
         done = applied(conn)
     names = []
@@ -95,6 +155,9 @@ def migrate(engine: Engine, migrations: tuple[Migration, ...] = MIGRATIONS) -> l
         if migration.__name__ in done:
             continue
         with engine.begin() as conn:
+            lock_for_writing(conn)
+            if migration.__name__ in applied(conn):  # another process was quicker
+                continue
             migration(conn)
             conn.execute(kizuna_migrations.insert().values(
                 name=migration.__name__, applied_at=datetime.now(UTC)))

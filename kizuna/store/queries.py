@@ -2,7 +2,9 @@
 
 Everything returned is a plain frozen record, ready for a table, JSON or a web page.
 Search uses the FTS5 trigram index where there is one and the query term is long enough
-for trigrams (three characters); otherwise it falls back to a case-insensitive LIKE.
+for trigrams (three characters); otherwise it falls back to a case-insensitive LIKE. On
+PostgreSQL every term is an ILIKE: pg_trgm's indexes answer it from three characters on
+(see `migrations.postgres_trigram_search`), a scan below that.
 """
 
 from __future__ import annotations
@@ -244,6 +246,10 @@ def _article_matches(store: Store, term: str) -> ColumnElement[bool]:
         fts = s.articles_fts
         return a.c.id.in_(select(fts.c.article_id)
                           .where(literal_column(s.FTS_TABLE).op("MATCH")(phrase)))
+    if store.engine.dialect.name == "postgresql":
+        # ILIKE, not lower(…) LIKE: the trigram indexes are on the columns as they are.
+        pattern = "%" + re.sub(r"([/%_])", r"/\1", term) + "%"
+        return or_(a.c.title.ilike(pattern, escape="/"), a.c.text.ilike(pattern, escape="/"))
     # Trigrams cannot match one or two characters (会談), so short terms scan with LIKE.
     return or_(a.c.title.icontains(term, autoescape=True),
                a.c.text.icontains(term, autoescape=True))

@@ -201,3 +201,14 @@ ARTICLE_CHILDREN = (mentions, entity_aliases, article_entities, amounts, quotes,
 # The FTS5 index as a lightweight table clause, so the writer and queries can use Core
 # statements on it; it exists only on SQLite (see migrations.sqlite_fulltext).
 articles_fts = table(FTS_TABLE, column("article_id"), column("title"), column("text"))
+
+# API tokens for writing over the web service: only a SHA-256 hash of each token is
+# kept, with its first characters so `kizuna token revoke` can name it (see `tokens`).
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("prefix", String(16), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)

@@ -6,6 +6,10 @@ an article. A document identical to the stored one (same content hash) writes no
 
 Merging happens in the same transaction: the old events leave their merged events before
 they are deleted, and the new ones are placed by `merger.merge_article` once written.
+
+On PostgreSQL several processes may write at once: each transaction first waits for the
+database's write lock (`locks.lock_for_writing`), so articles, entities and merged events
+are written as if one process wrote them all, in turn.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from kizuna.errors import StoreError
 from kizuna.model import Article, Document, Entity, Event
 from kizuna.store import merger
 from kizuna.store import schema as s
+from kizuna.store.locks import lock_for_writing
 
 ADDED, UNCHANGED, UPDATED = "added", "unchanged", "updated"
 
@@ -37,6 +42,7 @@ def save_document(engine: Engine, doc: Document) -> str:
     digest = content_hash(doc)
     try:
         with engine.begin() as conn:
+            lock_for_writing(conn)  # first: what follows sees the previous writer's commit
             stored = conn.execute(select(s.articles.c.content_hash)
                                   .where(s.articles.c.id == doc.article.id)).scalar()
             if stored == digest:
@@ -48,11 +54,20 @@ def save_document(engine: Engine, doc: Document) -> str:
             insert_document(conn, doc, digest)
             merger.merge_article(conn, doc.article.id)
     except IntegrityError as exc:
-        raise RejectedDocument(f"{doc.article.id}: cannot be stored: {exc.orig}") from exc
+        raise RejectedDocument(f"{doc.article.id}: cannot be stored: {reason(exc)}") from exc
     except SQLAlchemyError as exc:
-        reason = getattr(exc, "orig", None) or exc
-        raise StoreError(f"cannot write article {doc.article.id!r}: {reason}") from exc
+        raise StoreError(f"cannot write article {doc.article.id!r}: {reason(exc)}") from exc
     return ADDED if stored is None else UPDATED
+
+
+def reason(exc: SQLAlchemyError) -> str:
+    """The driver's own message on one line, without SQLAlchemy's SQL dump and link.
+
+    PostgreSQL's messages run over several lines (a DETAIL, a HINT): they are joined.
+    """
+    orig = getattr(exc, "orig", None)
+    message = str(orig) if orig is not None else str(exc).split("\n")[0]
+    return " ".join(line.strip() for line in message.splitlines() if line.strip())
 
 
 def content_hash(doc: Document) -> str:

@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from kizuna.contract import document_to_dict
 from kizuna.store import Store, event_id
+from kizuna.store import schema as s
+from kizuna.store.migrations import TRIGRAM_INDEXES
 from kizuna.store.queries import (
+    _article_matches,
     get_event,
     iter_documents,
     list_events,
@@ -75,6 +79,7 @@ def test_limit(filled: Store) -> None:
     ("GOLDEN", {"summit-en"}),                # any case
     ("人工知能", {"summit-ja"}),               # Japanese, through the trigram index
     ("会談", {"summit-ja"}),                   # two characters: the LIKE fallback
+    ("協", {"summit-ja"}),                     # one character
     ("AI", {"summit-en", "release"}),          # two Latin characters, also LIKE
     ("ワシントン 協力", {"summit-ja"}),
     ("golden 人工知能", set()),
@@ -84,6 +89,16 @@ def test_limit(filled: Store) -> None:
 ])
 def test_search_articles(filled: Store, query: str, articles: set) -> None:
     assert {r.id for r in search_articles(filled, query)} == articles
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_postgresql_searches_through_trigram_indexes(filled: Store) -> None:
+    stmt = select(s.articles.c.id).where(_article_matches(filled, "人工知能"))
+    sql = stmt.compile(filled.engine, compile_kwargs={"literal_binds": True})
+    with filled.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: scanning is cheaper
+        plan = "\n".join(conn.exec_driver_sql(f"EXPLAIN {sql}").scalars())
+    assert all(name in plan for name in TRIGRAM_INDEXES), plan
 
 
 def test_event_search_covers_article_text_and_event_object(filled: Store) -> None:

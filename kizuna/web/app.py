@@ -1,0 +1,332 @@
+"""The service: every HTML page and its .json twin, built from one view function each.
+
+    app = create_app("kizuna.db")                 # then: uvicorn, or `kizuna serve`
+
+Pages (`/events`, `/events/{id}`, `/actors/{slug}`, `/dyads/{A}-{B}`, `/search`,
+`/articles/{id}`) answer HTML; the same path plus `.json` answers the view data the page
+was drawn from. `/openapi.json` describes the JSON routes; `/docs` is a local page that
+links it (no Swagger UI from a CDN: the tool runs on air-gapped networks).
+
+Security, in one place:
+- Templates autoescape; nothing from an article is ever marked safe. Highlights are
+  built as lists of plain pieces the template escapes one by one; only http(s) URLs
+  become links.
+- Every response carries a Content-Security-Policy of `default-src 'self'` (no inline
+  script or style), `nosniff`, `frame-ancestors 'none'` and no referrer.
+- Writing (`POST /api/ingest`) needs `Authorization: Bearer TOKEN` (a token from
+  `kizuna token create`, or one given to `create_app`): 401 without a valid one.
+  The API takes no cookies and sends no CORS headers, so a page on another site can
+  neither send the bearer token nor read an answer: cross-site request forgery does
+  not apply. The UI's only forms are GET forms (filters, search) that change nothing;
+  a form that writes must carry and check a token the same way.
+- Served on an address other than loopback with no token configured, the service is
+  read-only: every write answers 403.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+
+from kizuna.errors import KizunaError
+from kizuna.store import tokens as api_tokens
+from kizuna.store.database import Store
+from kizuna.web import views
+from kizuna.web.chart import dyad_chart
+from kizuna.web.writing import Writer
+
+HERE = Path(__file__).parent
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+ARTICLE_RECORD_SCHEMA = {
+    "oneOf": [
+        {"type": "object", "required": ["id", "text"], "title": "Article record",
+         "properties": {k: {"type": "string"} for k in
+                        ("id", "url", "title", "source", "language", "published", "text")}},
+        {"type": "object", "required": ["url"], "title": "A page or feed to fetch",
+         "properties": {"url": {"type": "string", "format": "uri"}}},
+    ]}
+
+
+def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
+               writer: Writer | None = None, store: Store | None = None) -> FastAPI:
+    """The app over the store `db_url` names (or `store`, already open).
+
+    `tokens` are accepted for writing beside those `kizuna token create` stored; `host`
+    is the address served on (not loopback and no token at all: read-only).
+    """
+    store = store or Store.open(db_url)
+    app = FastAPI(title="kizuna", version="0.1.0", docs_url=None, redoc_url=None,
+                  description="Cited events from English and Japanese news, merged "
+                              "across articles. Every page has a .json twin.")
+    app.state.store = store
+    app.state.writer = writer or Writer(store)
+    app.state.tokens = tuple(t for t in tokens if t)
+    app.state.loopback = is_loopback(host)
+    env = _environment()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    _json_routes(app)
+    _html_routes(app, env)
+    _write_routes(app)
+    return app
+
+
+# --- JSON twins (registered first: `/events/{id}` would also match `x.json`) ------------
+
+def _json_routes(app: FastAPI) -> None:
+    store = app.state.store
+
+    @app.get("/events.json", tags=["pages"], summary="Merged events, filtered, one page")
+    def events_json(request: Request, page: int = 1, per_page: int = views.PER_PAGE,
+                    type: str | None = None, status: str | None = None,
+                    actor: str | None = None, country: str | None = None,
+                    since: str | None = None, until: str | None = None,
+                    q: str | None = None, sort: str | None = None) -> Response:
+        return _json(lambda: views.events_view(
+            store, views.EventFilters.parse(type=type, status=status, actor=actor,
+                                            country=country, since=since, until=until,
+                                            q=q, sort=sort), page, per_page))
+
+    @app.get("/events/{event_id}.json", tags=["pages"], summary="One merged event in full")
+    def event_json(event_id: str) -> Response:
+        return _json(lambda: views.event_view(store, event_id))
+
+    @app.get("/actors/{slug}.json", tags=["pages"], summary="An actor: profile and events")
+    def actor_json(slug: str) -> Response:
+        return _json(lambda: views.actor_view(store, slug))
+
+    @app.get("/dyads/{pair}.json", tags=["pages"],
+             summary="Two countries (JPN-USA): monthly cooperation series, latest events")
+    def dyad_json(pair: str) -> Response:
+        return _json(lambda: views.dyad_view(store, pair))
+
+    @app.get("/search.json", tags=["pages"], summary="Full-text search, English and Japanese")
+    def search_json(q: str | None = None) -> Response:
+        return _json(lambda: views.search_view(store, q))
+
+    @app.get("/articles/{article_id:path}.json", tags=["pages"],
+             summary="An article: its text and everything extracted from it")
+    def article_json(article_id: str) -> Response:
+        return _json(lambda: views.article_view(store, article_id))
+
+
+def _json(build: Callable[[], dict[str, Any]]) -> Response:
+    try:
+        return JSONResponse(build())
+    except views.NotFound as exc:
+        return JSONResponse({"error": str(exc)}, status_code=404)
+    except views.BadRequest as exc:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+
+
+# --- HTML pages -------------------------------------------------------------------------
+
+def _html_routes(app: FastAPI, env: Environment) -> None:
+    store = app.state.store
+
+    def page(request: Request, template: str, build: Callable[[], dict[str, Any]],
+             extra: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Response:
+        try:
+            view = build()
+        except views.NotFound as exc:
+            return _html(env, request, "error.html", {"message": str(exc)}, 404)
+        except views.BadRequest as exc:
+            return _html(env, request, "error.html", {"message": str(exc)}, 400)
+        return _html(env, request, template, {"view": view, **(extra(view) if extra else {})})
+
+    @app.get("/", include_in_schema=False)
+    def home() -> Response:
+        return RedirectResponse("/events", status_code=302)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> Response:
+        return _html(env, request, "docs.html", {})
+
+    @app.get("/events", include_in_schema=False)
+    def events_page(request: Request, page: int = 1, per_page: int = views.PER_PAGE,
+                    type: str | None = None, status: str | None = None,
+                    actor: str | None = None, country: str | None = None,
+                    since: str | None = None, until: str | None = None,
+                    q: str | None = None, sort: str | None = None) -> Response:
+        return _page_events(request, env, store, page, per_page, dict(
+            type=type, status=status, actor=actor, country=country, since=since,
+            until=until, q=q, sort=sort))
+
+    @app.get("/events/{event_id}", include_in_schema=False)
+    def event_page(request: Request, event_id: str) -> Response:
+        return page(request, "event.html", lambda: views.event_view(store, event_id))
+
+    @app.get("/actors/{slug}", include_in_schema=False)
+    def actor_page(request: Request, slug: str) -> Response:
+        return page(request, "actor.html", lambda: views.actor_view(store, slug))
+
+    @app.get("/dyads/{pair}", include_in_schema=False)
+    def dyad_page(request: Request, pair: str) -> Response:
+        return page(request, "dyad.html", lambda: views.dyad_view(store, pair),
+                    lambda view: {"chart": dyad_chart(view["months"])})
+
+    @app.get("/search", include_in_schema=False)
+    def search_page(request: Request, q: str | None = None) -> Response:
+        return page(request, "search.html", lambda: views.search_view(store, q))
+
+    @app.get("/articles/{article_id:path}", include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> Response:
+        return page(request, "article.html", lambda: views.article_view(store, article_id),
+                    lambda view: {"segments": views.segments(view["text"],
+                                                             views.article_spans(view))})
+
+
+def _page_events(request: Request, env: Environment, store: Store, page: int,
+                 per_page: int, given: dict[str, str | None]) -> Response:
+    try:
+        view = views.events_view(store, views.EventFilters.parse(**given), page, per_page)
+    except views.BadRequest as exc:
+        return _html(env, request, "error.html", {"message": str(exc)}, 400)
+    kept = {k: v for k, v in view["filters"].items() if v and not (k == "sort" and v == "newest")}
+
+    def page_url(number: int) -> str:
+        return "/events?" + urlencode({**kept, "page": number})
+
+    return _html(env, request, "events.html", {"view": view, "page_url": page_url})
+
+
+def _html(env: Environment, request: Request, template: str, context: dict[str, Any],
+          status: int = 200) -> Response:
+    query = request.url.query
+    json_url = request.url.path + ".json" + (f"?{query}" if query else "")
+    body = env.get_template(template).render(request_path=request.url.path,
+                                             json_url=json_url, **context)
+    return HTMLResponse(body, status_code=status)
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(http_url=http_url, slug=views.slugify, segment=url_segment,
+                       amount=amount_label, date_label=date_label)
+    env.globals.update(segments=views.segments)
+    return env
+
+
+# --- writing ----------------------------------------------------------------------------
+
+def _write_routes(app: FastAPI) -> None:
+    @app.post("/api/ingest", tags=["write"], status_code=201,
+              summary="Store an article record, or fetch a page or feed by URL",
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": ARTICLE_RECORD_SCHEMA}}},
+                  "security": [{"bearer": []}]})
+    async def api_ingest(request: Request) -> Response:
+        """Needs `Authorization: Bearer TOKEN`; 401 without a valid token, 403 when the
+        service is read-only. JSON only, no cookies: see the module docstring on CSRF."""
+        refused = _refusal(request)
+        if refused is not None:
+            return refused
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return JSONResponse({"error": "send the article as application/json"}, 415)
+        try:
+            data = json.loads(await request.body())
+        except ValueError:
+            return JSONResponse({"error": "the body is not JSON"}, 400)
+        writer: Writer = request.app.state.writer
+        try:
+            if isinstance(data, dict) and "url" in data and "text" not in data:
+                url = str(data["url"])
+                if not http_url(url):
+                    return JSONResponse({"error": "only http(s) URLs can be fetched"}, 400)
+                result = await run_in_threadpool(writer.url, url)
+            else:
+                result = await run_in_threadpool(writer.record, data)
+        except KizunaError as exc:
+            return JSONResponse({"error": str(exc)}, 400)
+        return JSONResponse(result, status_code=201)
+
+
+def _refusal(request: Request) -> Response | None:
+    """403 when read-only, 401 without a valid bearer token, None when writing may go on."""
+    state = request.app.state
+    if not state.loopback and not state.tokens and not api_tokens.active_tokens(state.store):
+        return JSONResponse({"error": "this service is read-only: it is served beyond "
+                             "loopback and no API token is configured"}, 403)
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    token = token.strip()
+    valid = scheme.lower() == "bearer" and token and (
+        any(hmac.compare_digest(token.encode(), t.encode()) for t in state.tokens)
+        or api_tokens.is_valid(state.store, token))
+    if not valid:
+        return JSONResponse({"error": "a valid API token is needed: "
+                             "Authorization: Bearer TOKEN (see `kizuna token create`)"},
+                            401, headers={"WWW-Authenticate": "Bearer"})
+    return None
+
+
+# --- small pure helpers (also template filters) -------------------------------------------
+
+def is_loopback(host: str) -> bool:
+    """Whether serving on `host` reaches this machine only."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def http_url(url: Any) -> str:
+    """`url` when it is an http(s) URL with a host, else "" (shown as text, not linked)."""
+    if not isinstance(url, str):
+        return ""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+def url_segment(value: Any) -> str:
+    """One path segment, percent-encoded (an id or a slug inside a link)."""
+    return quote(str(value), safe="")
+
+
+def amount_label(amount: dict[str, Any] | None) -> str:
+    if not amount:
+        return ""
+    value = amount["value"]
+    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return f"{shown} {amount.get('currency') or ''}".strip()
+
+
+def date_label(when: dict[str, Any] | None) -> str:
+    if not when or not when.get("start"):
+        return ""
+    start, end, grain = when["start"], when.get("end"), when.get("granularity")
+    if grain == "year":
+        return start[:4]
+    if grain == "month" and (not end or end[:7] == start[:7]):
+        return start[:7]
+    return start if not end or end == start else f"{start} – {end}"

@@ -1,0 +1,240 @@
+"""The view data of every page: plain JSON-ready dicts the HTML and the .json route share.
+
+Each function takes the store and the page's parameters and returns one dict; the
+`.json` twin of a page serves it as it is, the HTML page hands it to its template.
+Nothing here escapes or marks anything: text from articles stays plain strings, and the
+templates (autoescaping) turn it into HTML.
+
+Actor and dyad pages read through `kizuna.store.reads`; the event list, the event page
+and search through `kizuna.store.merged` and `kizuna.store.queries`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from kizuna.contract import document_to_dict, merged_event_to_dict
+from kizuna.model import EVENT_TYPES, STATUSES, MergedEvent
+from kizuna.store import merged, queries, reads
+from kizuna.store import schema as s
+from kizuna.store.database import Store
+from kizuna.store.documents import load_document
+
+PER_PAGE = 25
+MAX_PER_PAGE = 200
+SEARCH_LIMIT = 50
+ACTOR_EVENTS = 100
+
+
+class NotFound(LookupError):
+    """The page's subject does not exist (the route answers 404)."""
+
+
+class BadRequest(ValueError):
+    """A parameter that cannot be read (the route answers 400)."""
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The filters of /events, as the query string gives them (empty means none)."""
+
+    type: str | None = None
+    status: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    since: date | None = None
+    until: date | None = None
+    q: str | None = None
+    sort: str = "newest"
+
+    @classmethod
+    def parse(cls, **given: str | None) -> EventFilters:
+        """Filters from query parameters; BadRequest for a type, status, date or sort
+        that is not one."""
+        values = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in given.items()}
+        return cls(
+            type=_one_of(values.get("type"), EVENT_TYPES, "type"),
+            status=_one_of(values.get("status"), STATUSES, "status"),
+            actor=values.get("actor"), country=(values.get("country") or "").upper() or None,
+            since=_date(values.get("since"), "since"), until=_date(values.get("until"), "until"),
+            q=values.get("q"),
+            sort=_one_of(values.get("sort"), merged.SORTS, "sort") or "newest")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "status": self.status, "actor": self.actor,
+                "country": self.country, "since": _iso(self.since),
+                "until": _iso(self.until), "q": self.q, "sort": self.sort}
+
+    def store_filters(self) -> dict[str, Any]:
+        return {"type": self.type, "status": self.status, "actor": self.actor,
+                "country": self.country, "since": self.since, "until": self.until,
+                "search": self.q}
+
+
+# --- pages -----------------------------------------------------------------------------
+
+def events_view(store: Store, filters: EventFilters, page: int = 1,
+                per_page: int = PER_PAGE) -> dict[str, Any]:
+    """/events: one page of merged events in the contract's shape, and how many in all."""
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    page = max(1, page)
+    total = merged.count_merged_events(store, **filters.store_filters())
+    events = merged.list_merged_events(store, **filters.store_filters(), limit=per_page,
+                                       offset=(page - 1) * per_page, sort=filters.sort)
+    return {"events": [merged_event_to_dict(e) for e in events], "page": page,
+            "per_page": per_page, "pages": max(1, math.ceil(total / per_page)),
+            "total": total, "filters": filters.to_dict(),
+            "choices": {"type": list(EVENT_TYPES), "status": list(STATUSES),
+                        "sort": list(merged.SORTS)}}
+
+
+def event_view(store: Store, event_id: str) -> dict[str, Any]:
+    """/events/{id}: one merged event, each citation with its sentence in context."""
+    detail = merged.get_merged_event(store, event_id)
+    if detail is None:
+        raise NotFound(f"no event {event_id!r}")
+    data = merged_event_to_dict(detail.event)
+    citations = []
+    for citation, as_dict in zip(detail.event.citations, data["citations"], strict=True):
+        before, evidence, after = detail.context(citation)
+        citations.append({**as_dict, "title": citation.title, "event_id": citation.event_id,
+                          "context": {"before": before, "evidence": evidence,
+                                      "after": after}})
+    return {"event": data, "citations": citations, "sources": merged.sources(detail.event),
+            "participants": _participant_links(detail.event)}
+
+
+def actor_view(store: Store, slug: str, limit: int = ACTOR_EVENTS) -> dict[str, Any]:
+    """/actors/{slug}: who the actor is, their events newest first, who they meet most."""
+    name = actor_name(store, slug)
+    profile = reads.actor_profile(store, name) if name else None
+    if profile is None:
+        raise NotFound(f"no actor {slug!r}")
+    events = reads.actor_events(store, profile.name, limit=limit)
+    partners = [{**p.to_dict(), "slug": slugify(p.name)} for p in profile.partners]
+    return {"actor": {**profile.to_dict(), "partners": partners, "slug": slugify(profile.name)},
+            "events": [merged_event_to_dict(e) for e in events]}
+
+
+def dyad_view(store: Store, pair: str) -> dict[str, Any]:
+    """/dyads/{A}-{B}: the monthly cooperation series of two countries, latest events."""
+    a, sep, b = pair.partition("-")
+    if not sep:
+        raise BadRequest(f"{pair!r} is not a pair of country codes like JPN-USA")
+    try:
+        series = reads.dyad_series(store, a, b)
+    except ValueError as exc:
+        raise BadRequest(str(exc)) from None
+    return series.to_dict()
+
+
+def search_view(store: Store, q: str | None, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
+    """/search?q=: merged events and articles whose text holds every word of `q`."""
+    query = (q or "").strip()
+    if not query:
+        return {"q": "", "events": [], "articles": []}
+    events = merged.list_merged_events(store, search=query, limit=limit)
+    articles = queries.search_articles(store, query, limit=limit)
+    return {"q": query, "events": [merged_event_to_dict(e) for e in events],
+            "articles": [{"id": a.id, "title": a.title, "source": a.source,
+                          "published": _iso(a.published), "url": a.url} for a in articles]}
+
+
+def article_view(store: Store, article_id: str) -> dict[str, Any]:
+    """/articles/{id}: the article's text and every span extracted from it."""
+    with store.engine.connect() as conn:
+        doc = load_document(conn, article_id)
+        merged_of = dict(conn.execute(
+            select(s.events.c.local_id, s.merged_members.c.merged_id)
+            .join(s.merged_members, s.merged_members.c.event_id == s.events.c.id)
+            .where(s.events.c.article_id == article_id)).all()) if doc else {}
+    if doc is None:
+        raise NotFound(f"no article {article_id!r}")
+    data = document_to_dict(doc)
+    for event in data["events"]:
+        event["merged_id"] = merged_of.get(event["id"])
+    return {**data, "text": doc.article.text}
+
+
+# --- helpers the templates and routes share ------------------------------------------------
+
+def slugify(name: str) -> str:
+    """An actor's URL slug: its canonical name, lower case, words joined by hyphens.
+
+    Letters of any script stay ("石破茂" is its own slug); everything else separates words.
+    """
+    folded = unicodedata.normalize("NFKC", name).lower()
+    return re.sub(r"[\W_]+", "-", folded).strip("-")
+
+
+def actor_name(store: Store, slug: str) -> str | None:
+    """The canonical name a slug stands for; a name or alias given as is also works."""
+    wanted = slugify(slug)
+    if not wanted:
+        return None
+    with store.engine.connect() as conn:
+        names = conn.execute(select(s.entities.c.name).distinct()).scalars().all()
+    found = sorted(n for n in names if slugify(n) == wanted)
+    return found[0] if found else slug.strip()
+
+
+def segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """The text cut at every span boundary: [{"text", "kinds"}], kinds the spans covering
+    each piece (empty for plain text). Pieces stay plain strings; the template escapes."""
+    cuts = {0, len(text)}
+    for start, end, _ in spans:
+        if 0 <= start < end <= len(text):
+            cuts.update((start, end))
+    bounds = sorted(cuts)
+    out = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        kinds = sorted({kind for start, end, kind in spans if start <= left and right <= end})
+        out.append({"text": text[left:right], "kinds": kinds})
+    return out
+
+
+def article_spans(view: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Every extracted span of an article view, with its kind."""
+    spans = [(e["evidence"]["start"], e["evidence"]["end"], "event") for e in view["events"]]
+    spans += [(m["start"], m["end"], "entity") for e in view["entities"] for m in e["mentions"]]
+    spans += [(m["start"], m["end"], "amount") for m in view["amounts"]]
+    spans += [(q["start"], q["end"], "quote") for q in view["quotes"]]
+    return spans
+
+
+def _participant_links(event: MergedEvent) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for role, parties in (("actor", event.actors), ("target", event.targets)):
+        for p in parties:
+            seen.setdefault(p.name, {"name": p.name, "type": p.type, "country": p.country,
+                                     "role": role, "slug": slugify(p.name)})
+    return list(seen.values())
+
+
+def _one_of(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:
+    if value is None:
+        return None
+    match = next((a for a in allowed if a.lower() == value.lower()), None)
+    if match is None:
+        raise BadRequest(f"{name} {value!r} is not one of {', '.join(allowed)}")
+    return match
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadRequest(f"{name} {value!r} is not a date like 2025-02-06") from None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

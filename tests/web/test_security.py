@@ -1,0 +1,63 @@
+"""Whatever an article holds is shown as text: no script runs, no javascript: link."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kizuna.web.app import http_url, is_loopback
+
+
+def hostile_pages(client: TestClient) -> list[str]:
+    event_id = client.get("/events.json", params={"type": "STATEMENT", "status": "happened"}
+                          ).json()["events"][0]["id"]
+    return ["/articles/hostile", f"/events/{event_id}", "/search?q=onerror",
+            "/events?q=onerror", "/actors/shigeru-ishiba"]
+
+
+def test_a_hostile_article_is_shown_escaped_everywhere(client: TestClient) -> None:
+    for path in hostile_pages(client):
+        body = client.get(path).text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body, path
+        assert "<script" not in body, path
+        assert "<img" not in body and "onerror=alert" not in body.replace(
+            "&lt;img src=x onerror=alert(1)&gt;", ""), path
+
+
+def test_a_javascript_url_is_text_not_a_link(client: TestClient) -> None:
+    body = client.get("/articles/hostile").text
+    assert '<span class="unlinked-url">javascript:alert(1)</span>' in body
+    assert 'href="javascript:' not in body.lower()
+    assert client.get("/articles/hostile.json").json()["doc"]["url"] == "javascript:alert(1)"
+
+
+def test_the_json_twin_keeps_the_text_as_it_was(client: TestClient) -> None:
+    data = client.get("/articles/hostile.json").json()
+    assert "<script>alert(1)</script>" in data["text"]
+    assert client.get("/articles/hostile.json").headers["content-type"] == "application/json"
+
+
+def test_every_response_carries_a_content_security_policy(client: TestClient) -> None:
+    for path in ("/events", "/events.json", "/static/kizuna.css", "/nothing"):
+        headers = client.get(path).headers
+        assert headers["content-security-policy"].startswith("default-src 'self'"), path
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(("url", "linked"), [
+    ("https://news.example/a", True), ("http://news.example/a", True),
+    ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False),
+    (" javascript:alert(1)", False), ("data:text/html,<b>x</b>", False),
+    ("//evil.example/x", False), ("https:///nohost", False), (None, False),
+])
+def test_only_http_urls_become_links(url: str | None, linked: bool) -> None:
+    assert bool(http_url(url)) is linked
+
+
+@pytest.mark.parametrize(("host", "loopback"), [
+    ("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
+    ("0.0.0.0", False), ("192.168.1.10", False), ("::", False), ("example.org", False),
+])
+def test_loopback_hosts(host: str, loopback: bool) -> None:
+    assert is_loopback(host) is loopback
