@@ -83,7 +83,11 @@ def members_of(conn: Connection, merged_ids: Iterable[str]) -> dict[str, list[Me
     ids = list(dict.fromkeys(merged_ids))
     grouped: dict[str, list[Member]] = {i: [] for i in ids}
     for i in range(0, len(ids), _CHUNK):
-        for member in load_members(conn, s.merged_members.c.merged_id.in_(ids[i:i + _CHUNK])):
+        # events found through the membership index first: a plain IN on the join lets
+        # SQLite's planner read every event
+        chosen = select(s.merged_members.c.event_id).where(
+            s.merged_members.c.merged_id.in_(ids[i:i + _CHUNK]))
+        for member in load_members(conn, s.events.c.id.in_(chosen)):
             grouped[member.merged_id or ""].append(member)
     return grouped
 
