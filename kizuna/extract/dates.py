@@ -37,7 +37,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import cache
 
 from kizuna.lang import load
@@ -398,6 +398,8 @@ def _ja_number(digits: str) -> int:
 
 
 def _ja_period(year: int, month: str | None, day: str | None) -> Period | None:
+    if not MINYEAR <= year <= MAXYEAR:  # "０年", "99999年": no calendar year
+        return None
     if month is None:
         return _year_period(year)
     if day is None:
