@@ -1,12 +1,14 @@
 """Fixtures: every store test runs twice, on SQLite and on PostgreSQL.
 
-`store` is a fresh, migrated store (an SQLite file, or a PostgreSQL database copied from
-the migrated template); `store_url` names it, to open it again; `new_database` makes
-further empty databases of the same kind. `filled` holds three documents.
+`store` is a fresh, migrated store (an SQLite file, or a PostgreSQL database like the
+migrated template: a copy, or one emptied after an earlier test); `store_url` names it,
+to open it again; `new_database` makes further empty databases of the same kind.
+`filled` holds three documents.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,28 +31,39 @@ def store_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> I
         yield str(tmp_path / "test.db")
         return
     server = request.getfixturevalue("postgres_server")
-    name = server.create_database(template=request.getfixturevalue("postgres_template"))
+    template = request.getfixturevalue("postgres_template")
+    name = server.checkout(template)
     yield server.url(name)
-    server.drop_database(name)
+    server.checkin(name, template)
 
 
 @pytest.fixture
 def new_database(backend: str, tmp_path: Path,
-                 request: pytest.FixtureRequest) -> Iterator[Callable[[], str]]:
-    """Makes new, empty (unmigrated) databases of the test's backend: their URLs."""
-    made: list[str] = []
+                 request: pytest.FixtureRequest) -> Iterator[Callable[..., str]]:
+    """Makes more databases of the test's backend: `new_database()` an empty one (not
+    migrated), `new_database(migrated=True)` one like `store`'s. Their URLs."""
+    made: list[tuple[str, str | None]] = []  # PostgreSQL: (name, template or None)
+    files = itertools.count(1)
 
-    def make() -> str:
-        if backend == "sqlite":
-            made.append(str(tmp_path / f"new-{len(made)}.db"))
-            return made[-1]
-        made.append(request.getfixturevalue("postgres_server").create_database())
-        return request.getfixturevalue("postgres_server").url(made[-1])
+    def make(migrated: bool = False) -> str:
+        if backend == "sqlite":  # opening migrates a new file in milliseconds
+            return str(tmp_path / f"new-{next(files)}.db")
+        server = request.getfixturevalue("postgres_server")
+        if migrated:
+            template = request.getfixturevalue("postgres_template")
+            made.append((server.checkout(template), template))
+        else:
+            made.append((server.create_database(), None))
+        return server.url(made[-1][0])
 
     yield make
-    if backend == "postgresql":
-        for name in made:
-            request.getfixturevalue("postgres_server").drop_database(name)
+    if made:
+        server = request.getfixturevalue("postgres_server")
+        for name, template in made:
+            if template is None:
+                server.drop_database(name)
+            else:
+                server.checkin(name, template)
 
 
 @pytest.fixture

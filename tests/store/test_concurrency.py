@@ -88,8 +88,8 @@ def test_two_processes_storing_overlapping_articles_at_once(database: str) -> No
             names = conn.execute(select(s.entities.c.name)).scalars().all()
             empty = conn.execute(select(func.count()).select_from(s.merged_events).where(
                 s.merged_events.c.id.not_in(select(s.merged_members.c.merged_id)))).scalar()
-        assert sorted(names) == sorted({n for i in range(ARTICLES)
-                                        for e in article(i).entities for n in [e.name]})
+        assert sorted(names) == sorted({e.name for i in range(ARTICLES)
+                                        for e in article(i).entities})  # each once
         assert empty == 0
         # One merged event per meeting, however the two processes interleaved.
         assert grouping(store) == (
