@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from kizuna.errors import UnsupportedLanguage
@@ -21,8 +22,6 @@ def with_language(article: Article) -> Article:
     """The article with its language filled in when the record did not say."""
     if article.language:
         return article
-    from dataclasses import replace
-
     return replace(article, language=detect_language(article.text))
 
 

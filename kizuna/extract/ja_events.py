@@ -314,9 +314,6 @@ def _status(after: str, lex: JapaneseEventLexicon) -> str:
 
 _PAST_MODIFIER = re.compile(r"(?:した|された|った|れた)$")
 
-# A predicate in the non-past (購入する、抑える。) tells of what is to come; ている is
-# the perfect or progressive and stays a happening.
-_NON_PAST = re.compile(r"(?<!てい)(?<!でい)(?:する|[うくすつぬむるぐぶ])(?:[。、」]|と(?!し)|$)")
 
 
 def _date(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int,
