@@ -13,37 +13,34 @@ Security, in one place:
   become links.
 - Every response carries a Content-Security-Policy of `default-src 'self'` (no inline
   script or style), `nosniff`, `frame-ancestors 'none'` and no referrer.
-- Writing (`POST /api/ingest`) needs `Authorization: Bearer TOKEN` (a token from
-  `kizuna token create`, or one given to `create_app`): 401 without a valid one.
-  The API takes no cookies and sends no CORS headers, so a page on another site can
-  neither send the bearer token nor read an answer: cross-site request forgery does
-  not apply. The UI's only forms are GET forms (filters, search) that change nothing;
-  a form that writes must carry and check a token the same way.
+- Writing (`POST /api/ingest`, `/api/merge`, `/api/unmerge`; `kizuna.web.api`) needs
+  `Authorization: Bearer TOKEN` (a token from `kizuna token create`, or one given to
+  `create_app`): 401 without a valid one. The API takes no cookies and sends no CORS
+  headers, so a page on another site can neither send the token nor read an answer.
+  On top of that, any request but GET/HEAD/OPTIONS that a browser marks as sent from
+  another origin (`Sec-Fetch-Site`, `Origin`) answers 403 before anything else: a
+  cross-site form can change nothing. The UI's own forms are GET forms (filters,
+  search) that change nothing.
 - Served on an address other than loopback with no token configured, the service is
   read-only: every write answers 403.
 """
 
 from __future__ import annotations
 
-import hmac
-import ipaddress
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
-from kizuna.errors import KizunaError
-from kizuna.store import tokens as api_tokens
 from kizuna.store.database import Store
-from kizuna.web import views
+from kizuna.web import api, views
 from kizuna.web.chart import dyad_chart
+from kizuna.web.urls import http_url, is_loopback
 from kizuna.web.writing import Writer
 
 HERE = Path(__file__).parent
@@ -55,14 +52,6 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
-ARTICLE_RECORD_SCHEMA = {
-    "oneOf": [
-        {"type": "object", "required": ["id", "text"], "title": "Article record",
-         "properties": {k: {"type": "string"} for k in
-                        ("id", "url", "title", "source", "language", "published", "text")}},
-        {"type": "object", "required": ["url"], "title": "A page or feed to fetch",
-         "properties": {"url": {"type": "string", "format": "uri"}}},
-    ]}
 
 
 def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
@@ -82,6 +71,7 @@ def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
     app.state.loopback = is_loopback(host)
     env = _environment()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    api.guard_cross_site_writes(app)  # added first: the headers below wrap its 403 too
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable) -> Response:
@@ -92,7 +82,7 @@ def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
 
     _json_routes(app)
     _html_routes(app, env)
-    _write_routes(app)
+    api.register(app)
     return app
 
 
@@ -233,80 +223,7 @@ def _environment() -> Environment:
     return env
 
 
-# --- writing ----------------------------------------------------------------------------
-
-def _write_routes(app: FastAPI) -> None:
-    @app.post("/api/ingest", tags=["write"], status_code=201,
-              summary="Store an article record, or fetch a page or feed by URL",
-              openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/json": {"schema": ARTICLE_RECORD_SCHEMA}}},
-                  "security": [{"bearer": []}]})
-    async def api_ingest(request: Request) -> Response:
-        """Needs `Authorization: Bearer TOKEN`; 401 without a valid token, 403 when the
-        service is read-only. JSON only, no cookies: see the module docstring on CSRF."""
-        refused = _refusal(request)
-        if refused is not None:
-            return refused
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-            return JSONResponse({"error": "send the article as application/json"}, 415)
-        try:
-            data = json.loads(await request.body())
-        except ValueError:
-            return JSONResponse({"error": "the body is not JSON"}, 400)
-        writer: Writer = request.app.state.writer
-        try:
-            if isinstance(data, dict) and "url" in data and "text" not in data:
-                url = str(data["url"])
-                if not http_url(url):
-                    return JSONResponse({"error": "only http(s) URLs can be fetched"}, 400)
-                result = await run_in_threadpool(writer.url, url)
-            else:
-                result = await run_in_threadpool(writer.record, data)
-        except KizunaError as exc:
-            return JSONResponse({"error": str(exc)}, 400)
-        return JSONResponse(result, status_code=201)
-
-
-def _refusal(request: Request) -> Response | None:
-    """403 when read-only, 401 without a valid bearer token, None when writing may go on."""
-    state = request.app.state
-    if not state.loopback and not state.tokens and not api_tokens.active_tokens(state.store):
-        return JSONResponse({"error": "this service is read-only: it is served beyond "
-                             "loopback and no API token is configured"}, 403)
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    token = token.strip()
-    valid = scheme.lower() == "bearer" and token and (
-        any(hmac.compare_digest(token.encode(), t.encode()) for t in state.tokens)
-        or api_tokens.is_valid(state.store, token))
-    if not valid:
-        return JSONResponse({"error": "a valid API token is needed: "
-                             "Authorization: Bearer TOKEN (see `kizuna token create`)"},
-                            401, headers={"WWW-Authenticate": "Bearer"})
-    return None
-
-
 # --- small pure helpers (also template filters) -------------------------------------------
-
-def is_loopback(host: str) -> bool:
-    """Whether serving on `host` reaches this machine only."""
-    if host.strip().lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def http_url(url: Any) -> str:
-    """`url` when it is an http(s) URL with a host, else "" (shown as text, not linked)."""
-    if not isinstance(url, str):
-        return ""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return ""
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
-
 
 def url_segment(value: Any) -> str:
     """One path segment, percent-encoded (an id or a slug inside a link)."""

@@ -1,7 +1,8 @@
-"""Writing over the API: an article record or a URL (page or feed) in, stored documents out.
+"""Writing over the API: an article record or a URL (page or feed) in, stored documents
+out; merge corrections by hand.
 
-`Writer` is what `POST /api/ingest` calls. Extraction is injectable so tests can store
-a hand-built document without loading language models.
+`Writer` is what `POST /api/ingest`, `/api/merge` and `/api/unmerge` call. Extraction
+is injectable so tests can store a hand-built document without loading language models.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from kizuna.contract import article_from_dict
 from kizuna.model import Article, Document
+from kizuna.resolve.merging import Judgement
 from kizuna.store.database import Store
 
 Extract = Callable[[Article], Document]
@@ -57,3 +59,17 @@ class Writer:
                 "failures": [{"label": f.label, "reason": f.reason}
                              for f in report.failures],
                 "summary": report.summary()}
+
+    def merge(self, event_id: str, merged_id: str) -> dict[str, Any]:
+        """A person's correction, as `kizuna merge`: the article's event joins the merged
+        event. Raises `MergeError` for an unknown id or a merged event of another type."""
+        return _judged(self.store.merge_event(event_id, merged_id))
+
+    def unmerge(self, event_id: str) -> dict[str, Any]:
+        """A person's correction, as `kizuna unmerge`: the event on its own."""
+        return _judged(self.store.unmerge_event(event_id))
+
+
+def _judged(judgement: Judgement) -> dict[str, Any]:
+    return {"event_id": judgement.event_id, "merged_id": judgement.merged_id,
+            "reasons": list(judgement.reasons)}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from kizuna.store import Store
+from kizuna.store.tokens import create_token
 from kizuna.web.app import http_url, is_loopback
 
 
@@ -61,3 +63,48 @@ def test_only_http_urls_become_links(url: str | None, linked: bool) -> None:
 ])
 def test_loopback_hosts(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
+
+
+# --- writes from pages of other origins --------------------------------------------------
+
+RECORD = {"id": "cross-1", "text": "x", "language": "en", "published": "2025-05-02"}
+
+
+@pytest.mark.parametrize("headers", [
+    {"Origin": "https://evil.example"},
+    {"Origin": "http://testserver.evil.example"},
+    {"Origin": "http://testserver:8001"},  # another port is another origin
+    {"Origin": "null"},  # a sandboxed frame or a file
+    {"Sec-Fetch-Site": "cross-site"},
+    {"Sec-Fetch-Site": "same-site"},
+    {"Sec-Fetch-Site": "same-site", "Origin": "http://testserver"},
+])
+def test_writes_from_another_origin_are_refused_before_the_token_counts(
+        client: TestClient, store: Store, headers: dict[str, str]) -> None:
+    token = create_token(store)
+    for path, body in (("/api/ingest", RECORD), ("/api/unmerge", {"event": "x"}),
+                       ("/api/merge", {"event": "x", "into": "ev-x"})):
+        out = client.post(path, json=body,
+                          headers={**headers, "Authorization": f"Bearer {token}"})
+        assert out.status_code == 403, (path, out.text)
+        assert out.json()["error"].startswith("refused:")
+        assert out.headers["content-security-policy"].startswith("default-src 'self'")
+    assert client.get("/articles/cross-1.json").status_code == 404  # nothing was stored
+
+
+@pytest.mark.parametrize("headers", [
+    {}, {"Origin": "http://testserver"}, {"Origin": "HTTP://TestServer"},
+    {"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"},
+    {"Sec-Fetch-Site": "none"},
+])
+def test_writes_from_the_same_origin_or_no_browser_go_on(
+        client: TestClient, store: Store, headers: dict[str, str]) -> None:
+    out = client.post("/api/ingest", json=RECORD, headers={
+        **headers, "Authorization": f"Bearer {create_token(store)}"})
+    assert out.status_code == 201, out.text
+
+
+def test_reading_from_another_site_is_allowed(client: TestClient) -> None:
+    headers = {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}
+    assert client.get("/events", headers=headers).status_code == 200
+    assert client.head("/events", headers=headers).status_code != 403
