@@ -1,7 +1,9 @@
-"""Fixtures: the web app over a small store the tests fill, through the ASGI client."""
+"""Fixtures: the web app over a small store the tests fill, through the ASGI client; a
+headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from kizuna.model import Article, DateRef, Document, Event
 from kizuna.store import Store
-from kizuna.web import create_app
+from kizuna.web import chromium, create_app
 from kizuna.web.writing import Writer
 from tests.store.factory import (
     Told,
@@ -78,3 +80,23 @@ def make_client(store: Store, host: str = "127.0.0.1", tokens: tuple[str, ...] =
 @pytest.fixture
 def client(store: Store) -> TestClient:
     return make_client(store)
+
+
+SKIP_BROWSER = "KIZUNA_SKIP_BROWSER"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """A headless Chromium (Debian's package, driven by Playwright), one per test module.
+
+    Without one the tests that ask fail, saying what to install: CI must run them.
+    KIZUNA_SKIP_BROWSER=1 skips them instead.
+    """
+    if os.environ.get(SKIP_BROWSER) == "1":
+        pytest.skip(f"{SKIP_BROWSER}=1: no browser tests")
+    reason = chromium.unavailable()
+    if reason:
+        pytest.fail(f"cannot run the browser tests: {reason} ({SKIP_BROWSER}=1 skips them)",
+                    pytrace=False)
+    with chromium.launched() as launched:
+        yield launched
