@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench lock clean
+PORT ?= 8000
+
+.PHONY: demo test lint bench screenshots lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +15,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# Stores the samples in kizuna.db, prints their events, then serves them until Ctrl-C.
 demo: $(STAMP)
-	$(BIN)/kizuna demo
+	$(BIN)/kizuna demo --serve --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check kizuna tests
@@ -25,6 +28,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/kizuna bench --json
+
+# PNGs of the main pages over the demo's articles, in headless Chromium (Debian's package).
+screenshots: $(STAMP)
+	$(BIN)/python -m kizuna.web.screenshots --out docs/screenshots
 
 # Re-resolve every pinned dependency with its hash (needs the registry).
 lock:

@@ -607,11 +607,23 @@ def bench_command(
         Console().print(bench.table(result))
 
 
+HostOpt = Annotated[str, typer.Option(
+    "--host", help="Address to listen on. Beyond loopback with no API token: read-only.")]
+PortOpt = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")]
+
+
 @app.command("demo")
-def demo_command(db: DbOpt = None) -> None:
+def demo_command(
+    db: DbOpt = None,
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="Then serve the demo database, as `kizuna serve`, until Ctrl-C "
+                        "(what `make demo` does).")] = False,
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = 8000,
+) -> None:
     """Store the bundled sample articles and show the events kizuna finds in them.
 
-    Example: kizuna demo --db demo.db
+    Example: kizuna demo --db demo.db --serve   (then open http://127.0.0.1:8000/)
     """
     from kizuna.demo import run_demo
 
@@ -621,38 +633,40 @@ def demo_command(db: DbOpt = None) -> None:
     except KizunaError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
-    raise typer.Exit(1 if report.failed else 0)
+    if report.failed:
+        raise typer.Exit(1)
+    if serve:
+        _serve(settings.db, host, port)
 
 
 # --- the service ----------------------------------------------------------------------
 
 @app.command("serve")
-def serve_command(
-    db: DbOpt = None,
-    host: Annotated[str, typer.Option(
-        "--host", help="Address to listen on. Beyond loopback with no API token: read-only.")]
-    = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
-) -> None:
+def serve_command(db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
     """Serve the web UI and the JSON API (every page plus .json; OpenAPI at /openapi.json).
 
-    Writing (POST /api/ingest) needs a token from `kizuna token create`.
+    Writing (POST /api/ingest, /api/merge, /api/unmerge) needs a token from
+    `kizuna token create`.
 
     Example: kizuna serve --db kizuna.db --port 8000   (then open http://127.0.0.1:8000/)
     """
+    _serve(_settings(db=db).db, host, port)
+
+
+def _serve(db: str, host: str, port: int) -> None:
+    """Serve `db` until Ctrl-C, after printing the address to open."""
     import uvicorn
 
     from kizuna.store.tokens import active_tokens
     from kizuna.web import create_app
     from kizuna.web.app import is_loopback
 
-    settings = _settings(db=db)
-    store = _open_store(settings.db)
-    app = create_app(settings.db, host=host, store=store)
+    store = _open_store(db)
+    app = create_app(db, host=host, store=store)
     if not is_loopback(host) and not active_tokens(store):
         typer.echo("warning: no API token configured: serving read-only", err=True)
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"kizuna: serving {settings.db} at http://{shown}:{port}/", err=True)
+    typer.echo(f"kizuna: serving {db} at http://{shown}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

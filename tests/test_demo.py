@@ -13,6 +13,7 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
+import kizuna.cli
 import kizuna.demo
 from kizuna.cli import app
 from kizuna.demo import demo_article_ids, demo_articles_dir
@@ -31,9 +32,10 @@ CONTRACT_FIELDS = {"id", "url", "title", "source", "language", "published", "tex
 class DemoRuns:
     db: str
     first: Result
-    second: Result
+    second: Result  # with --serve, the server replaced by a recorder (see `served`)
     counts_after_first: dict[str, int]
     counts_after_second: dict[str, int]
+    served: list[tuple[str, str, int]]
 
 
 def counts(db: str) -> dict[str, int]:
@@ -43,12 +45,17 @@ def counts(db: str) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> DemoRuns:
-    """The demo run twice into one fresh database (extraction is slow: run it once here)."""
+    """The demo run twice into one fresh database (extraction is slow: run it once here),
+    the second time as `make demo` runs it, with --serve: the server that would run until
+    Ctrl-C is replaced by a recorder of what it was asked to serve."""
     db = str(tmp_path_factory.mktemp("demo") / "demo.db")
     first = runner.invoke(app, ["demo", "--db", db])
     after_first = counts(db)
-    second = runner.invoke(app, ["demo", "--db", db])
-    return DemoRuns(db, first, second, after_first, counts(db))
+    served: list[tuple[str, str, int]] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kizuna.cli, "_serve", lambda *args: served.append(args))
+        second = runner.invoke(app, ["demo", "--db", db, "--serve", "--port", "8765"])
+    return DemoRuns(db, first, second, after_first, counts(db), served)
 
 
 # --- the samples ----------------------------------------------------------------------
@@ -100,6 +107,11 @@ def test_running_the_demo_again_changes_nothing(runs: DemoRuns) -> None:
     assert runs.second.exit_code == 0, runs.second.output
     assert f"Demo: {len(SAMPLES)} unchanged;" in runs.second.stdout
     assert runs.counts_after_second == runs.counts_after_first
+
+
+def test_the_demo_serves_only_when_asked(runs: DemoRuns) -> None:
+    assert runs.served == [(runs.db, "127.0.0.1", 8765)]  # the second run's --serve only
+    assert "--serve" in runner.invoke(app, ["demo", "--help"]).stdout
 
 
 def test_the_hinted_show_command_works(runs: DemoRuns) -> None:
