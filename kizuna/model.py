@@ -80,7 +80,8 @@ class Money:
 
 @dataclass(frozen=True)
 class Event:
-    """One happening in an article, with the sentence it is stated in."""
+    """One happening in an article: `evidence` is the clause that states it, `sentence`
+    the whole sentence around that clause."""
 
     id: str
     type: str
@@ -96,6 +97,12 @@ class Event:
     # whether the sentence states the happening rather than mentions it in passing
     # ("a summary of Friday's talks"); a repeated happening is cited where it is stated
     stated: bool = True
+    sentence: Span | None = None
+
+    @property
+    def statement(self) -> Span:
+        """The sentence the happening is stated in (the evidence when it is not known)."""
+        return self.sentence or self.evidence
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kizuna.extract.evidence import date_scopes, english_clause
 from kizuna.extract.status import event_status
 from kizuna.extract.triggers import Trigger, find_triggers
 from kizuna.lang import load
@@ -70,7 +71,8 @@ def find_events(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for sent in ctx.parsed.sents:
         for trigger in find_triggers(sent):
-            if _mentioned_again(ctx.parsed[trigger.head], trigger, events):
+            if _mentioned_again(ctx.parsed[trigger.head], trigger, events) \
+                    or _in_name(ctx, trigger):
                 continue
             event = _event(ctx, sent, trigger, len(events) + 1)
             if event is not None:
@@ -89,15 +91,21 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
     if len(actors) + len(targets) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = event_status(doc[trigger.start], head, trigger.type)
+    clause = english_clause(ctx.text, sent, head, _after_dateline(sent))
     return Event(
-        id=f"v{number}", type=trigger.type, status=status,
-        evidence=_sentence_span(ctx.text, sent),
+        id=f"v{number}", type=trigger.type, status=status, evidence=clause,
+        sentence=_sentence_span(ctx.text, sent),
         actors=tuple(actors), targets=tuple(targets), location=location,
         date=_date(ctx, sent, head, status), object=_object(trigger, head),
-        amount=_amount(ctx, trigger, head),
+        amount=_amount(ctx, trigger, head, clause),
         trigger=Span.of(ctx.text, doc[trigger.start].idx, _end_char(doc[trigger.end - 1])),
         stated=not _in_passing(head, trigger),
     )
+
+
+def _in_name(ctx: ArticleContext, trigger: Trigger) -> bool:
+    """"Asia-Pacific Economic Cooperation", "Public Investment Fund": part of a name."""
+    return any(i in ctx.token_entity for i in range(trigger.start, trigger.end))
 
 
 def _mentioned_again(head: Any, trigger: Trigger, events: list[Event]) -> bool:
@@ -392,7 +400,9 @@ def _object(trigger: Trigger, head: Any) -> str | None:
     return text[:160] or None
 
 
-def _amount(ctx: ArticleContext, trigger: Trigger, head: Any) -> Money | None:
+def _amount(ctx: ArticleContext, trigger: Trigger, head: Any, clause: Span) -> Money | None:
+    """A sum hanging from the trigger ("partnerships worth $110 million"), or from its
+    verb inside the event's own clause."""
     if trigger.type not in AMOUNT_TYPES:
         return None
     predicate = _predicate(head)
@@ -402,6 +412,8 @@ def _amount(ctx: ArticleContext, trigger: Trigger, head: Any) -> Money | None:
     for node in scope:
         tokens = list(node.subtree)
         start, end = tokens[0].idx, _end_char(tokens[-1])
+        if node.i != head.i:
+            start, end = max(start, clause.start), min(end, clause.end)
         for money in ctx.amounts:
             if start <= money.span.start and money.span.end <= end:
                 return money
@@ -409,6 +421,7 @@ def _amount(ctx: ArticleContext, trigger: Trigger, head: Any) -> Money | None:
 
 
 def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | None:
+    """The date nearest the trigger, looked for in `date_scopes` order."""
     tense = "future" if status in {"planned", "considered"} else "past"
     first = _after_dateline(sent)
     floor = ctx.parsed[first].idx if first < sent.end else sent.start_char
@@ -416,13 +429,20 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
                   if d.span and d.span.start >= floor]
     if not candidates:
         return None
-    predicate = _predicate(head)
-    clause = list(predicate.subtree)
-    start, end = clause[0].idx, _end_char(clause[-1])
-    inside = [d for d in candidates if d.span and start <= d.span.start and d.span.end <= end]
-    pool = inside or candidates
+    pool: list[DateRef] = []
+    for scope in date_scopes(sent, head, first):
+        pool = [d for d in candidates if _first_token(ctx.parsed, d.span) in scope]
+        if pool:
+            break
+    if not pool:
+        return None
     plain = [d for d in pool if not _in_parentheses(ctx.text, d.span.start, sent.start_char)]
     return min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
+
+
+def _first_token(parsed: Any, span: Span) -> int:
+    words = parsed.char_span(span.start, span.end, alignment_mode="expand")
+    return words.start if words is not None else -1
 
 
 def _in_parentheses(text: str, offset: int, floor: int) -> bool:

@@ -36,6 +36,8 @@ class JapaneseEventLexicon:
     planned: tuple[str, ...]
     planned_before: tuple[str, ...]
     topic_particles: frozenset[str]
+    topic_markers: tuple[str, ...]
+    noun_suffixes: tuple[str, ...]
 
 
 @cache
@@ -50,6 +52,8 @@ def japanese_event_lexicon() -> JapaneseEventLexicon:
         planned=tuple(status["planned"]["cues"]),
         planned_before=tuple(status["planned"]["before"]),
         topic_particles=frozenset(load("ja", "entities")["topic"]["particles"]),
+        topic_markers=tuple(events["modifiers"]["topic_markers"]),
+        noun_suffixes=tuple(events["modifiers"]["noun_suffixes"]),
     )
 
 
@@ -82,6 +86,8 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
         boundaries = _clause_boundaries(sent)
         tense = _sentence_tense(ctx.text[start:end])
         for trigger in _triggers(ctx.text, sent, lex):
+            if _in_name(trigger, mentions):
+                continue
             clause = _clause(boundaries, trigger, start, end)
             event = _event(ctx, trigger, (start, end), clause, topic, mentions, lex,
                            len(events) + 1, tense)
@@ -92,6 +98,14 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
         previous_topic = own_topic or previous_topic
         last_date = _last_date(ctx, start, end, tense) or last_date
     return events
+
+
+def _in_name(trigger: _Trigger, mentions: list[tuple[int, int, str]]) -> bool:
+    """アジア太平洋経済協力会議: a trigger word inside a longer name names no happening
+    (訪米 is both: a visit, and the United States as its place)."""
+    size = trigger.end - trigger.start
+    return any(start <= trigger.start and trigger.end <= end and end - start > size
+               for start, end, _ in mentions)
 
 
 def _mention_index(entities: ResolvedEntities) -> list[tuple[int, int, str]]:
@@ -118,7 +132,7 @@ def _triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[_Trigger]
         size, event_type = hit
         start, end = tokens[i].idx, tokens[i + size - 1].idx + len(tokens[i + size - 1].text)
         word = text[start:end]
-        if _signs_instrument(found, event_type, start):
+        if _signs_instrument(found, event_type, start) or _modifies(text, end, lex):
             i += size
             continue
         if word not in lex.weak or _issued(text, end, sent.end_char, lex):
@@ -131,6 +145,16 @@ def _signs_instrument(found: list[_Trigger], event_type: str, start: int) -> boo
     """大統領令に署名した: signing an order is the order's POLICY event, not an AGREE."""
     return event_type == "AGREE" and any(
         t.type == "POLICY" and 0 <= start - t.end <= 3 for t in found)
+
+
+def _modifies(text: str, end: int, lex: JapaneseEventLexicon) -> bool:
+    """投資をめぐって, 輸出先: the word says what something is about, or is part of a
+    longer noun, and names no happening."""
+    after = text[end:end + 12]
+    following = next((w for w in lex.words if after.startswith(w)), None)
+    if following:  # 関税措置を巡る: the words after a compound of triggers
+        after = after[len(following):]
+    return after.startswith(lex.topic_markers) or after.startswith(lex.noun_suffixes)
 
 
 def _longest_word(tokens: list[Any], i: int, lex: JapaneseEventLexicon):
@@ -157,11 +181,13 @@ def _clause(boundaries: list[int], trigger: _Trigger, start: int, end: int) -> t
 
 def _clause_boundaries(sent: Any) -> list[int]:
     """Character offsets just after each comma that closes a predicate (会談し、),
-    not a comma inside a list of names (孫正義会長、アルトマンCEO)."""
-    out = []
+    not a comma inside a list of names (孫正義会長、アルトマンCEO) nor a stop inside
+    a quotation."""
+    out, depth = [], 0
     for token in sent[1:]:
+        depth += token.text.count("「") - token.text.count("」")
         previous = token.doc[token.i - 1]
-        if token.text in CLAUSE_ENDS and previous.pos_ in PREDICATE_POS:
+        if token.text in CLAUSE_ENDS and previous.pos_ in PREDICATE_POS and depth <= 0:
             out.append(token.idx + len(token.text))
     return out
 
@@ -235,6 +261,7 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
            number: int, tense: str) -> Event | None:
     start, end = sentence
     c_start, c_end = clause
+    evidence = _clause_evidence(ctx.text, clause)
     if _OCCASION.match(ctx.text[trigger.end:]):
         c_end = trigger.end  # "…会見で、…": what follows is told at the occasion, not of it
     in_clause = [e for s, m_end, e in mentions if c_start <= s < c_end
@@ -250,12 +277,21 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
     targets = [p for p in participants if p not in actors]
     return Event(
         id=f"v{number}", type=trigger.type, status=status,
-        evidence=Span.of(ctx.text, start, end), actors=tuple(actors), targets=tuple(targets),
+        evidence=evidence, sentence=Span.of(ctx.text, start, end),
+        actors=tuple(actors), targets=tuple(targets),
         date=_date(ctx, trigger, start, end, status, tense),
         object=ctx.text[c_start:trigger.end].strip("、。 ")[-80:] or None,
         amount=_amount(ctx, trigger, c_start, c_end),
         trigger=Span.of(ctx.text, trigger.start, trigger.end),
     )
+
+
+def _clause_evidence(text: str, clause: tuple[int, int]) -> Span:
+    """The clause without the comma or full stop that closes it."""
+    start, end = _trimmed(text, *clause)
+    while end > start + 1 and text[end - 1] in CLAUSE_ENDS:
+        end -= 1
+    return Span.of(text, start, end)
 
 
 def _event_status(ctx: JapaneseContext, trigger: _Trigger, clause: tuple[int, int],

@@ -40,6 +40,8 @@ class TriggerLexicon:
     product_nouns: frozenset[str]
     longest: int
     openers: frozenset[str]  # first words of multi-word triggers
+    carriers: frozenset[str]  # nouns a trigger noun may modify and still name an event
+    topic_prepositions: frozenset[str]
 
 
 @cache
@@ -68,6 +70,8 @@ def english_triggers() -> TriggerLexicon:
         agree_framing=frozenset(data["AGREE"]["framing_verbs"]), longest=longest,
         product_nouns=frozenset(data["RELEASE"]["product_nouns"]),
         openers=frozenset(k[0] for k in [*nouns, *phrases] if len(k) > 1),
+        carriers=frozenset(data["modifiers"]["carriers"]),
+        topic_prepositions=frozenset(data["modifiers"]["topic_prepositions"]),
     )
 
 
@@ -75,6 +79,7 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
     """Triggers in one sentence, in order; a framing verb over a trigger noun is dropped."""
     lexicon = lexicon or english_triggers()
     found = list(_phrase_and_noun_triggers(sent, lexicon))
+    found = [t for t in found if not _modifies(t, sent.doc, found, lexicon)]
     covered = {i for t in found for i in range(t.start, t.end)}
     for token in sent:
         if token.i in covered or token.pos_ not in VERB_POS:
@@ -93,6 +98,25 @@ def _restricted_trade(trigger: Trigger, verb: Any) -> bool:
     """"Barred exports", "restrict sales": the trade is what is restricted, not an event."""
     return trigger.type == "TRADE" and trigger.kind == "noun" and \
         verb.doc[trigger.head].head.i == verb.i
+
+
+def _modifies(trigger: Trigger, doc: Any, found: list[Trigger], lex: TriggerLexicon) -> bool:
+    """A trigger noun that describes another noun ("tariff negotiator", "trade deal") or
+    says what another happening is about ("talks on trade", "views on investment")
+    names no happening."""
+    if trigger.kind != "noun":
+        return False
+    heads = {t.head for t in found if t.kind == "noun"}
+    words = {i for t in found if t is not trigger for i in range(t.start, t.end)}
+    noun = doc[trigger.head]
+    while noun.dep_ == "conj" and noun.head.pos_ in NOUN_POS:
+        noun = noun.head  # "trade and investment deal": investment hangs on trade
+    if noun.dep_ in {"compound", "nmod"} and noun.head.pos_ in NOUN_POS:
+        owner = noun.head
+        return owner.i in heads or owner.lemma_.lower() not in lex.carriers
+    if noun.dep_ == "pobj" and noun.head.lower_ in lex.topic_prepositions:
+        return noun.head.head.i in words
+    return False
 
 
 def _lemmas(sent: Any) -> list[str]:

@@ -36,7 +36,7 @@ def _same_happening(group: list[Event], event: Event) -> bool:
     if first.type != event.type:
         return False
     ours, theirs = _participants(first), _participants(event)
-    same_sentence = any(e.evidence.start == event.evidence.start for e in group)
+    same_sentence = any(e.statement.start == event.statement.start for e in group)
     if same_sentence and (ours & theirs or not ours or not theirs):
         return True
     if not (ours <= theirs or theirs <= ours):
@@ -80,10 +80,11 @@ def _merge(group: list[Event]) -> Event:
     )
 
 
-def _fullness(event: Event) -> tuple[int, int, int, int]:
+def _fullness(event: Event) -> tuple[int, int, int, int, int]:
     """Prefer a statement in running prose that states the happening, with a date, then
     the earliest one."""
-    return (_is_prose(event), event.stated, event.date is not None, -event.evidence.start)
+    return (_is_prose(event), event.stated, event.date is not None, -event.statement.start,
+            -event.evidence.start)
 
 
 def _first(values):
@@ -94,7 +95,7 @@ def inherit_dates(events: list[Event]) -> list[Event]:
     """An undated happening in running prose took place on the day of the article's lead
     event (the first one dated to the day): news dates its main event once, then narrates
     what else happened there."""
-    ordered = sorted(events, key=lambda e: e.evidence.start)
+    ordered = sorted(events, key=lambda e: e.statement.start)
     lead = next((e.date for e in ordered if e.status == "happened" and _is_prose(e)
                  and e.date is not None and e.date.granularity == "day"), None)
     if lead is None:
@@ -105,4 +106,4 @@ def inherit_dates(events: list[Event]) -> list[Event]:
 
 def _is_prose(event: Event) -> bool:
     """Running prose ends its sentences; headlines, datelines and captions do not."""
-    return event.evidence.text.rstrip()[-1:] in SENTENCE_ENDS
+    return event.statement.text.rstrip()[-1:] in SENTENCE_ENDS

@@ -138,17 +138,22 @@ def test_participants(extract, text, event_type, names):
 
 
 def _assert_cited(got) -> None:
-    """Every event cites the article exactly: its evidence slices the text and holds the
-    whole sentence its trigger is in."""
+    """Every event cites the article exactly: its evidence is a stretch of whole words
+    holding its trigger, inside the whole sentence the event keeps beside it."""
     for event in got.doc.events:
-        evidence = event.evidence
-        assert got.text[evidence.start:evidence.end] == evidence.text
+        evidence, sentence = event.evidence, event.sentence
+        assert sentence is not None
+        for span in (evidence, sentence):
+            assert got.text[span.start:span.end] == span.text
+            assert span.text == span.text.strip()
         assert event.trigger is not None
-        assert evidence.start <= event.trigger.start < event.trigger.end <= evidence.end
-        assert evidence.text == evidence.text.strip()
-        assert evidence.text[-1] in ".!?\"”"
-        assert evidence.start == 0 or got.text[evidence.start - 1].isspace()
-        assert evidence.end == len(got.text) or got.text[evidence.end].isspace()
+        assert sentence.start <= evidence.start <= event.trigger.start
+        assert event.trigger.end <= evidence.end <= sentence.end
+        assert sentence.text[-1] in ".!?\"”"
+        assert sentence.start == 0 or got.text[sentence.start - 1].isspace()
+        assert sentence.end == len(got.text) or got.text[sentence.end].isspace()
+        assert evidence.start == 0 or not got.text[evidence.start - 1].isalnum()
+        assert evidence.end == len(got.text) or not got.text[evidence.end].isalnum()
         for entity_id in [*event.actors, *event.targets]:
             assert got.doc.entity(entity_id) is not None
 

@@ -130,10 +130,14 @@ def test_one_meeting_told_twice_is_one_event(ja_extract) -> None:
     assert len(found.events_of("MEET")) == 1, found.describe()
 
 
-def test_evidence_is_the_whole_sentence(ja_extract) -> None:
-    text = "日米両政府は関税交渉を続けた。岩屋毅外相は12日、中国を訪問した。"
+def test_evidence_is_the_clause_and_the_sentence_is_kept(ja_extract) -> None:
+    text = "日米両政府は関税交渉を続けた。岩屋毅外相は12日、中国を訪問し、王毅外相と会談した。"
     found = ja_extract(text)
     visit = found.event_with("VISIT", {"Takeshi Iwaya"})
-    assert visit is not None, found.describe()
-    assert visit.evidence.text == "岩屋毅外相は12日、中国を訪問した。"
-    assert text[visit.evidence.start:visit.evidence.end] == visit.evidence.text
+    meet = found.event_with("MEET", {"Takeshi Iwaya"})
+    assert visit is not None and meet is not None, found.describe()
+    assert visit.evidence.text == "岩屋毅外相は12日、中国を訪問し"
+    assert meet.evidence.text == "王毅外相と会談した"
+    for event in (visit, meet):
+        assert event.sentence.text == "岩屋毅外相は12日、中国を訪問し、王毅外相と会談した。"
+        assert text[event.evidence.start:event.evidence.end] == event.evidence.text

@@ -100,5 +100,6 @@ def test_a_quote_holding_a_full_stop_does_not_cut_its_sentence(ja_extract) -> No
     meet = found.event_with("MEET", {"Shigeru Ishiba", "Donald Trump"})
     assert meet is not None, found.describe()
     sentence = text[:text.index("語った。") + len("語った。")]
-    assert meet.evidence.text == sentence
+    assert meet.sentence.text == sentence
+    assert meet.evidence.text == sentence.rstrip("。")  # the stop inside 「…」 ends no clause
     assert len(found.doc.quotes) == 1

@@ -116,11 +116,14 @@ ONLY_TYPES: list = [
     ("Nvidia unveiled a new chip for data centers.", {"RELEASE"}),
     # "after the talks" dates the press conference; the talks are told elsewhere
     ("After the talks with Trump, Ishiba held a press conference.", {"STATEMENT"}),
-    pytest.param(
-        "The Japanese government issued new guidelines on AI procurement.", {"POLICY"},
-        marks=xfail(
-            "a trade noun inside another trigger's object ('guidelines on AI procurement') "
-            "makes a TRADE event of its own; it only names what the guidelines are about")),
+    # what another happening is about, or a word describing another noun, is no event
+    ("The Japanese government issued new guidelines on AI procurement.", {"POLICY"}),
+    ("Trump met Japan's chief tariff negotiator on Tuesday.", {"MEET"}),
+    ("Japan and the United States will implement the trade and investment deal.", {"AGREE"}),
+    ("Shigeru Ishiba and Masayoshi Son exchanged views on AI investment.", {"MEET"}),
+    ("Toyota announced a $10 billion investment commitment in North Carolina.", {"INVEST"}),
+    ("SoftBank agreed to lead a $40 billion funding round for OpenAI.", {"INVEST"}),
+    ("Japan took a positive stance on increasing imports of American LNG.", {"TRADE"}),
 ]
 
 

@@ -1,0 +1,116 @@
+"""The words that state an event: its clause, not the whole sentence.
+
+A sentence often tells several things ("Ishiba met Son on Monday and exchanged views on
+AI investment"); each event cites the clause of its own trigger, so a reader (and the
+merging across articles) sees which words say what. The sentence stays the context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from kizuna.model import Span
+
+# Dependents that open a clause of their own: what they say is not this clause's event.
+OWN_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"})
+# Verbs that only frame another ("plans to invest", "agreed to promote"): their clause is
+# the event's clause too, subject included.
+FRAMING = frozenset({"xcomp"})
+EDGE_PUNCTUATION = frozenset({"PUNCT", "SPACE", "CCONJ"})
+
+
+def english_clause(text: str, sent: Any, head: Any, first: int | None = None) -> Span:
+    """The clause of the trigger whose head token is `head`, inside sentence `sent`,
+    leaving out tokens before index `first` (a dateline)."""
+    keep = clause_tokens(sent, head, first)
+    if not keep:
+        return _sentence(text, sent)
+    doc = sent.doc
+    lo, hi = min(keep), max(keep)
+    while lo < hi and (doc[lo].pos_ in EDGE_PUNCTUATION or lo not in keep):
+        lo += 1
+    while hi > lo and (hi not in keep or
+                       (doc[hi].pos_ in EDGE_PUNCTUATION and not _closes_quote(doc[hi]))):
+        hi -= 1
+    return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+
+
+def clause_tokens(sent: Any, head: Any, first: int | None = None) -> set[int]:
+    """Indices of the tokens in the trigger's clause (see `english_clause`)."""
+    path = {t.i for t in head.ancestors} | {head.i}
+    floor = max(sent.start, first if first is not None else sent.start)
+    return {i for i in _clause_tokens(_clause_top(head), path) if floor <= i < sent.end}
+
+
+def date_scopes(sent: Any, head: Any, first: int | None = None) -> Iterator[set[int]]:
+    """Where to look for an event's date, nearest first (token indices): the trigger's
+    clause; everything hanging from its verb ("at a summit to be held on Friday"), but
+    not an attribution ("according to details released on Wednesday"); then each
+    clause it hangs from ("On Monday, Ishiba met Son and signed…")."""
+    yield clause_tokens(sent, head, first)
+    top = _clause_top(head)
+    yield {t.i for t in top.subtree} - _attributions(top)
+    node = top
+    while node.head.i != node.i:
+        node = _clause_top(node.head)
+        yield {t.i for t in node.subtree} - _attributions(node)
+
+
+ATTRIBUTION = frozenset({"according"})
+
+
+def _attributions(top: Any) -> set[int]:
+    return {t.i for child in top.children if child.lower_ in ATTRIBUTION
+            for t in child.subtree}
+
+
+def _clause_top(head: Any) -> Any:
+    """The verb whose clause holds the trigger, climbing over framing verbs."""
+    node = head
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    while node.dep_ in FRAMING and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _clause_tokens(top: Any, path: set[int]) -> set[int]:
+    """`top` and its dependents, without clauses of their own unless the trigger is in
+    them."""
+    out = {top.i}
+    stack = list(top.children)
+    while stack:
+        token = stack.pop()
+        if _own_clause(token) and token.i not in path:
+            continue
+        out.add(token.i)
+        stack.extend(token.children)
+    return out
+
+
+def _own_clause(token: Any) -> bool:
+    if token.dep_ not in OWN_CLAUSES or _participle(token):
+        return False
+    # "Son and Altman" is one clause's list; "met Son and signed a deal" two clauses
+    return token.dep_ != "conj" or token.pos_ in {"VERB", "AUX"}
+
+
+def _participle(token: Any) -> bool:
+    """"…, backed by $110 million": a participle with no subject of its own tells more
+    of the same happening."""
+    return token.dep_ == "advcl" and token.tag_ in {"VBN"} \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children)
+
+
+def _closes_quote(token: Any) -> bool:
+    return token.text in {"\"", "”", "’", "'"}
+
+
+def _sentence(text: str, sent: Any) -> Span:
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
