@@ -189,7 +189,7 @@ def _clause_tokens(predicate: Any, exclude: Any) -> Iterator[Any]:
 def _subject_tokens(predicate: Any) -> Iterator[Any]:
     """The subject of the predicate, or of the verb it hangs from ("aim to deepen")."""
     node = predicate
-    for _ in range(4):
+    for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS]
         if subjects:
             for subject in subjects:
@@ -198,9 +198,14 @@ def _subject_tokens(predicate: Any) -> Iterator[Any]:
                 else:
                     yield from subject.subtree
             return
-        if node.dep_ not in SUBJECT_CLIMB or node.head.i == node.i:
+        if node.head.i == node.i or not (node.dep_ in SUBJECT_CLIMB or _preposition(node)):
             return
         node = node.head
+
+
+def _preposition(node: Any) -> bool:
+    """"Committed to spending": the verb under a preposition takes the subject above."""
+    return node.dep_ == "prep" and node.pos_ == "ADP"
 
 
 RELATIVE_TAGS = {"WP", "WDT"}

@@ -70,8 +70,13 @@ def _clause_top(head: Any) -> Any:
     node = head
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
-    while node.dep_ in FRAMING and node.head.i != node.i:
-        node = node.head
+    while node.head.i != node.i:
+        if node.dep_ in FRAMING:
+            node = node.head
+        elif node.dep_ == "pcomp" and node.head.lower_ == "to" and node.head.head.i != node.i:
+            node = node.head.head  # "has committed to spending": framed like "to spend"
+        else:
+            break
     return node
 
 

@@ -38,6 +38,8 @@ class JapaneseEventLexicon:
     topic_particles: frozenset[str]
     topic_markers: tuple[str, ...]
     noun_suffixes: tuple[str, ...]
+    announced: re.Pattern[str]  # 計画を打ち出した: a plan made public
+    announced_types: frozenset[str]
 
 
 @cache
@@ -54,7 +56,15 @@ def japanese_event_lexicon() -> JapaneseEventLexicon:
         topic_particles=frozenset(load("ja", "entities")["topic"]["particles"]),
         topic_markers=tuple(events["modifiers"]["topic_markers"]),
         noun_suffixes=tuple(events["modifiers"]["noun_suffixes"]),
+        announced=_announced_pattern(status["announced"]),
+        announced_types=frozenset(status["announced"]["types"]),
     )
+
+
+def _announced_pattern(section: dict) -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, section["verbs"]))
+    past = "|".join(map(re.escape, sorted(section["past"], key=len, reverse=True)))
+    return re.compile(rf"を(?:{verbs})(?:し)?(?:{past})")
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,7 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
         boundaries = _clause_boundaries(sent)
         tense = _sentence_tense(ctx.text[start:end])
         for trigger in _triggers(ctx.text, sent, lex):
-            if _in_name(trigger, mentions):
+            if _in_name(trigger, mentions) or _mentioned_again(ctx.text, trigger, events):
                 continue
             clause = _clause(boundaries, trigger, start, end)
             event = _event(ctx, trigger, (start, end), clause, topic, mentions, lex,
@@ -98,6 +108,13 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
         previous_topic = own_topic or previous_topic
         last_date = _last_date(ctx, start, end, tense) or last_date
     return events
+
+
+def _mentioned_again(text: str, trigger: _Trigger, events: list[Event]) -> bool:
+    """共同声明は…と明記した: a happening already told, now the topic of what is said
+    about it, is not told again."""
+    return text[trigger.end:trigger.end + 1] == "は" and \
+        any(e.type == trigger.type for e in events)
 
 
 def _in_name(trigger: _Trigger, mentions: list[tuple[int, int, str]]) -> bool:
@@ -200,17 +217,52 @@ def _topic(ctx: JapaneseContext, start: int, end: int, mentions,
     """Entities marked as topic or subject (石破首相は, 両国が) in a sentence; 両首脳 and
     両国 stand for the two leaders or countries named before."""
     text, out = ctx.text, []
-    for m_start, m_end, entity_id in mentions:
-        if not start <= m_start < end:
-            continue
-        particle = _after_title(text[m_end:m_end + 8])
-        if particle[:1] in lex.topic_particles and entity_id not in out:
-            out.append(entity_id)
+    inside = [m for m in mentions if start <= m[0] < end and not _in_aside(text, start, m[0])]
+    chain: list[str] = []  # ソフトバンクGとオープンAIなどは: names listed before the particle
+    for i, (_, m_end, entity_id) in enumerate(inside):
+        following = inside[i + 1][0] if i + 1 < len(inside) else end
+        if following == m_end:
+            continue  # 米オープンAI: 米 qualifies the name after it
+        follow = _after_listing(_after_title(text[m_end:m_end + 30]))
+        if follow[:1] in lex.topic_particles:
+            out += [e for e in [*chain, entity_id] if e not in out]
+            chain = []
+        elif follow[:1] in LIST_JOINERS and following == m_end + len(text[m_end:following]) \
+                and _joins(text[m_end:following]):
+            chain.append(entity_id)
+        else:
+            chain = []
     for word, kind in _group_words().items():
         for position in _find_all(text, word, start, end):
             if text[position + len(word):position + len(word) + 1] in lex.topic_particles:
                 out += [e for e in _last_named(ctx, position, kind) if e not in out]
     return out
+
+
+LIST_JOINERS = ("と", "、")
+_ASIDE = re.compile(r"^[（(][^）)]{0,40}[）)]")
+_LISTING_TAILS = ("など", "ら", "の両社", "両社")
+
+
+def _after_listing(follow: str) -> str:
+    """The text after a name, past an aside in brackets and a 'and others' tail."""
+    follow = _ASIDE.sub("", follow)
+    for tail in _LISTING_TAILS:
+        if follow.startswith(tail):
+            return follow[len(tail):]
+    return follow
+
+
+def _in_aside(text: str, start: int, offset: int) -> bool:
+    """（以下「ソフトバンクグループ」）: a name inside brackets restates the one before."""
+    before = text[start:offset]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _joins(between: str) -> bool:
+    """Whether the text between two names only lists them (「と」, 「、」, an aside)."""
+    rest = _after_listing(_after_title(between))
+    return rest in LIST_JOINERS
 
 
 @cache
@@ -301,7 +353,11 @@ def _event_status(ctx: JapaneseContext, trigger: _Trigger, clause: tuple[int, in
         return "happened" if tense == "past" else "planned"  # 記者会見で、…: the setting
     if any(word in text[clause[0]:trigger.start] for word in lex.planned_before):
         return "planned"
-    return _status(text[trigger.end:clause[1]], lex)
+    status = _status(text[trigger.end:clause[1]], lex)
+    if status == "planned" and trigger.type in lex.announced_types \
+            and lex.announced.search(text[trigger.end:clause[1]]):
+        return "happened"  # 投じる計画を打ち出している: the commitment is made public
+    return status
 
 
 # "…会見で、" names the occasion of what the sentence tells; its tense is the sentence's.

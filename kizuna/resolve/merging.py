@@ -8,6 +8,7 @@ records what it says.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,6 +31,7 @@ class EventFacts:
     granularity: str | None = None
     amount: tuple[float, str] | None = None
     published: date | None = None
+    actors: frozenset[str] = frozenset()  # who does it, for types with a direction
 
 
 @dataclass(frozen=True)
@@ -40,21 +42,61 @@ class Judgement:
     reasons: tuple[str, ...] = field(default=())
 
 
+def with_countries(participants: Iterable[tuple[str, str, str | None]],
+                   country_names: Mapping[str, str]) -> frozenset[str]:
+    """Canonical names of (name, type, country) participants, with the country a place
+    lies in: a visit to Washington is a visit to the United States."""
+    names = set()
+    for name, entity_type, country in participants:
+        names.add(name)
+        if entity_type in EXPANDED_TYPES and country in country_names:
+            names.add(country_names[country])
+    return frozenset(names)
+
+
+EXPANDED_TYPES = frozenset({"GPE"})
+
+
 def decide(event: EventFacts, merged: list[EventFacts],
            weights: dict[str, float] | None = None) -> Judgement:
     """The merged event `event` reports, if any, with the reasons for the choice."""
-    best: tuple[float, EventFacts, tuple[str, ...]] | None = None
-    for candidate in merged:
-        scored = score(event, candidate, weights or {})
-        if scored is None:
-            continue
-        value, reasons = scored
-        if best is None or value > best[0]:
-            best = (value, candidate, reasons)
-    if best is None or best[0] < MIN_SCORE:
-        reasons = best[2] if best else ("no merged event of the same type shares a participant",)
-        return Judgement(event.id, None, best[0] if best else 0.0, ("new happening", *reasons))
-    return Judgement(event.id, best[1].id, best[0], best[2])
+    return assign([event], {event.id: merged}, weights)[0]
+
+
+def assign(events: list[EventFacts], candidates: dict[str, list[EventFacts]],
+           weights: dict[str, float] | None = None) -> list[Judgement]:
+    """Judgements for the events of one article, in the order given.
+
+    An article tells each happening once, so each merged event takes at most one of its
+    events: the best-scoring pairs are joined first, and an event whose best candidate
+    went to a better-matching event of the same article tries its next one.
+    """
+    pairs = []
+    best: dict[str, tuple[float, tuple[str, ...]]] = {}
+    for order, event in enumerate(events):
+        for candidate in candidates.get(event.id, []):
+            scored = score(event, candidate, weights or {})
+            if scored is None:
+                continue
+            value, reasons = scored
+            if event.id not in best or value > best[event.id][0]:
+                best[event.id] = (value, reasons)
+            if value >= MIN_SCORE:
+                pairs.append((-value, order, candidate.id, event.id, reasons))
+    chosen: dict[str, Judgement] = {}
+    taken: set[str] = set()
+    for negative, _, merged_id, event_id, reasons in sorted(pairs):
+        if event_id not in chosen and merged_id not in taken:
+            chosen[event_id] = Judgement(event_id, merged_id, -negative, reasons)
+            taken.add(merged_id)
+    return [chosen.get(e.id) or _new_happening(e.id, best.get(e.id)) for e in events]
+
+
+def _new_happening(event_id: str, best: tuple[float, tuple[str, ...]] | None) -> Judgement:
+    if best is None:
+        reasons: tuple[str, ...] = ("no merged event of the same type shares a participant",)
+        return Judgement(event_id, None, 0.0, ("new happening", *reasons))
+    return Judgement(event_id, None, best[0], ("new happening", *best[1]))
 
 
 def score(a: EventFacts, b: EventFacts,
@@ -68,6 +110,8 @@ def score(a: EventFacts, b: EventFacts,
     if not _dates_agree(a, b):
         return None
     if not _amounts_agree(a, b):
+        return None
+    if _opposite(a, b):
         return None
     overlap = _weighted_overlap(a.participants, b.participants, weights)
     reasons = [f"same type {a.type}", f"shared participants: {', '.join(sorted(shared))}"]
@@ -84,6 +128,18 @@ def score(a: EventFacts, b: EventFacts,
         value += 0.2
         reasons.append("amounts agree")
     return min(value, 1.0), tuple(reasons)
+
+
+def _opposite(a: EventFacts, b: EventFacts) -> bool:
+    """China restricting the United States is not the United States restricting China:
+    for types with a direction, actors on one side only of each are two happenings."""
+    if a.type not in DIRECTED or not (a.actors and b.actors) or a.actors & b.actors:
+        return False
+    return bool(a.actors & (b.participants - b.actors)) and \
+        bool(b.actors & (a.participants - a.actors))
+
+
+DIRECTED = frozenset({"VISIT", "INVEST", "POLICY", "RESTRICT", "TRADE", "RELEASE", "STATEMENT"})
 
 
 def _weighted_overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:

@@ -5,7 +5,7 @@ article, in document order:
 
 1. a person's judgement for this event (same article id and local id) wins, when its
    merged event has the event's type (the merged event is recreated if it is gone);
-2. otherwise `kizuna.resolve.merging.decide` compares the event with the merged events
+2. otherwise `kizuna.resolve.merging.assign` compares the events with the merged events
    of its type that share a participant name, weighting each name by how rare it is:
    `1 / (1 + ln n)`, n the number of merged events the name takes part in.
 
@@ -22,6 +22,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -38,7 +39,14 @@ from sqlalchemy import (
 )
 
 from kizuna.errors import KizunaError
-from kizuna.resolve.merging import DATE_SLACK_DAYS, EventFacts, Judgement, decide
+from kizuna.resolve.gazetteer import default_gazetteer
+from kizuna.resolve.merging import (
+    DATE_SLACK_DAYS,
+    EventFacts,
+    Judgement,
+    assign,
+    with_countries,
+)
 from kizuna.store import schema as s
 from kizuna.store.members import Member, load_members, publication_key, summarise
 
@@ -54,11 +62,30 @@ class MergeError(KizunaError):
 # --- on ingest ----------------------------------------------------------------------
 
 def merge_article(conn: Connection, article_id: str) -> list[Judgement]:
-    """Place every event of the article not yet in a merged event; the judgements made."""
-    judgements = []
+    """Place every event of the article not yet in a merged event; the judgements made.
+
+    Events a person placed go where they said first; the others are placed together by
+    `kizuna.resolve.merging.assign`, so each merged event takes at most one of them.
+    """
+    waiting = []
     for member in load_members(conn, s.events.c.article_id == article_id):
-        if member.merged_id is None and (judgement := place(conn, member)) is not None:
-            judgements.append(judgement)
+        if member.merged_id is not None:
+            continue
+        pinned = person_target(conn, member)
+        if pinned is None:
+            waiting.append(member)
+        else:
+            _ensure(conn, pinned, member.type)
+            attach(conn, member.event_id, pinned)
+    facts = [event_facts(m) for m in waiting]
+    candidates = {m.event_id: candidate_facts(conn, m) for m in waiting}
+    names = {n for f in facts for n in f.participants}
+    names |= {n for found in candidates.values() for c in found for n in c.participants}
+    judgements = assign(facts, candidates, participant_weights(conn, names))
+    for member, judgement in zip(waiting, judgements, strict=True):
+        merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
+        attach(conn, member.event_id, merged_id)
+        record(conn, judgement, AUTO)
     return judgements
 
 
@@ -81,27 +108,13 @@ def detach_article(conn: Connection, article_id: str) -> None:
         refresh(conn, merged_id)
 
 
-def place(conn: Connection, member: Member) -> Judgement | None:
-    """Attach one event where a person said, or where `decide` says; the auto judgement."""
-    pinned = person_target(conn, member)
-    if pinned is not None:
-        _ensure(conn, pinned, member.type)
-        attach(conn, member.event_id, pinned)
-        return None
-    facts = event_facts(member)
-    candidates = candidate_facts(conn, member)
-    names = set(facts.participants).union(*(c.participants for c in candidates))
-    judgement = decide(facts, candidates, participant_weights(conn, names))
-    merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
-    attach(conn, member.event_id, merged_id)
-    record(conn, judgement, AUTO)
-    return judgement
-
-
 def event_facts(member: Member) -> EventFacts:
     """What `decide` looks at in an article-level event."""
     when = member.date
-    return EventFacts(id=member.event_id, type=member.type, participants=member.names,
+    parties = [(e.name, e.type, e.country) for e in member.actors + member.targets]
+    return EventFacts(id=member.event_id, type=member.type,
+                      participants=with_countries(parties, country_names()),
+                      actors=frozenset(e.name for e in member.actors),
                       start=when.start if when else None, end=when.end if when else None,
                       granularity=when.granularity if when else None,
                       amount=member.amount, published=member.published)
@@ -112,17 +125,24 @@ def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
 
     Those whose dates `decide` would find apart are left out here already, through the
     date index: for a dated event only undated merged events and those within
-    `DATE_SLACK_DAYS` of its period can be the same happening.
+    `DATE_SLACK_DAYS` of its period can be the same happening. So are those holding
+    another event of the same article: an article tells each happening once (see
+    `kizuna.resolve.happenings`), so its events are different happenings.
     """
     if not member.names:
         return []
-    me, mp, e = s.merged_events, s.merged_participants, s.entities
+    me, mp, mm, e, ev = (s.merged_events, s.merged_participants, s.merged_members,
+                         s.entities, s.events)
     named = select(e.c.id).where(e.c.name.in_(sorted(member.names)))
     ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
+    same_article = select(mm.c.merged_id).join(ev, ev.c.id == mm.c.event_id).where(
+        ev.c.article_id == member.article_id, ev.c.id != member.event_id)
     rows = conn.execute(select(me).where(me.c.type == member.type, me.c.id.in_(ids),
+                                         me.c.id.not_in(same_article),
                                          *_near(member)).order_by(me.c.id)).all()
-    names = _participant_names(conn, [r.id for r in rows])
-    return [_merged_facts(row, names[row.id]) for row in rows]
+    ids = [r.id for r in rows]
+    names, actors = _participant_names(conn, ids), _actor_names(conn, ids)
+    return [_merged_facts(row, names[row.id], actors[row.id]) for row in rows]
 
 
 def _near(member: Member) -> list[ColumnElement[bool]]:
@@ -318,23 +338,46 @@ def _columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
     }
 
 
-def _merged_facts(row: Any, names: set[str]) -> EventFacts:
+def _merged_facts(row: Any, names: frozenset[str], actors: set[str]) -> EventFacts:
     amount = None
     if row.amount_value is not None:
         amount = (row.amount_value, row.amount_currency or "")
     return EventFacts(id=row.id, type=row.type, participants=frozenset(names),
                       start=row.date_start, end=row.date_end,
                       granularity=row.date_granularity, amount=amount,
-                      published=row.last_published)
+                      published=row.last_published, actors=frozenset(actors))
 
 
-def _participant_names(conn: Connection, merged_ids: list[str]) -> dict[str, set[str]]:
-    mp, e = s.merged_participants, s.entities
-    names: dict[str, set[str]] = defaultdict(set)
+def _actor_names(conn: Connection, merged_ids: list[str]) -> dict[str, set[str]]:
+    """merged id -> names of those who are an actor in any of its members."""
+    mm, p, e = s.merged_members, s.event_participants, s.entities
+    actors: dict[str, set[str]] = defaultdict(set)
     for i in range(0, len(merged_ids), _CHUNK):
-        rows = conn.execute(select(mp.c.merged_id, e.c.name)
+        rows = conn.execute(select(mm.c.merged_id, e.c.name)
+                            .join(p, p.c.event_id == mm.c.event_id)
+                            .join(e, e.c.id == p.c.entity_id)
+                            .where(mm.c.merged_id.in_(merged_ids[i:i + _CHUNK]),
+                                   p.c.role == "actor"))
+        for merged_id, name in rows:
+            actors[merged_id].add(name)
+    return actors
+
+
+def _participant_names(conn: Connection, merged_ids: list[str]) -> dict[str, frozenset[str]]:
+    mp, e = s.merged_participants, s.entities
+    parties: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+    for i in range(0, len(merged_ids), _CHUNK):
+        rows = conn.execute(select(mp.c.merged_id, e.c.name, e.c.type, e.c.country)
                             .join(e, e.c.id == mp.c.entity_id)
                             .where(mp.c.merged_id.in_(merged_ids[i:i + _CHUNK])))
-        for merged_id, name in rows:
-            names[merged_id].add(name)
-    return names
+        for merged_id, name, entity_type, country in rows:
+            parties[merged_id].append((name, entity_type, country))
+    countries = country_names()
+    return defaultdict(frozenset, {m: with_countries(p, countries) for m, p in parties.items()})
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 code -> the country's canonical name, from the gazetteer."""
+    return {a.country: a.name for a in default_gazetteer().actors
+            if a.kind == "countries" and a.country}

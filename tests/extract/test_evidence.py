@@ -87,3 +87,12 @@ def test_an_amount_in_another_clause_is_not_the_events(extract):
     agree = got.event_with("AGREE", {"Japan"})
     assert agree is not None, got.describe()
     assert agree.amount is None
+
+
+def test_a_verb_under_to_takes_the_subject_and_clause_above(extract):
+    got = extract("SoftBank Group has committed to spending $3 billion a year on OpenAI's "
+                  "technology.")
+    invest = got.event_with("INVEST", {"SoftBank Group"})
+    assert invest is not None, got.describe()
+    assert got.names(invest.actors) == {"SoftBank Group"}
+    assert invest.evidence.text.startswith("SoftBank Group has committed to spending $3 billion")

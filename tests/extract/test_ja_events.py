@@ -141,3 +141,47 @@ def test_evidence_is_the_clause_and_the_sentence_is_kept(ja_extract) -> None:
     for event in (visit, meet):
         assert event.sentence.text == "岩屋毅外相は12日、中国を訪問し、王毅外相と会談した。"
         assert text[event.evidence.start:event.evidence.end] == event.evidence.text
+
+
+# article, event type, the participants it must have (canonical names)
+LISTED_TOPICS: list = [
+    # names listed with と before the topic particle all act
+    ("ソフトバンクグループとオープンAIは3日、提携を結んだ。", "COOPERATE",
+     {"SoftBank Group", "OpenAI"}),
+    # an aside in brackets restates the name; 米 qualifies the name after it
+    ("ソフトバンクグループ株式会社（以下「ソフトバンクグループ」）と米OpenAIは3日、提携を結んだ。",
+     "COOPERATE", {"SoftBank Group", "OpenAI"}),
+    ("ソフトバンクGとオープンAIなどは1月、米国に最大5000億ドルを投じる計画を打ち出している。",
+     "INVEST", {"SoftBank Group", "OpenAI"}),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "names"), LISTED_TOPICS)
+def test_names_listed_before_the_topic_particle_all_take_part(ja_extract, text, event_type,
+                                                                names) -> None:
+    found = ja_extract(text)
+    event = found.event_with(event_type, names)
+    assert event is not None, found.describe()
+    assert names <= found.names(event.actors)
+
+
+def test_a_plan_made_public_is_a_commitment_that_happened(ja_extract) -> None:
+    """投じる計画を打ち出している: the investment has been announced (the contract's rule
+    for commitments); its month is therefore the past January, not the next one."""
+    found = ja_extract("ソフトバンクGとオープンAIなどは1月、米国に最大5000億ドルを投じる計画を"
+                       "打ち出している。")
+    invest = found.event_with("INVEST", {"SoftBank Group"})
+    assert invest is not None, found.describe()
+    assert invest.status == "happened"
+    assert invest.date is not None and invest.date.start.isoformat() == "2025-01-01"
+    plan = ja_extract("政府は来年、新たな指針を策定する方針だ。")
+    policy = plan.events_of("POLICY")
+    assert policy and policy[0].status == "planned", plan.describe()
+
+
+def test_a_happening_told_again_as_a_topic_is_not_a_second_event(ja_extract) -> None:
+    found = ja_extract("石破首相とトランプ大統領は7日、共同声明を発表した。"
+                       "共同声明は、日米がAI分野で協力を深めると明記した。")
+    agreements = found.events_of("AGREE")
+    assert len(agreements) == 1, found.describe()
+    assert agreements[0].evidence.text == "石破首相とトランプ大統領は7日、共同声明を発表した"

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kizuna.resolve.merging import EventFacts, decide
+from kizuna.resolve.merging import EventFacts, assign, decide, with_countries
 
 FEB7 = date(2025, 2, 7)
 SUMMIT = EventFacts("ev-summit", "MEET", frozenset({"Shigeru Ishiba", "Donald Trump"}),
@@ -76,3 +76,57 @@ def test_reasons_say_why() -> None:
     assert "same type MEET" in reasons
     assert "dates agree" in reasons
     assert any(r.startswith("shared participants: ") for r in reasons)
+
+
+def restriction(event_id: str, actors: set[str], targets: set[str]) -> EventFacts:
+    return EventFacts(event_id, "RESTRICT", frozenset(actors | targets), actors=frozenset(actors))
+
+
+def test_opposite_directions_are_two_happenings() -> None:
+    """China banning exports to the United States is not the United States restricting
+    China, though both name the two countries."""
+    us_controls = restriction("ev-us", {"United States"}, {"China"})
+    china_ban = restriction("v", {"China"}, {"United States"})
+    assert decide(china_ban, [us_controls]).merged_id is None
+    same_way = restriction("v", {"United States"}, {"China"})
+    assert decide(same_way, [us_controls]).merged_id == "ev-us"
+
+
+def test_role_free_types_have_no_direction() -> None:
+    merged = replace(SUMMIT, actors=frozenset({"Shigeru Ishiba"}))
+    facts = event(actors=frozenset({"Donald Trump"}))
+    assert decide(facts, [merged]).merged_id == "ev-summit"
+
+
+def test_an_article_gives_each_merged_event_one_event_at_most() -> None:
+    """Two events of one article are two happenings: the better match takes the merged
+    event, the other starts its own even though it would have matched too."""
+    close = event(id="v1")
+    looser = event(id="v2", participants=frozenset({"Shigeru Ishiba", "Donald Trump",
+                                                    "Takeshi Iwaya"}))
+    judgements = assign([looser, close], {"v1": [SUMMIT], "v2": [SUMMIT]})
+    assert [j.event_id for j in judgements] == ["v2", "v1"]
+    assert judgements[1].merged_id == "ev-summit"
+    assert judgements[0].merged_id is None
+    assert judgements[0].reasons[0] == "new happening"
+
+
+def test_an_event_whose_best_candidate_is_taken_tries_the_next() -> None:
+    other = replace(SUMMIT, id="ev-other", participants=frozenset(
+        {"Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya", "Marco Rubio"}))
+    close = event(id="v1")
+    second = event(id="v2", participants=frozenset({"Shigeru Ishiba", "Donald Trump",
+                                                    "Takeshi Iwaya"}))
+    judgements = assign([close, second], {"v1": [SUMMIT], "v2": [SUMMIT, other]})
+    assert [j.merged_id for j in judgements] == ["ev-summit", "ev-other"]
+
+
+@pytest.mark.parametrize(("parties", "names"), [
+    ([("Washington", "GPE", "USA")], {"Washington", "United States"}),
+    ([("Ryosei Akazawa", "PERSON", "JPN")], {"Ryosei Akazawa"}),  # a person is not a place
+    ([("Japan", "GPE", "JPN")], {"Japan"}),
+    ([("Busan", "GPE", "XYZ")], {"Busan"}),  # a country the table does not know
+])
+def test_a_place_brings_its_country(parties, names) -> None:
+    countries = {"USA": "United States", "JPN": "Japan"}
+    assert with_countries(parties, countries) == frozenset(names)

@@ -266,3 +266,12 @@ def test_a_person_merge_of_another_event_type_is_refused(store: Store) -> None:
         store.merge_event(event_id("a", "v2"), "ev-nothing")
     with pytest.raises(MergeError, match="no article event"):
         store.unmerge_event("nothing")
+
+
+def test_two_events_of_one_article_never_share_a_merged_event(store: Store) -> None:
+    """An article tells each happening once: its second meeting of the same people is
+    another meeting, and the closer match takes the merged event."""
+    save(store, report_doc("a", FEB8, Told()))
+    save(store, report_doc("b", FEB8, Told(names=("Shigeru Ishiba", "Donald Trump",
+                                                  "Takeshi Iwaya")), Told()))
+    assert grouping(store) == {frozenset({"a:v1", "b:v2"}), frozenset({"b:v1"})}
