@@ -1,13 +1,17 @@
 """Merging on write: each article-level event joins the merged event it reports, or starts one.
 
-Runs inside the writer's per-article transaction. For each event of a newly written
-article, in document order:
+Runs inside the writer's per-article transaction, for the events of a newly written
+article:
 
-1. a person's judgement for this event (same article id and local id) wins, when its
+1. a person's judgement for an event (same article id and local id) wins, when its
    merged event has the event's type (the merged event is recreated if it is gone);
-2. otherwise `kizuna.resolve.merging.assign` compares the events with the merged events
-   of its type that share a participant name, weighting each name by how rare it is:
-   `1 / (1 + ln n)`, n the number of merged events the name takes part in.
+2. the others are placed together by `kizuna.resolve.merging.assign`, which compares
+   each with every member of the merged events of its type that share a participant
+   name (the best-matching member speaks for its merged event), weighting each name by
+   how rare it is: `1 / (1 + ln n)`, n the number of merged events it takes part in;
+3. each merged event that took an event is then compared, as a whole, with the others
+   (`fold_similar`): a new report can show that two merged events were one happening
+   all along, so articles arriving in another order end the same way.
 
 Every automatic decision is recorded in `judgements` with its score and reasons. A
 merged event's columns are recomputed from its members whenever they change, and a
@@ -21,7 +25,8 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -45,10 +50,11 @@ from kizuna.resolve.merging import (
     EventFacts,
     Judgement,
     assign,
+    decide,
     with_countries,
 )
 from kizuna.store import schema as s
-from kizuna.store.members import Member, load_members, publication_key, summarise
+from kizuna.store.members import Member, load_members, members_of, publication_key, summarise
 
 AUTO, PERSON = "auto", "person"
 PREFIX = "ev-"
@@ -82,11 +88,13 @@ def merge_article(conn: Connection, article_id: str) -> list[Judgement]:
     names = {n for f in facts for n in f.participants}
     names |= {n for found in candidates.values() for c in found for n in c.participants}
     judgements = assign(facts, candidates, participant_weights(conn, names))
+    placed = []
     for member, judgement in zip(waiting, judgements, strict=True):
         merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
         attach(conn, member.event_id, merged_id)
         record(conn, judgement, AUTO)
-    return judgements
+        placed.append(merged_id)
+    return judgements + fold_similar(conn, placed)
 
 
 def unmerged(conn: Connection, article_id: str) -> bool:
@@ -129,30 +137,113 @@ def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
     another event of the same article: an article tells each happening once (see
     `kizuna.resolve.happenings`), so its events are different happenings.
     """
-    if not member.names:
-        return []
-    me, mp, mm, e, ev = (s.merged_events, s.merged_participants, s.merged_members,
-                         s.entities, s.events)
-    named = select(e.c.id).where(e.c.name.in_(sorted(member.names)))
-    ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
+    ev, mm = s.events, s.merged_members
     same_article = select(mm.c.merged_id).join(ev, ev.c.id == mm.c.event_id).where(
         ev.c.article_id == member.article_id, ev.c.id != member.event_id)
-    rows = conn.execute(select(me).where(me.c.type == member.type, me.c.id.in_(ids),
-                                         me.c.id.not_in(same_article),
-                                         *_near(member)).order_by(me.c.id)).all()
-    ids = [r.id for r in rows]
-    names, actors = _participant_names(conn, ids), _actor_names(conn, ids)
-    return [_merged_facts(row, names[row.id], actors[row.id]) for row in rows]
+    when = member.date
+    return _candidates(conn, member.type, member.names, when.start if when else None,
+                       when.end if when else None, same_article)
 
 
-def _near(member: Member) -> list[ColumnElement[bool]]:
-    """Conditions on merged events whose dates can agree with the member's (if dated)."""
-    if member.date is None:
+def _candidates(conn: Connection, type: str, names: Iterable[str], start: date | None,
+                end: date | None, excluded: Any) -> list[EventFacts]:
+    """Merged events of `type` sharing a name, whose dates can agree, not in `excluded`."""
+    names = sorted(set(names))
+    if not names:
+        return []
+    me, mp, e = s.merged_events, s.merged_participants, s.entities
+    named = select(e.c.id).where(e.c.name.in_(names))
+    ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
+    rows = conn.execute(select(me).where(me.c.type == type, me.c.id.in_(ids),
+                                         me.c.id.not_in(excluded),
+                                         *_near(start, end)).order_by(me.c.id)).all()
+    grouped = members_of(conn, [r.id for r in rows])
+    return [replace(event_facts(m), id=merged_id)
+            for merged_id, members in grouped.items() for m in members]
+
+
+def _near(start: date | None, end: date | None) -> list[ColumnElement[bool]]:
+    """Conditions on merged events whose dates can agree with a period (if one is known)."""
+    if start is None:
         return []
     me, slack = s.merged_events, timedelta(days=DATE_SLACK_DAYS)
     return [or_(me.c.date_start.is_(None), and_(
-        me.c.date_start <= member.date.end + slack,
-        func.coalesce(me.c.date_end, me.c.date_start) >= member.date.start - slack))]
+        me.c.date_start <= (end or start) + slack,
+        func.coalesce(me.c.date_end, me.c.date_start) >= start - slack))]
+
+
+# --- folding merged events that turn out to be one -----------------------------------
+
+MAX_FOLDS = 5
+
+
+def fold_similar(conn: Connection, merged_ids: Iterable[str]) -> list[Judgement]:
+    """Fold into each of `merged_ids` the merged events it now reports the same happening
+    as: an event that joins one of two merged events can show they were one all along,
+    whatever order the articles came in. Merged events a person arranged are left alone."""
+    judgements: list[Judgement] = []
+    for merged_id in dict.fromkeys(merged_ids):
+        for _ in range(MAX_FOLDS):
+            folded = _fold_one(conn, merged_id)
+            if not folded:
+                break
+            judgements += folded
+    return judgements
+
+
+def _fold_one(conn: Connection, merged_id: str) -> list[Judgement]:
+    me = s.merged_events
+    row = conn.execute(select(me).where(me.c.id == merged_id)).first()
+    if row is None or _arranged_by_person(conn, merged_id):
+        return []
+    names = _participant_names(conn, [merged_id])[merged_id]
+    facts = _merged_facts(row, names, _actor_names(conn, [merged_id])[merged_id])
+    raw = _raw_names(conn, merged_id)
+    candidates = [c for c in _candidates(conn, row.type, raw, row.date_start, row.date_end,
+                                         _sharing_an_article(merged_id))
+                  if c.id != merged_id and not _arranged_by_person(conn, c.id)]
+    pool = set(facts.participants).union(*(c.participants for c in candidates))
+    judgement = decide(facts, candidates, participant_weights(conn, pool))
+    if judgement.merged_id is None:
+        return []
+    return _absorb(conn, merged_id, judgement)
+
+
+def _absorb(conn: Connection, merged_id: str, found: Judgement) -> list[Judgement]:
+    """Move every member of `found.merged_id` into `merged_id`, recording why."""
+    mm = s.merged_members
+    moved = conn.execute(select(mm.c.event_id).where(mm.c.merged_id == found.merged_id)
+                         .order_by(mm.c.event_id)).scalars().all()
+    conn.execute(update(mm).where(mm.c.merged_id == found.merged_id).values(merged_id=merged_id))
+    refresh(conn, found.merged_id)
+    refresh(conn, merged_id)
+    reasons = (f"folded from {found.merged_id} into {merged_id}", *found.reasons)
+    out = [Judgement(event_id, merged_id, found.score, reasons) for event_id in moved]
+    for judgement in out:
+        record(conn, judgement, AUTO)
+    return out
+
+
+def _sharing_an_article(merged_id: str) -> Any:
+    """Merged events holding an event of an article that one of `merged_id`'s is from."""
+    mm, ev = s.merged_members, s.events
+    articles = select(ev.c.article_id).join(mm, mm.c.event_id == ev.c.id).where(
+        mm.c.merged_id == merged_id)
+    return select(mm.c.merged_id).join(ev, ev.c.id == mm.c.event_id).where(
+        ev.c.article_id.in_(articles))
+
+
+def _arranged_by_person(conn: Connection, merged_id: str) -> bool:
+    """Whether a person's judgement put or kept one of the merged event's members."""
+    mm, j = s.merged_members, s.judgements
+    return conn.execute(select(j.c.id).join(mm, mm.c.event_id == j.c.event_id).where(
+        mm.c.merged_id == merged_id, j.c.decided_by == PERSON).limit(1)).first() is not None
+
+
+def _raw_names(conn: Connection, merged_id: str) -> list[str]:
+    mp, e = s.merged_participants, s.entities
+    return list(conn.execute(select(e.c.name).join(mp, mp.c.entity_id == e.c.id)
+                             .where(mp.c.merged_id == merged_id)).scalars())
 
 
 def participant_weights(conn: Connection, names: Iterable[str]) -> dict[str, float]:

@@ -275,3 +275,28 @@ def test_two_events_of_one_article_never_share_a_merged_event(store: Store) -> N
     save(store, report_doc("b", FEB8, Told(names=("Shigeru Ishiba", "Donald Trump",
                                                   "Takeshi Iwaya")), Told()))
     assert grouping(store) == {frozenset({"a:v1", "b:v2"}), frozenset({"b:v1"})}
+
+
+BRIDGE_A = Told(names=("Shigeru Ishiba", "Donald Trump"))
+BRIDGE_B = Told(names=("Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya", "Marco Rubio"))
+BRIDGE_C = Told(names=("Donald Trump", "Takeshi Iwaya", "Marco Rubio"), when=None)
+
+
+@pytest.mark.parametrize("order", ["abc", "acb", "bac", "bca", "cab", "cba"])
+def test_the_result_does_not_depend_on_the_order_articles_come_in(store: Store,
+                                                                   order: str) -> None:
+    """A and C share too little to be one happening on their own; B, the fuller report,
+    shows they are. Whichever comes last, the three end as one merged event."""
+    told = {"a": BRIDGE_A, "b": BRIDGE_B, "c": BRIDGE_C}
+    for article_id in order:
+        save(store, report_doc(article_id, FEB8, told[article_id]))
+    assert grouping(store) == {frozenset({"a:v1", "b:v1", "c:v1"})}
+
+
+def test_folding_leaves_what_a_person_arranged_alone(store: Store) -> None:
+    save(store, report_doc("a", FEB8, BRIDGE_A), report_doc("c", FEB8, BRIDGE_C))
+    store.unmerge_event(event_id("c", "v1"))  # a person keeps C on its own
+    save(store, report_doc("b", FEB8, BRIDGE_B))
+    assert grouping(store) == {frozenset({"a:v1", "b:v1"}), frozenset({"c:v1"})}
+    folds = [j for j in judgements(store) if "folded" in j.reasons]
+    assert folds == []
