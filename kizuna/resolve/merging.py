@@ -32,6 +32,7 @@ class EventFacts:
     amount: tuple[float, str] | None = None
     published: date | None = None
     actors: frozenset[str] = frozenset()  # who does it, for types with a direction
+    status: str = "happened"
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def score(a: EventFacts, b: EventFacts,
         return None
     if not _amounts_agree(a, b):
         return None
-    if _opposite(a, b):
+    if _opposite(a, b) or _plan_for_the_past(a, b) or _plan_for_the_past(b, a):
         return None
     overlap = _weighted_overlap(a.participants, b.participants, weights)
     reasons = [f"same type {a.type}", f"shared participants: {', '.join(sorted(shared))}"]
@@ -128,6 +129,17 @@ def score(a: EventFacts, b: EventFacts,
         value += 0.2
         reasons.append("amounts agree")
     return min(value, 1.0), tuple(reasons)
+
+
+def _plan_for_the_past(plan: EventFacts, other: EventFacts) -> bool:
+    """A meeting planned or considered in July's news is not February's summit: what is
+    still to come when an article appears cannot be a happening dated before it."""
+    if plan.status not in FUTURE or plan.published is None or other.start is None:
+        return False
+    return (plan.published - (other.end or other.start)).days > DATE_SLACK_DAYS
+
+
+FUTURE = frozenset({"planned", "considered"})
 
 
 def _opposite(a: EventFacts, b: EventFacts) -> bool:

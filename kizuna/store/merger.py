@@ -125,7 +125,7 @@ def event_facts(member: Member) -> EventFacts:
                       actors=frozenset(e.name for e in member.actors),
                       start=when.start if when else None, end=when.end if when else None,
                       granularity=when.granularity if when else None,
-                      amount=member.amount, published=member.published)
+                      amount=member.amount, published=member.published, status=member.status)
 
 
 def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
@@ -436,7 +436,8 @@ def _merged_facts(row: Any, names: frozenset[str], actors: set[str]) -> EventFac
     return EventFacts(id=row.id, type=row.type, participants=frozenset(names),
                       start=row.date_start, end=row.date_end,
                       granularity=row.date_granularity, amount=amount,
-                      published=row.last_published, actors=frozenset(actors))
+                      published=row.last_published, actors=frozenset(actors),
+                      status=row.status)
 
 
 def _actor_names(conn: Connection, merged_ids: list[str]) -> dict[str, set[str]]:

@@ -130,3 +130,16 @@ def test_an_event_whose_best_candidate_is_taken_tries_the_next() -> None:
 def test_a_place_brings_its_country(parties, names) -> None:
     countries = {"USA": "United States", "JPN": "Japan"}
     assert with_countries(parties, countries) == frozenset(names)
+
+
+def test_a_plan_in_later_news_is_not_a_happening_dated_before_it() -> None:
+    """July's "would meet Trump if necessary" is not February's summit, though it names
+    the same two leaders and gives no date."""
+    later_plan = event(start=None, end=None, granularity=None, status="considered",
+                       published=date(2025, 7, 24))
+    assert decide(later_plan, [SUMMIT]).merged_id is None
+    announced_before = event(status="planned", published=date(2025, 2, 6))
+    assert decide(announced_before, [SUMMIT]).merged_id == "ev-summit"
+    reported_after = event(start=None, end=None, granularity=None, status="happened",
+                           published=date(2025, 7, 24))
+    assert decide(reported_after, [SUMMIT]).merged_id == "ev-summit"
