@@ -433,16 +433,37 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
     candidates = [d for d in ctx.find_dates(sent.start_char, sent.end_char, tense)
                   if d.span and d.span.start >= floor]
     if not candidates:
-        return None
+        return _same_day(ctx, sent, head)
     pool: list[DateRef] = []
     for scope in date_scopes(sent, head, first):
         pool = [d for d in candidates if _first_token(ctx.parsed, d.span) in scope]
         if pool:
             break
     if not pool:
-        return None
+        return _same_day(ctx, sent, head) if not candidates else None
     plain = [d for d in pool if not _in_parentheses(ctx.text, d.span.start, sent.start_char)]
     return min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
+
+
+def _same_day(ctx: ArticleContext, sent: Any, head: Any) -> DateRef | None:
+    """"Addressed the shock the same evening": the day told last before the sentence."""
+    lowered = sent.text.lower()
+    found = [(lowered.find(p), p) for p in _same_day_phrases() if p in lowered]
+    if not found:
+        return None
+    earlier = [d for d in ctx.find_dates(0, sent.start_char, "past")
+               if d.granularity == "day" and d.span]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda d: d.span.start if d.span else 0)
+    at, phrase = min(found)
+    words = Span.of(ctx.text, sent.start_char + at, sent.start_char + at + len(phrase))
+    return DateRef(words.text, last.start, last.end, last.granularity, words)
+
+
+@cache
+def _same_day_phrases() -> tuple[str, ...]:
+    return tuple(load("en", "dates")["same_day"]["phrases"])
 
 
 def _first_token(parsed: Any, span: Span) -> int:

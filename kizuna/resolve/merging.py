@@ -15,8 +15,10 @@ from datetime import date
 # A happening is one event when these agree: participants (canonical names), dates and
 # amounts. Names shared by many events (a country, a president) count for less.
 MIN_SCORE = 0.45
+BRIDGE_SCORE = 0.6  # what folding two merged events together takes
 DATE_SLACK_DAYS = 1  # "7 Feb local time" is "8 Feb Japan time"
 AMOUNT_TOLERANCE = 0.02
+UNDATED_WINDOW_DAYS = 45  # an undated report matches reports published this close
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,22 @@ def assign(events: list[EventFacts], candidates: dict[str, list[EventFacts]],
     return [chosen.get(e.id) or _new_happening(e.id, best.get(e.id)) for e in events]
 
 
+def bridged(event: EventFacts, candidates: list[EventFacts], joined: str,
+            weights: dict[str, float] | None = None) -> str | None:
+    """Another merged event `event` reports as surely as the one it `joined`, if any:
+    the event shows the two are one happening (reports that each told too little to be
+    matched with the other). One at most, and only a close match: a report that fits
+    several happenings loosely bridges none of them."""
+    scored = []
+    for candidate in candidates:
+        if candidate.id == joined:
+            continue
+        found = score(event, candidate, weights or {})
+        if found is not None and found[0] >= BRIDGE_SCORE:
+            scored.append((-found[0], candidate.id))
+    return min(scored)[1] if scored else None
+
+
 def _new_happening(event_id: str, best: tuple[float, tuple[str, ...]] | None) -> Judgement:
     if best is None:
         reasons: tuple[str, ...] = ("no merged event of the same type shares a participant",)
@@ -114,6 +132,8 @@ def score(a: EventFacts, b: EventFacts,
         return None
     if _opposite(a, b) or _plan_for_the_past(a, b) or _plan_for_the_past(b, a):
         return None
+    if not (a.start and b.start) and not _reported_together(a, b):
+        return None
     overlap = _weighted_overlap(a.participants, b.participants, weights)
     reasons = [f"same type {a.type}", f"shared participants: {', '.join(sorted(shared))}"]
     value = overlap
@@ -129,6 +149,15 @@ def score(a: EventFacts, b: EventFacts,
         value += 0.2
         reasons.append("amounts agree")
     return min(value, 1.0), tuple(reasons)
+
+
+def _reported_together(a: EventFacts, b: EventFacts) -> bool:
+    """Without two dates to compare, only reports published near each other can be
+    matched: "Japan and the United States agreed to cooperate" in May is not March's
+    agreement of the same two, nor every other one in the store."""
+    if a.published is None or b.published is None:
+        return True
+    return abs((a.published - b.published).days) <= UNDATED_WINDOW_DAYS
 
 
 def _plan_for_the_past(plan: EventFacts, other: EventFacts) -> bool:

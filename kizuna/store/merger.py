@@ -9,9 +9,10 @@ article:
    each with every member of the merged events of its type that share a participant
    name (the best-matching member speaks for its merged event), weighting each name by
    how rare it is: `1 / (1 + ln n)`, n the number of merged events it takes part in;
-3. each merged event that took an event is then compared, as a whole, with the others
-   (`fold_similar`): a new report can show that two merged events were one happening
-   all along, so articles arriving in another order end the same way.
+3. when an event also matches other merged events than the one it joined, those are
+   folded into it (`fold_bridged`): a fuller report can show that two reports, each
+   telling too little to be matched with the other, were one happening, so articles
+   arriving in another order end the same way.
 
 Every automatic decision is recorded in `judgements` with its score and reasons. A
 merged event's columns are recomputed from its members whenever they change, and a
@@ -40,6 +41,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    true,
     update,
 )
 
@@ -47,10 +49,11 @@ from kizuna.errors import KizunaError
 from kizuna.resolve.gazetteer import default_gazetteer
 from kizuna.resolve.merging import (
     DATE_SLACK_DAYS,
+    UNDATED_WINDOW_DAYS,
     EventFacts,
     Judgement,
     assign,
-    decide,
+    bridged,
     with_countries,
 )
 from kizuna.store import schema as s
@@ -87,14 +90,19 @@ def merge_article(conn: Connection, article_id: str) -> list[Judgement]:
     candidates = {m.event_id: candidate_facts(conn, m) for m in waiting}
     names = {n for f in facts for n in f.participants}
     names |= {n for found in candidates.values() for c in found for n in c.participants}
-    judgements = assign(facts, candidates, participant_weights(conn, names))
-    placed = []
-    for member, judgement in zip(waiting, judgements, strict=True):
+    weights = participant_weights(conn, names)
+    judgements = assign(facts, candidates, weights)
+    folds: list[Judgement] = []
+    for member, fact, judgement in zip(waiting, facts, judgements, strict=True):
         merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
         attach(conn, member.event_id, merged_id)
         record(conn, judgement, AUTO)
-        placed.append(merged_id)
-    return judgements + fold_similar(conn, placed)
+        other = bridged(fact, candidates[member.event_id], merged_id, weights) \
+            if judgement.merged_id is not None else None
+        if other is not None:
+            reason = (f"event {member.event_id} reports both",)
+            folds += fold_bridged(conn, merged_id, other, reason)
+    return judgements + folds
 
 
 def unmerged(conn: Connection, article_id: str) -> bool:
@@ -142,11 +150,12 @@ def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
         ev.c.article_id == member.article_id, ev.c.id != member.event_id)
     when = member.date
     return _candidates(conn, member.type, member.names, when.start if when else None,
-                       when.end if when else None, same_article)
+                       when.end if when else None, member.published, same_article)
 
 
 def _candidates(conn: Connection, type: str, names: Iterable[str], start: date | None,
-                end: date | None, excluded: Any) -> list[EventFacts]:
+                end: date | None, published: date | None,
+                excluded: Any) -> list[EventFacts]:
     """Merged events of `type` sharing a name, whose dates can agree, not in `excluded`."""
     names = sorted(set(names))
     if not names:
@@ -156,69 +165,59 @@ def _candidates(conn: Connection, type: str, names: Iterable[str], start: date |
     ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
     rows = conn.execute(select(me).where(me.c.type == type, me.c.id.in_(ids),
                                          me.c.id.not_in(excluded),
-                                         *_near(start, end)).order_by(me.c.id)).all()
+                                         _near(start, end, published))
+                        .order_by(me.c.id)).all()
     grouped = members_of(conn, [r.id for r in rows])
     return [replace(event_facts(m), id=merged_id)
             for merged_id, members in grouped.items() for m in members]
 
 
-def _near(start: date | None, end: date | None) -> list[ColumnElement[bool]]:
-    """Conditions on merged events whose dates can agree with a period (if one is known)."""
+def _near(start: date | None, end: date | None, published: date | None) -> ColumnElement[bool]:
+    """Merged events whose dates can agree with a period: dated ones within
+    `DATE_SLACK_DAYS` of it; undated ones (or all, for an undated period) only when last
+    reported no more than `UNDATED_WINDOW_DAYS` before `published` (see `decide`)."""
+    me = s.merged_events
+    recent = true() if published is None else me.c.last_published >= published - timedelta(
+        days=UNDATED_WINDOW_DAYS)
     if start is None:
-        return []
-    me, slack = s.merged_events, timedelta(days=DATE_SLACK_DAYS)
-    return [or_(me.c.date_start.is_(None), and_(
+        return recent
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    return or_(and_(me.c.date_start.is_(None), recent), and_(
         me.c.date_start <= (end or start) + slack,
-        func.coalesce(me.c.date_end, me.c.date_start) >= start - slack))]
+        func.coalesce(me.c.date_end, me.c.date_start) >= start - slack))
 
 
 # --- folding merged events that turn out to be one -----------------------------------
 
-MAX_FOLDS = 5
-
-
-def fold_similar(conn: Connection, merged_ids: Iterable[str]) -> list[Judgement]:
-    """Fold into each of `merged_ids` the merged events it now reports the same happening
-    as: an event that joins one of two merged events can show they were one all along,
-    whatever order the articles came in. Merged events a person arranged are left alone."""
-    judgements: list[Judgement] = []
-    for merged_id in dict.fromkeys(merged_ids):
-        for _ in range(MAX_FOLDS):
-            folded = _fold_one(conn, merged_id)
-            if not folded:
-                break
-            judgements += folded
-    return judgements
-
-
-def _fold_one(conn: Connection, merged_id: str) -> list[Judgement]:
-    me = s.merged_events
-    row = conn.execute(select(me).where(me.c.id == merged_id)).first()
-    if row is None or _arranged_by_person(conn, merged_id):
+def fold_bridged(conn: Connection, merged_id: str, other: str,
+                 reasons: tuple[str, ...]) -> list[Judgement]:
+    """Fold `other` into `merged_id`, when the event just placed there also reports
+    `other`: two reports that each told too little to be matched with the other are one
+    happening, whatever order they came in. Not when `other` holds another event of an
+    article of `merged_id`'s, nor when a person arranged either."""
+    me, mm = s.merged_events, s.merged_members
+    if conn.execute(select(me.c.id).where(me.c.id == other)).first() is None:
         return []
-    names = _participant_names(conn, [merged_id])[merged_id]
-    facts = _merged_facts(row, names, _actor_names(conn, [merged_id])[merged_id])
-    raw = _raw_names(conn, merged_id)
-    candidates = [c for c in _candidates(conn, row.type, raw, row.date_start, row.date_end,
-                                         _sharing_an_article(merged_id))
-                  if c.id != merged_id and not _arranged_by_person(conn, c.id)]
-    pool = set(facts.participants).union(*(c.participants for c in candidates))
-    judgement = decide(facts, candidates, participant_weights(conn, pool))
-    if judgement.merged_id is None:
+    if _arranged_by_person(conn, merged_id) or _arranged_by_person(conn, other):
         return []
-    return _absorb(conn, merged_id, judgement)
+    clash = select(mm.c.event_id).where(mm.c.merged_id == other,
+                                        mm.c.merged_id.in_(_sharing_an_article(merged_id)))
+    if conn.execute(clash.limit(1)).first() is not None:
+        return []
+    return _absorb(conn, merged_id, other, reasons)
 
 
-def _absorb(conn: Connection, merged_id: str, found: Judgement) -> list[Judgement]:
-    """Move every member of `found.merged_id` into `merged_id`, recording why."""
+def _absorb(conn: Connection, merged_id: str, other: str,
+            reasons: tuple[str, ...]) -> list[Judgement]:
+    """Move every member of `other` into `merged_id`, recording why."""
     mm = s.merged_members
-    moved = conn.execute(select(mm.c.event_id).where(mm.c.merged_id == found.merged_id)
+    moved = conn.execute(select(mm.c.event_id).where(mm.c.merged_id == other)
                          .order_by(mm.c.event_id)).scalars().all()
-    conn.execute(update(mm).where(mm.c.merged_id == found.merged_id).values(merged_id=merged_id))
-    refresh(conn, found.merged_id)
+    conn.execute(update(mm).where(mm.c.merged_id == other).values(merged_id=merged_id))
+    refresh(conn, other)
     refresh(conn, merged_id)
-    reasons = (f"folded from {found.merged_id} into {merged_id}", *found.reasons)
-    out = [Judgement(event_id, merged_id, found.score, reasons) for event_id in moved]
+    why = (f"folded from {other} into {merged_id}", *reasons)
+    out = [Judgement(event_id, merged_id, 1.0, why) for event_id in moved]
     for judgement in out:
         record(conn, judgement, AUTO)
     return out
@@ -238,12 +237,6 @@ def _arranged_by_person(conn: Connection, merged_id: str) -> bool:
     mm, j = s.merged_members, s.judgements
     return conn.execute(select(j.c.id).join(mm, mm.c.event_id == j.c.event_id).where(
         mm.c.merged_id == merged_id, j.c.decided_by == PERSON).limit(1)).first() is not None
-
-
-def _raw_names(conn: Connection, merged_id: str) -> list[str]:
-    mp, e = s.merged_participants, s.entities
-    return list(conn.execute(select(e.c.name).join(mp, mp.c.entity_id == e.c.id)
-                             .where(mp.c.merged_id == merged_id)).scalars())
 
 
 def participant_weights(conn: Connection, names: Iterable[str]) -> dict[str, float]:

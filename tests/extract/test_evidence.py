@@ -56,6 +56,9 @@ DATES: list = [
     ("Prime Minister Shigeru Ishiba will announce cooperation with the United States at a "
      "summit to be held on Friday, officials said Monday.", "COOPERATE", "Shigeru Ishiba",
      "2025-02-07"),
+    # "the same evening" is the day told last before
+    ("Nvidia shares fell 17% on Monday. President Donald Trump addressed the shock the same "
+     "evening at a retreat in Florida.", "STATEMENT", "Donald Trump", "2025-02-03"),
     # a clause joined to the dated one takes its date
     ("On Monday, Shigeru Ishiba met Masayoshi Son and signed an agreement with SoftBank "
      "Group.", "AGREE", "SoftBank Group", "2025-02-03"),

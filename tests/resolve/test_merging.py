@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kizuna.resolve.merging import EventFacts, assign, decide, with_countries
+from kizuna.resolve.merging import EventFacts, assign, bridged, decide, with_countries
 
 FEB7 = date(2025, 2, 7)
 SUMMIT = EventFacts("ev-summit", "MEET", frozenset({"Shigeru Ishiba", "Donald Trump"}),
@@ -141,5 +141,32 @@ def test_a_plan_in_later_news_is_not_a_happening_dated_before_it() -> None:
     announced_before = event(status="planned", published=date(2025, 2, 6))
     assert decide(announced_before, [SUMMIT]).merged_id == "ev-summit"
     reported_after = event(start=None, end=None, granularity=None, status="happened",
-                           published=date(2025, 7, 24))
+                           published=date(2025, 2, 20))
     assert decide(reported_after, [SUMMIT]).merged_id == "ev-summit"
+
+
+def test_an_undated_report_matches_only_reports_published_near_it() -> None:
+    undated = EventFacts("ev-u", "AGREE", frozenset({"Japan", "United States"}),
+                         published=date(2025, 3, 1))
+    near = replace(undated, id="v", published=date(2025, 3, 20))
+    months_later = replace(undated, id="v", published=date(2025, 9, 1))
+    assert decide(near, [undated]).merged_id == "ev-u"
+    assert decide(months_later, [undated]).merged_id is None
+    dated = replace(months_later, start=date(2025, 3, 1), end=date(2025, 3, 1),
+                    granularity="day")
+    dated_merged = replace(undated, start=date(2025, 3, 1), end=date(2025, 3, 1),
+                           granularity="day")
+    assert decide(dated, [dated_merged]).merged_id == "ev-u"  # two dates say it
+
+
+def test_a_report_bridges_one_other_close_match_at_most() -> None:
+    fuller = event(participants=frozenset({"Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya",
+                                           "Marco Rubio"}))
+    ministers = replace(SUMMIT, id="ev-ministers", start=None, end=None, granularity=None,
+                        participants=frozenset({"Donald Trump", "Takeshi Iwaya",
+                                                "Marco Rubio"}))
+    loose = replace(SUMMIT, id="ev-loose", participants=frozenset(
+        {"Shigeru Ishiba", "Xi Jinping", "Lee Jae-myung", "Anthony Albanese"}))
+    assert bridged(fuller, [SUMMIT, ministers, loose], "ev-summit") == "ev-ministers"
+    assert bridged(fuller, [SUMMIT, loose], "ev-summit") is None
+    assert bridged(fuller, [SUMMIT], "ev-summit") is None
