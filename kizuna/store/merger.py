@@ -97,12 +97,18 @@ def merge_article(conn: Connection, article_id: str) -> list[Judgement]:
         merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
         attach(conn, member.event_id, merged_id)
         record(conn, judgement, AUTO)
-        other = bridged(fact, candidates[member.event_id], merged_id, weights) \
-            if judgement.merged_id is not None else None
-        if other is not None:
-            reason = (f"event {member.event_id} reports both",)
-            folds += fold_bridged(conn, merged_id, other, reason)
+        if judgement.merged_id is not None:
+            folds += _fold_what_it_bridges(conn, fact, merged_id, candidates[fact.id], weights)
     return judgements + folds
+
+
+def _fold_what_it_bridges(conn: Connection, fact: EventFacts, merged_id: str,
+                          candidates: list[EventFacts],
+                          weights: dict[str, float]) -> list[Judgement]:
+    other = bridged(fact, candidates, merged_id, weights)
+    if other is None:
+        return []
+    return fold_bridged(conn, merged_id, other, (f"event {fact.id} reports both",))
 
 
 def unmerged(conn: Connection, article_id: str) -> bool:
