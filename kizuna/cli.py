@@ -222,7 +222,7 @@ def events_command(
     until: Annotated[str | None, typer.Option(
         "--until", help="Events starting on or before this date.")] = None,
     search: Annotated[str | None, typer.Option(
-        "--search", help="Words in the article, or in the event's evidence or object.")] = None,
+        "--search", help="Words in the event's article (its sentence included).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")]
     = None,
     format: Annotated[EventFormat, typer.Option("--format", help="table, jsonl or csv.")]

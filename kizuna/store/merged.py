@@ -56,7 +56,7 @@ def list_merged_events(
 
     The filters mean what they mean for `queries.list_events`: `actor` and `country` match
     any participant of any member, `since`/`until` bound the merged date (the latest
-    publication for an undated event), `search` any member's article, evidence or object.
+    publication for an undated event), `search` the text of any member's article.
     """
     me = s.merged_events
     when = _when()
