@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kizuna.extract.evidence import date_scopes, english_clause
+from kizuna.extract.evidence import date_scopes, english_clause, sentence_span
 from kizuna.extract.status import event_status
 from kizuna.extract.triggers import Trigger, find_triggers
 from kizuna.lang import load
@@ -94,7 +94,7 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
     clause = english_clause(ctx.text, sent, head, _after_dateline(sent))
     return Event(
         id=f"v{number}", type=trigger.type, status=status, evidence=clause,
-        sentence=_sentence_span(ctx.text, sent),
+        sentence=sentence_span(ctx.text, sent),
         actors=tuple(actors), targets=tuple(targets), location=location,
         date=_date(ctx, sent, head, status), object=_object(trigger, head),
         amount=_amount(ctx, trigger, head, clause),
@@ -152,15 +152,6 @@ REFERENCE_PREPOSITIONS = {
 
 def _end_char(token: Any) -> int:
     return token.idx + len(token.text)
-
-
-def _sentence_span(text: str, sent: Any) -> Span:
-    start, end = sent.start_char, sent.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span.of(text, start, end)
 
 
 def _predicate(head: Any) -> Any:

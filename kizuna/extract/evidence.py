@@ -25,7 +25,7 @@ def english_clause(text: str, sent: Any, head: Any, first: int | None = None) ->
     leaving out tokens before index `first` (a dateline)."""
     keep = clause_tokens(sent, head, first)
     if not keep:
-        return _sentence(text, sent)
+        return sentence_span(text, sent)
     doc = sent.doc
     lo, hi = min(keep), max(keep)
     while lo < hi and (doc[lo].pos_ in EDGE_PUNCTUATION or lo not in keep):
@@ -112,7 +112,8 @@ def _closes_quote(token: Any) -> bool:
     return token.text in {"\"", "”", "’", "'"}
 
 
-def _sentence(text: str, sent: Any) -> Span:
+def sentence_span(text: str, sent: Any) -> Span:
+    """The sentence without the whitespace around it."""
     start, end = sent.start_char, sent.end_char
     while start < end and text[start].isspace():
         start += 1
