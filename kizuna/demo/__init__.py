@@ -30,6 +30,11 @@ def demo_article_ids() -> set[str]:
             for path in sorted(demo_articles_dir().glob("*.article.json"))}
 
 
+def store_demo_articles(store: Store) -> IngestReport:
+    """Ingest the sample articles into `store`."""
+    return ingest([str(demo_articles_dir())], store)
+
+
 def run_demo(db_url: str, console: Console) -> IngestReport:
     """Ingest the samples into `db_url` (a path or an SQLAlchemy URL), print their events.
 
@@ -38,11 +43,10 @@ def run_demo(db_url: str, console: Console) -> IngestReport:
     """
     from kizuna.cli import ID_WIDTH, _events_table  # the table `kizuna events` prints
 
-    folder = demo_articles_dir()
     ids = demo_article_ids()
     with Store.open(db_url) as store:
         with console.status(f"Extracting {len(ids)} sample articles…"):
-            report = ingest([str(folder)], store)
+            report = store_demo_articles(store)
         rows = [row for row in queries.list_events(store) if row.article_id in ids]
     for failure in report.failures:
         console.print(f"error: {failure.label}: {failure.reason}", markup=False,

@@ -424,19 +424,19 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
     candidates = [d for d in ctx.find_dates(sent.start_char, sent.end_char, tense)
                   if d.span and d.span.start >= floor]
     if not candidates:
-        return _same_day(ctx, sent, head)
+        return _same_day(ctx, sent)
     pool: list[DateRef] = []
     for scope in date_scopes(sent, head, first):
         pool = [d for d in candidates if _first_token(ctx.parsed, d.span) in scope]
         if pool:
             break
     if not pool:
-        return _same_day(ctx, sent, head) if not candidates else None
+        return _same_day(ctx, sent) if not candidates else None
     plain = [d for d in pool if not _in_parentheses(ctx.text, d.span.start, sent.start_char)]
     return min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
 
 
-def _same_day(ctx: ArticleContext, sent: Any, head: Any) -> DateRef | None:
+def _same_day(ctx: ArticleContext, sent: Any) -> DateRef | None:
     """"Addressed the shock the same evening": the day told last before the sentence."""
     lowered = sent.text.lower()
     found = [(lowered.find(p), p) for p in _same_day_phrases() if p in lowered]

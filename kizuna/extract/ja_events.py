@@ -227,8 +227,7 @@ def _topic(ctx: JapaneseContext, start: int, end: int, mentions,
         if follow[:1] in lex.topic_particles:
             out += [e for e in [*chain, entity_id] if e not in out]
             chain = []
-        elif follow[:1] in LIST_JOINERS and following == m_end + len(text[m_end:following]) \
-                and _joins(text[m_end:following]):
+        elif _joins(text[m_end:following]):
             chain.append(entity_id)
         else:
             chain = []

@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -151,12 +150,10 @@ def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
     another event of the same article: an article tells each happening once (see
     `kizuna.resolve.happenings`), so its events are different happenings.
     """
-    ev, mm = s.events, s.merged_members
-    same_article = select(mm.c.merged_id).join(ev, ev.c.id == mm.c.event_id).where(
-        ev.c.article_id == member.article_id, ev.c.id != member.event_id)
     when = member.date
     return _candidates(conn, member.type, member.names, when.start if when else None,
-                       when.end if when else None, member.published, same_article)
+                       when.end if when else None, member.published,
+                       _holding_articles([member.article_id]))
 
 
 def _candidates(conn: Connection, type: str, names: Iterable[str], start: date | None,
@@ -232,8 +229,13 @@ def _absorb(conn: Connection, merged_id: str, other: str,
 def _sharing_an_article(merged_id: str) -> Any:
     """Merged events holding an event of an article that one of `merged_id`'s is from."""
     mm, ev = s.merged_members, s.events
-    articles = select(ev.c.article_id).join(mm, mm.c.event_id == ev.c.id).where(
-        mm.c.merged_id == merged_id)
+    return _holding_articles(select(ev.c.article_id).join(mm, mm.c.event_id == ev.c.id)
+                             .where(mm.c.merged_id == merged_id))
+
+
+def _holding_articles(articles: Any) -> Any:
+    """Merged events holding an event of one of `articles` (ids, or a select of them)."""
+    mm, ev = s.merged_members, s.events
     return select(mm.c.merged_id).join(ev, ev.c.id == mm.c.event_id).where(
         ev.c.article_id.in_(articles))
 
@@ -426,45 +428,6 @@ def _columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
         "last_published": max(published) if published else None,
         "updated_at": datetime.now(UTC),
     }
-
-
-def _merged_facts(row: Any, names: frozenset[str], actors: set[str]) -> EventFacts:
-    amount = None
-    if row.amount_value is not None:
-        amount = (row.amount_value, row.amount_currency or "")
-    return EventFacts(id=row.id, type=row.type, participants=frozenset(names),
-                      start=row.date_start, end=row.date_end,
-                      granularity=row.date_granularity, amount=amount,
-                      published=row.last_published, actors=frozenset(actors),
-                      status=row.status)
-
-
-def _actor_names(conn: Connection, merged_ids: list[str]) -> dict[str, set[str]]:
-    """merged id -> names of those who are an actor in any of its members."""
-    mm, p, e = s.merged_members, s.event_participants, s.entities
-    actors: dict[str, set[str]] = defaultdict(set)
-    for i in range(0, len(merged_ids), _CHUNK):
-        rows = conn.execute(select(mm.c.merged_id, e.c.name)
-                            .join(p, p.c.event_id == mm.c.event_id)
-                            .join(e, e.c.id == p.c.entity_id)
-                            .where(mm.c.merged_id.in_(merged_ids[i:i + _CHUNK]),
-                                   p.c.role == "actor"))
-        for merged_id, name in rows:
-            actors[merged_id].add(name)
-    return actors
-
-
-def _participant_names(conn: Connection, merged_ids: list[str]) -> dict[str, frozenset[str]]:
-    mp, e = s.merged_participants, s.entities
-    parties: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
-    for i in range(0, len(merged_ids), _CHUNK):
-        rows = conn.execute(select(mp.c.merged_id, e.c.name, e.c.type, e.c.country)
-                            .join(e, e.c.id == mp.c.entity_id)
-                            .where(mp.c.merged_id.in_(merged_ids[i:i + _CHUNK])))
-        for merged_id, name, entity_type, country in rows:
-            parties[merged_id].append((name, entity_type, country))
-    countries = country_names()
-    return defaultdict(frozenset, {m: with_countries(p, countries) for m, p in parties.items()})
 
 
 @cache

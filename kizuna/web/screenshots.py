@@ -121,13 +121,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _demo_database(path: Path) -> str:
-    from kizuna.demo import demo_articles_dir
-    from kizuna.ingest import ingest
+    from kizuna.demo import store_demo_articles
     from kizuna.store import Store
 
     print("screenshots: ingesting the demo's sample articles…", file=sys.stderr)
     with Store.open(str(path)) as store:
-        report = ingest([str(demo_articles_dir())], store)
+        report = store_demo_articles(store)
     if report.failures:
         raise SystemExit(f"error: the demo articles did not all go in: {report.summary()}")
     return str(path)
