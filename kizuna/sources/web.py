@@ -29,6 +29,10 @@ DEADLINE_SECONDS = 60.0  # the whole fetch, redirects and body included
 MAX_BYTES = 20 * 1024 * 1024
 
 
+ALLOW = ("the service fetches public addresses only (`kizuna serve --allow-private-urls` "
+         "allows others)")
+
+
 class RefusedAddress(FetchError):
     """The URL leads to an address the service may not fetch from (loopback, private…)."""
 
@@ -53,7 +57,8 @@ def make_client(transport: httpx.BaseTransport | None = None, allow_private: boo
     if allow_private:
         return httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=TIMEOUT_SECONDS,
                             follow_redirects=True, transport=transport)
-    guarded = GuardedTransport(transport, resolver or addresses.system_resolver)
+    guarded = transport if isinstance(transport, GuardedTransport) else GuardedTransport(
+        transport, resolver or addresses.system_resolver)
     return httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=TIMEOUT_SECONDS,
                         follow_redirects=True, transport=guarded, trust_env=False)
 
@@ -87,7 +92,7 @@ class GuardedTransport(httpx.BaseTransport):
 
     def _checked_address(self, url: str, host: str, port: int) -> str:
         if addresses.is_local_name(host):
-            self._refuse(f"{url}: refused: {host} is this machine (loopback)")
+            self._refuse(f"{url}: refused: {host} is this machine (loopback); {ALLOW}")
         literal = addresses.literal_address(host)
         found = [str(literal)] if literal else self.resolver(host, port)
         if not found:
@@ -97,9 +102,7 @@ class GuardedTransport(httpx.BaseTransport):
             reason = "not an address" if address is None else addresses.refusal(address)
             if reason:
                 shown = host if text == host else f"{host} ({text})"
-                self._refuse(f"{url}: refused: {shown} is a {reason} address; the service "
-                             "fetches public addresses only (`kizuna serve "
-                             "--allow-private-urls` allows others)")
+                self._refuse(f"{url}: refused: {shown} is a {reason} address; {ALLOW}")
         return found[0]
 
     def _refuse(self, message: str) -> None:
@@ -155,14 +158,17 @@ def _shut(stream: Any) -> None:
 
 
 def fetch(url: str, client: httpx.Client, max_bytes: int = MAX_BYTES,
-          deadline: float = DEADLINE_SECONDS) -> Fetched:
+          deadline: float | None = None) -> Fetched:
     """The body of `url`; raises FetchError naming the URL for any failure.
 
     Redirects are followed and the user agent set on every request, so an injected
     client need not be configured; bodies over `max_bytes` are refused, and a fetch
-    still going after `deadline` seconds is cut off.
+    still going after `deadline` seconds (DEADLINE_SECONDS unless given) is cut off.
+    A client's pooled connection that was opened by an earlier fetch is not cut: for
+    that, each fetch of the service has a client of its own.
     """
     _check_address(url)
+    deadline = DEADLINE_SECONDS if deadline is None else deadline
     timer = _Deadline(deadline)
     try:
         with timer, client.stream("GET", url, headers={"User-Agent": USER_AGENT},

@@ -27,6 +27,7 @@ Security, in one place:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
 from kizuna.store.database import Store
-from kizuna.web import api, views
+from kizuna.web import api, guards, views
 from kizuna.web.chart import dyad_chart
 from kizuna.web.urls import http_url, is_loopback
 from kizuna.web.writing import Writer
@@ -55,23 +56,31 @@ SECURITY_HEADERS = {
 
 
 def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
-               writer: Writer | None = None, store: Store | None = None) -> FastAPI:
+               writer: Writer | None = None, store: Store | None = None,
+               allowed_hosts: Iterable[str] = (), allow_private_urls: bool = False
+               ) -> FastAPI:
     """The app over the store `db_url` names (or `store`, already open).
 
     `tokens` are accepted for writing beside those `kizuna token create` stored; `host`
     is the address served on (not loopback and no token at all: read-only).
+    `allowed_hosts` are Host names answered beside loopback names, addresses and `host`
+    (see `kizuna.web.guards`); `allow_private_urls` lets `POST /api/ingest {"url"}` fetch
+    loopback and intranet addresses.
     """
     store = store or Store.open(db_url)
     app = FastAPI(title="kizuna", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Cited events from English and Japanese news, merged "
                               "across articles. Every page has a .json twin.")
     app.state.store = store
-    app.state.writer = writer or Writer(store)
+    app.state.writer = writer or Writer(store, allow_private=allow_private_urls)
     app.state.tokens = tuple(t for t in tokens if t)
     app.state.loopback = is_loopback(host)
+    app.state.token_failures = guards.FailureLimiter()
+    app.state.url_pool = api.UrlPool()
     env = _environment()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     api.guard_cross_site_writes(app)  # added first: the headers below wrap its 403 too
+    guards.install(app, guards.allowed_hosts(host, allowed_hosts), SECURITY_HEADERS)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable) -> Response:
@@ -86,12 +95,35 @@ def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
     return app
 
 
+# Environment variables `kizuna serve --workers N` passes its settings through: each
+# worker process builds its app with `app_from_environment`.
+ENV_DB, ENV_HOST, ENV_ALLOW_HOSTS, ENV_PRIVATE = (
+    "KIZUNA_DB", "KIZUNA_SERVE_HOST", "KIZUNA_ALLOW_HOSTS", "KIZUNA_ALLOW_PRIVATE_URLS")
+
+
+def app_from_environment() -> FastAPI:
+    """The app `create_app` makes, its settings read from the environment (for uvicorn's
+    worker processes: `uvicorn --factory kizuna.web.app:app_from_environment`)."""
+    hosts = [h for h in os.environ.get(ENV_ALLOW_HOSTS, "").split(",") if h.strip()]
+    return create_app(os.environ.get(ENV_DB, "kizuna.db"),
+                      host=os.environ.get(ENV_HOST, "127.0.0.1"), allowed_hosts=hosts,
+                      allow_private_urls=os.environ.get(ENV_PRIVATE) == "1")
+
+
+def environment_for(db: str, host: str, allowed_hosts: Iterable[str],
+                    allow_private_urls: bool) -> dict[str, str]:
+    """The variables `app_from_environment` reads, for these settings."""
+    return {ENV_DB: db, ENV_HOST: host, ENV_ALLOW_HOSTS: ",".join(allowed_hosts),
+            ENV_PRIVATE: "1" if allow_private_urls else "0"}
+
+
 # --- JSON twins (registered first: `/events/{id}` would also match `x.json`) ------------
 
 def _json_routes(app: FastAPI) -> None:
     store = app.state.store
 
-    @app.get("/events.json", tags=["pages"], summary="Merged events, filtered, one page")
+    @app.get("/events.json", tags=["pages"], summary="Merged events, filtered, one page",
+             responses=_errors(400))
     def events_json(request: Request, page: int = 1, per_page: int = views.PER_PAGE,
                     type: str | None = None, status: str | None = None,
                     actor: str | None = None, country: str | None = None,
@@ -102,27 +134,42 @@ def _json_routes(app: FastAPI) -> None:
                                             country=country, since=since, until=until,
                                             q=q, sort=sort), page, per_page))
 
-    @app.get("/events/{event_id}.json", tags=["pages"], summary="One merged event in full")
+    @app.get("/events/{event_id}.json", tags=["pages"], summary="One merged event in full",
+             responses=_errors(400, 404))
     def event_json(event_id: str) -> Response:
         return _json(lambda: views.event_view(store, event_id))
 
-    @app.get("/actors/{slug}.json", tags=["pages"], summary="An actor: profile and events")
+    @app.get("/actors/{slug}.json", tags=["pages"], summary="An actor: profile and events",
+             responses=_errors(400, 404))
     def actor_json(slug: str) -> Response:
         return _json(lambda: views.actor_view(store, slug))
 
     @app.get("/dyads/{pair}.json", tags=["pages"],
-             summary="Two countries (JPN-USA): monthly cooperation series, latest events")
+             summary="Two countries (JPN-USA): monthly cooperation series, latest events",
+             responses=_errors(400))
     def dyad_json(pair: str) -> Response:
         return _json(lambda: views.dyad_view(store, pair))
 
-    @app.get("/search.json", tags=["pages"], summary="Full-text search, English and Japanese")
+    @app.get("/search.json", tags=["pages"], summary="Full-text search, English and Japanese",
+             responses=_errors(400))
     def search_json(q: str | None = None) -> Response:
         return _json(lambda: views.search_view(store, q))
 
     @app.get("/articles/{article_id:path}.json", tags=["pages"],
-             summary="An article: its text and everything extracted from it")
+             summary="An article: its text and everything extracted from it",
+             responses=_errors(400, 404))
     def article_json(article_id: str) -> Response:
         return _json(lambda: views.article_view(store, article_id))
+
+
+ERROR_ANSWERS = {400: "A parameter cannot be read (the error says why)",
+                 404: "No such thing in the store"}
+
+
+def _errors(*statuses: int) -> dict[int | str, Any]:
+    return {status: {"description": ERROR_ANSWERS[status],
+                     "content": {"application/json": {"schema": api.ERROR_SCHEMA}}}
+            for status in statuses}
 
 
 def _json(build: Callable[[], dict[str, Any]]) -> Response:
