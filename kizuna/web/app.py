@@ -29,22 +29,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Any
+from pathlib import Path as FilePath
+from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
+from kizuna.model import EVENT_TYPES, STATUSES
 from kizuna.store.database import Store
+from kizuna.store.merged import SORTS
 from kizuna.web import api, guards, views
 from kizuna.web.chart import dyad_chart
 from kizuna.web.urls import http_url, is_loopback
 from kizuna.web.writing import Writer
 
-HERE = Path(__file__).parent
+HERE = FilePath(__file__).parent
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -117,6 +119,24 @@ def environment_for(db: str, host: str, allowed_hosts: Iterable[str],
             ENV_PRIVATE: "1" if allow_private_urls else "0"}
 
 
+# What the JSON routes take, as the OpenAPI description tells it (the views check the
+# same and answer 400; schemathesis holds the two to each other).
+NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"  # control characters are refused (kizuna.web.guards)
+TextQ = Annotated[str | None, Query(pattern=NO_CONTROL)]
+TextP = Annotated[str, Path(pattern=NO_CONTROL)]
+PairP = Annotated[str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
+                            description="Two ISO 3166 alpha-3 codes: JPN-USA")]
+PageQ = Annotated[int, Query(le=views.MAX_PAGE)]
+DateQ = Annotated[str | None, Query(json_schema_extra={"format": "date"})]
+SearchQ = Annotated[str | None, Query(
+    pattern=NO_CONTROL, max_length=views.MAX_SEARCH_CHARS,
+    description=f"Words the text must all hold: at most {views.MAX_SEARCH_WORDS} words, "
+                f"{views.MAX_SEARCH_CHARS} characters (400 beyond)")]
+TypeQ = Annotated[str | None, Query(json_schema_extra={"enum": list(EVENT_TYPES)})]
+StatusQ = Annotated[str | None, Query(json_schema_extra={"enum": list(STATUSES)})]
+SortQ = Annotated[str | None, Query(json_schema_extra={"enum": list(SORTS)})]
+
+
 # --- JSON twins (registered first: `/events/{id}` would also match `x.json`) ------------
 
 def _json_routes(app: FastAPI) -> None:
@@ -124,11 +144,11 @@ def _json_routes(app: FastAPI) -> None:
 
     @app.get("/events.json", tags=["pages"], summary="Merged events, filtered, one page",
              responses=_errors(400))
-    def events_json(request: Request, page: int = 1, per_page: int = views.PER_PAGE,
-                    type: str | None = None, status: str | None = None,
-                    actor: str | None = None, country: str | None = None,
-                    since: str | None = None, until: str | None = None,
-                    q: str | None = None, sort: str | None = None) -> Response:
+    def events_json(request: Request, page: PageQ = 1, per_page: int = views.PER_PAGE,
+                    type: TypeQ = None, status: StatusQ = None,
+                    actor: TextQ = None, country: TextQ = None,
+                    since: DateQ = None, until: DateQ = None,
+                    q: SearchQ = None, sort: SortQ = None) -> Response:
         return _json(lambda: views.events_view(
             store, views.EventFilters.parse(type=type, status=status, actor=actor,
                                             country=country, since=since, until=until,
@@ -136,29 +156,29 @@ def _json_routes(app: FastAPI) -> None:
 
     @app.get("/events/{event_id}.json", tags=["pages"], summary="One merged event in full",
              responses=_errors(400, 404))
-    def event_json(event_id: str) -> Response:
+    def event_json(event_id: TextP) -> Response:
         return _json(lambda: views.event_view(store, event_id))
 
     @app.get("/actors/{slug}.json", tags=["pages"], summary="An actor: profile and events",
              responses=_errors(400, 404))
-    def actor_json(slug: str) -> Response:
+    def actor_json(slug: TextP) -> Response:
         return _json(lambda: views.actor_view(store, slug))
 
     @app.get("/dyads/{pair}.json", tags=["pages"],
              summary="Two countries (JPN-USA): monthly cooperation series, latest events",
              responses=_errors(400))
-    def dyad_json(pair: str) -> Response:
+    def dyad_json(pair: PairP) -> Response:
         return _json(lambda: views.dyad_view(store, pair))
 
     @app.get("/search.json", tags=["pages"], summary="Full-text search, English and Japanese",
              responses=_errors(400))
-    def search_json(q: str | None = None) -> Response:
+    def search_json(q: SearchQ = None) -> Response:
         return _json(lambda: views.search_view(store, q))
 
     @app.get("/articles/{article_id:path}.json", tags=["pages"],
              summary="An article: its text and everything extracted from it",
              responses=_errors(400, 404))
-    def article_json(article_id: str) -> Response:
+    def article_json(article_id: TextP) -> Response:
         return _json(lambda: views.article_view(store, article_id))
 
 

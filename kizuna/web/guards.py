@@ -223,4 +223,7 @@ def install(app: FastAPI, hosts: frozenset[str], headers: dict[str, str]) -> Non
 
 def _problem(detail: dict[str, Any]) -> str:
     where = ".".join(str(p) for p in detail.get("loc", ()) if p not in ("query", "path"))
-    return f"{where}: {detail.get('msg', 'invalid')}" if where else detail.get("msg", "")
+    message = detail.get("msg", "invalid")
+    if detail.get("type") == "string_pattern_mismatch":  # the regex says nothing to a user
+        message = "not in the form this parameter takes (see /openapi.json)"
+    return f"{where}: {message}" if where else message

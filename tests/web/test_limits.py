@@ -20,14 +20,15 @@ def error(response, status: int) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("path", "params", "says"), [
-    ("/events.json", {"page": str(10**20)}, "past the last page"),
+    ("/events.json", {"page": str(10**20)}, "page: Input should be less than or equal to 100000"),
     ("/events", {"page": str(10**20)}, None),
     ("/events.json", {"page": "abc"}, "page"),
     ("/search.json", {"q": " ".join(f"w{i}" for i in range(40))}, "more than 32 words"),
-    ("/search.json", {"q": " ".join(f"word{i}" for i in range(340))}, "longer than 500"),
+    ("/search.json", {"q": " ".join(f"word{i}" for i in range(340))}, "at most 500 characters"),
     ("/events.json", {"q": " ".join("ab" for _ in range(60))}, "more than 32 words"),
     ("/search.json", {"q": "\x00abc"}, "control character"),
     ("/events.json", {"actor": "a\x1fb"}, "control character"),
+    ("/dyads/JPNUSA.json", {}, "pair: not in the form this parameter takes"),
 ])
 def test_bad_parameters_answer_400(client: TestClient, path: str, params: dict[str, str],
                                    says: str | None) -> None:
