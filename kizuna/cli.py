@@ -642,32 +642,60 @@ def demo_command(
 # --- the service ----------------------------------------------------------------------
 
 @app.command("serve")
-def serve_command(db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8000) -> None:
+def serve_command(
+    db: DbOpt = None, host: HostOpt = "127.0.0.1", port: PortOpt = 8000,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Server processes (uvicorn workers); each opens the "
+                                 "store itself.")] = 1,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="A name the server answers for beside 127.0.0.1, localhost "
+                             "and --host (its Host header is checked: DNS rebinding). "
+                             "Repeat for more.")] = None,
+    allow_private_urls: Annotated[bool, typer.Option(
+        "--allow-private-urls", help="Let POST /api/ingest {\"url\"} fetch loopback, "
+                                     "private and link-local addresses (an intranet).")
+    ] = False,
+) -> None:
     """Serve the web UI and the JSON API (every page plus .json; OpenAPI at /openapi.json).
 
     Writing (POST /api/ingest, /api/merge, /api/unmerge) needs a token from
-    `kizuna token create`.
+    `kizuna token create`. URLs given to /api/ingest are fetched from public addresses
+    only, unless --allow-private-urls.
 
     Example: kizuna serve --db kizuna.db --port 8000   (then open http://127.0.0.1:8000/)
     """
-    _serve(_settings(db=db).db, host, port)
+    _serve(_settings(db=db).db, host, port, workers=workers, allowed_hosts=allow_host or [],
+           allow_private_urls=allow_private_urls)
 
 
-def _serve(db: str, host: str, port: int) -> None:
-    """Serve `db` until Ctrl-C, after printing the address to open."""
+def _serve(db: str, host: str, port: int, workers: int = 1,
+           allowed_hosts: list[str] | None = None, allow_private_urls: bool = False) -> None:
+    """Serve `db` until Ctrl-C, after printing the address to open.
+
+    With several workers, uvicorn starts each process from an import string: the
+    settings reach them through the environment (`kizuna.web.app.app_from_environment`).
+    """
+    import os
+
     import uvicorn
 
     from kizuna.store.tokens import active_tokens
-    from kizuna.web import create_app
-    from kizuna.web.app import is_loopback
+    from kizuna.web.app import app_from_environment, environment_for
+    from kizuna.web.urls import is_loopback
 
-    store = _open_store(db)
-    app = create_app(db, host=host, store=store)
-    if not is_loopback(host) and not active_tokens(store):
+    with _open_store(db) as store:  # migrated once here, before any worker opens it
+        tokens = active_tokens(store)
+    if not is_loopback(host) and not tokens:
         typer.echo("warning: no API token configured: serving read-only", err=True)
+    os.environ.update(environment_for(db, host, allowed_hosts or [], allow_private_urls))
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"kizuna: serving {db} at http://{shown}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    typer.echo(f"kizuna: serving {db} at http://{shown}:{port}/ "
+               f"({workers} worker{'s' if workers > 1 else ''}; Ctrl-C stops)", err=True)
+    if workers == 1:
+        uvicorn.run(app_from_environment(), host=host, port=port, log_level="warning")
+    else:
+        uvicorn.run("kizuna.web.app:app_from_environment", factory=True, workers=workers,
+                    host=host, port=port, log_level="warning")
 
 
 token_app = typer.Typer(help="API tokens for writing over the web service.",

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import httpx
+
 from kizuna import pipeline
 from kizuna.errors import KizunaError
 from kizuna.model import Article, Document
@@ -79,13 +81,15 @@ class IngestReport:
 
 def ingest(
     inputs: Sequence[str], store: Store, defaults: ArticleDefaults | None = None,
-    workers: int = 1, progress: Progress | None = None,
+    workers: int = 1, progress: Progress | None = None, client: httpx.Client | None = None,
 ) -> IngestReport:
-    """Read, extract and store every article `inputs` hold; what happened, counted."""
+    """Read, extract and store every article `inputs` hold; what happened, counted.
+
+    URLs are fetched with `client` when one is given (the web service's guarded one)."""
     report = IngestReport()
     tracker = _Tracker(report, progress)
     labels, articles = [], []
-    for label, item in iter_articles(inputs, defaults or ArticleDefaults()):
+    for label, item in iter_articles(inputs, defaults or ArticleDefaults(), client):
         if isinstance(item, KizunaError):
             tracker.failed(label, item)
         else:

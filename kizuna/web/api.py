@@ -14,9 +14,10 @@ ever comes in.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
-import json
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -26,9 +27,13 @@ from fastapi.responses import JSONResponse, Response
 from kizuna.errors import KizunaError
 from kizuna.store import MergeError
 from kizuna.store import tokens as api_tokens
+from kizuna.web import guards
 from kizuna.web.urls import http_url, same_origin
-from kizuna.web.writing import Writer
+from kizuna.web.writing import UrlFailed, Writer
 
+URL_WORKERS = 2  # URL ingests fetched and extracted at once
+URL_WAITING = 8  # more queued behind them before 503
+URL_RETRY_AFTER = 30  # seconds
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SECURITY_SCHEMES = {"bearer": {
     "type": "http", "scheme": "bearer",
@@ -91,16 +96,45 @@ def _responses(success: int, described: str, schema: dict[str, Any]) -> dict[int
         401: {"description": "No valid bearer token", "content": error},
         403: {"description": "Read-only service, or a request from another origin",
               "content": error},
+        413: {"description": "The body is larger than the service takes", "content": error},
         415: {"description": "The body is not application/json", "content": error},
+        429: {"description": "Too many failed token attempts from this client; see "
+                            "Retry-After", "content": error},
     }
 
 
 def _write_route(summary: str, body: dict[str, Any], success: int, described: str,
-                 answer: dict[str, Any]) -> dict[str, Any]:
+                 answer: dict[str, Any], more: dict[int, str] | None = None
+                 ) -> dict[str, Any]:
+    responses = _responses(success, described, answer)
+    for status, text in (more or {}).items():
+        responses[status] = {"description": text, "content": _json_content(ERROR_SCHEMA)}
     return {"tags": ["write"], "summary": summary, "status_code": success,
-            "responses": _responses(success, described, answer),
+            "responses": responses,
             "openapi_extra": {"requestBody": {"required": True, "content": _json_content(body)},
                               "security": [{"bearer": []}]}}
+
+
+class UrlPool:
+    """URL ingests, `workers` at a time and at most `waiting` more queued (503 beyond).
+
+    A fetch may take its whole deadline: URL ingests get threads of their own, so the
+    threads that answer reads are never all held by them."""
+
+    def __init__(self, workers: int = URL_WORKERS, waiting: int = URL_WAITING) -> None:
+        self._executor = ThreadPoolExecutor(workers, thread_name_prefix="kizuna-url")
+        self.limit = workers + waiting
+        self.pending = 0  # changed on the event loop only: no lock needed
+
+    async def run(self, action: Callable[[], Response]) -> Response:
+        if self.pending >= self.limit:
+            return _error(f"{self.pending} URLs are being fetched; try again later", 503,
+                          {"Retry-After": str(URL_RETRY_AFTER)})
+        self.pending += 1
+        try:
+            return await asyncio.wrap_future(self._executor.submit(action))
+        finally:
+            self.pending -= 1
 
 
 # --- the routes ---------------------------------------------------------------------------
@@ -111,10 +145,16 @@ def register(app: FastAPI) -> None:
     @app.post("/api/ingest", **_write_route(
         "Store an article record, or fetch a page or feed by URL", ARTICLE_RECORD_SCHEMA,
         201, "Stored: the record's outcome, or the counts of what the URL held",
-        INGESTED_SCHEMA))
+        INGESTED_SCHEMA, {502: "The URL could not be fetched or read (the error says why)",
+                          503: "Too many URLs being fetched; see Retry-After"}))
     async def api_ingest(request: Request) -> Response:
         """An article record (the contract's input shape) is extracted and stored; a
-        `{"url": …}` is fetched as `kizuna ingest` would, each feed item an article."""
+        `{"url": …}` is fetched as `kizuna ingest` would, each feed item an article.
+
+        URLs are fetched in a small pool of their own, so reads never wait on them: 503
+        with Retry-After when it is full. Only public addresses are fetched (400 for
+        others) unless the service was started with `--allow-private-urls`; a URL that
+        cannot be fetched or read answers 502 with the reason."""
         data, refused = await _authorised_json(request)
         if refused is not None:
             return refused
@@ -123,7 +163,7 @@ def register(app: FastAPI) -> None:
             url = str(data["url"])
             if not http_url(url):
                 return _error("only http(s) URLs can be fetched", 400)
-            return await _run(lambda: writer.url(url), 201)
+            return await request.app.state.url_pool.run(lambda: _url_answer(writer, url))
         return await _run(lambda: writer.record(data), 201)
 
     @app.post("/api/merge", **_write_route(
@@ -172,6 +212,16 @@ def _describe_bearer_scheme(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+def _url_answer(writer: Writer, url: str) -> Response:
+    """What a URL ingest answers, computed in the URL pool's thread."""
+    try:
+        return JSONResponse(writer.url(url), status_code=201)
+    except UrlFailed as exc:
+        return _error(str(exc), 400 if exc.refused else 502)
+    except KizunaError as exc:
+        return _error(str(exc), 400)
+
+
 async def _run(action: Callable[[], dict[str, Any]], status: int) -> Response:
     try:
         result = await run_in_threadpool(action)
@@ -207,9 +257,9 @@ async def _authorised_json(request: Request) -> tuple[Any, Response | None]:
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         return None, _error("send the body as application/json", 415)
     try:
-        return json.loads(await request.body()), None
-    except ValueError:
-        return None, _error("the body is not JSON", 400)
+        return guards.parse_json(await guards.read_body(request)), None
+    except guards.Refused as exc:
+        return None, _error(exc.message, exc.status, exc.headers)
 
 
 def _refusal(request: Request) -> Response | None:
@@ -218,12 +268,19 @@ def _refusal(request: Request) -> Response | None:
     if not state.loopback and not state.tokens and not api_tokens.active_tokens(state.store):
         return _error("this service is read-only: it is served beyond loopback and no API "
                       "token is configured", 403)
+    limiter: guards.FailureLimiter = state.token_failures
+    client = guards.client_key(request)
+    wait = limiter.retry_after(client)
+    if wait is not None:
+        return _error(f"too many failed token attempts from this client; try again in "
+                      f"{wait} s", 429, {"Retry-After": str(wait)})
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     token = token.strip()
     valid = scheme.lower() == "bearer" and token and (
         any(hmac.compare_digest(token.encode(), t.encode()) for t in state.tokens)
         or api_tokens.is_valid(state.store, token))
     if not valid:
+        limiter.failed(client)
         return _error("a valid API token is needed: Authorization: Bearer TOKEN "
                       "(see `kizuna token create`)", 401, {"WWW-Authenticate": "Bearer"})
     return None

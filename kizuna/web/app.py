@@ -27,23 +27,26 @@ Security, in one place:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Any
+from pathlib import Path as FilePath
+from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
+from kizuna.model import EVENT_TYPES, STATUSES
 from kizuna.store.database import Store
-from kizuna.web import api, views
+from kizuna.store.merged import SORTS
+from kizuna.web import api, guards, views
 from kizuna.web.chart import dyad_chart
 from kizuna.web.urls import http_url, is_loopback
 from kizuna.web.writing import Writer
 
-HERE = Path(__file__).parent
+HERE = FilePath(__file__).parent
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -55,23 +58,31 @@ SECURITY_HEADERS = {
 
 
 def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
-               writer: Writer | None = None, store: Store | None = None) -> FastAPI:
+               writer: Writer | None = None, store: Store | None = None,
+               allowed_hosts: Iterable[str] = (), allow_private_urls: bool = False
+               ) -> FastAPI:
     """The app over the store `db_url` names (or `store`, already open).
 
     `tokens` are accepted for writing beside those `kizuna token create` stored; `host`
     is the address served on (not loopback and no token at all: read-only).
+    `allowed_hosts` are Host names answered beside loopback names, addresses and `host`
+    (see `kizuna.web.guards`); `allow_private_urls` lets `POST /api/ingest {"url"}` fetch
+    loopback and intranet addresses.
     """
     store = store or Store.open(db_url)
     app = FastAPI(title="kizuna", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Cited events from English and Japanese news, merged "
                               "across articles. Every page has a .json twin.")
     app.state.store = store
-    app.state.writer = writer or Writer(store)
+    app.state.writer = writer or Writer(store, allow_private=allow_private_urls)
     app.state.tokens = tuple(t for t in tokens if t)
     app.state.loopback = is_loopback(host)
+    app.state.token_failures = guards.FailureLimiter()
+    app.state.url_pool = api.UrlPool()
     env = _environment()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     api.guard_cross_site_writes(app)  # added first: the headers below wrap its 403 too
+    guards.install(app, guards.allowed_hosts(host, allowed_hosts), SECURITY_HEADERS)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable) -> Response:
@@ -86,43 +97,99 @@ def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
     return app
 
 
+# Environment variables `kizuna serve --workers N` passes its settings through: each
+# worker process builds its app with `app_from_environment`.
+ENV_DB, ENV_HOST, ENV_ALLOW_HOSTS, ENV_PRIVATE = (
+    "KIZUNA_DB", "KIZUNA_SERVE_HOST", "KIZUNA_ALLOW_HOSTS", "KIZUNA_ALLOW_PRIVATE_URLS")
+
+
+def app_from_environment() -> FastAPI:
+    """The app `create_app` makes, its settings read from the environment (for uvicorn's
+    worker processes: `uvicorn --factory kizuna.web.app:app_from_environment`)."""
+    hosts = [h for h in os.environ.get(ENV_ALLOW_HOSTS, "").split(",") if h.strip()]
+    return create_app(os.environ.get(ENV_DB, "kizuna.db"),
+                      host=os.environ.get(ENV_HOST, "127.0.0.1"), allowed_hosts=hosts,
+                      allow_private_urls=os.environ.get(ENV_PRIVATE) == "1")
+
+
+def environment_for(db: str, host: str, allowed_hosts: Iterable[str],
+                    allow_private_urls: bool) -> dict[str, str]:
+    """The variables `app_from_environment` reads, for these settings."""
+    return {ENV_DB: db, ENV_HOST: host, ENV_ALLOW_HOSTS: ",".join(allowed_hosts),
+            ENV_PRIVATE: "1" if allow_private_urls else "0"}
+
+
+# What the JSON routes take, as the OpenAPI description tells it (the views check the
+# same and answer 400; schemathesis holds the two to each other).
+NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"  # control characters are refused (kizuna.web.guards)
+TextQ = Annotated[str | None, Query(pattern=NO_CONTROL)]
+TextP = Annotated[str, Path(pattern=NO_CONTROL)]
+PairP = Annotated[str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
+                            description="Two ISO 3166 alpha-3 codes: JPN-USA")]
+PageQ = Annotated[int, Query(le=views.MAX_PAGE)]
+DateQ = Annotated[str | None, Query(json_schema_extra={"format": "date"})]
+SearchQ = Annotated[str | None, Query(
+    pattern=NO_CONTROL, max_length=views.MAX_SEARCH_CHARS,
+    description=f"Words the text must all hold: at most {views.MAX_SEARCH_WORDS} words, "
+                f"{views.MAX_SEARCH_CHARS} characters (400 beyond)")]
+TypeQ = Annotated[str | None, Query(json_schema_extra={"enum": list(EVENT_TYPES)})]
+StatusQ = Annotated[str | None, Query(json_schema_extra={"enum": list(STATUSES)})]
+SortQ = Annotated[str | None, Query(json_schema_extra={"enum": list(SORTS)})]
+
+
 # --- JSON twins (registered first: `/events/{id}` would also match `x.json`) ------------
 
 def _json_routes(app: FastAPI) -> None:
     store = app.state.store
 
-    @app.get("/events.json", tags=["pages"], summary="Merged events, filtered, one page")
-    def events_json(request: Request, page: int = 1, per_page: int = views.PER_PAGE,
-                    type: str | None = None, status: str | None = None,
-                    actor: str | None = None, country: str | None = None,
-                    since: str | None = None, until: str | None = None,
-                    q: str | None = None, sort: str | None = None) -> Response:
+    @app.get("/events.json", tags=["pages"], summary="Merged events, filtered, one page",
+             responses=_errors(400))
+    def events_json(request: Request, page: PageQ = 1, per_page: int = views.PER_PAGE,
+                    type: TypeQ = None, status: StatusQ = None,
+                    actor: TextQ = None, country: TextQ = None,
+                    since: DateQ = None, until: DateQ = None,
+                    q: SearchQ = None, sort: SortQ = None) -> Response:
         return _json(lambda: views.events_view(
             store, views.EventFilters.parse(type=type, status=status, actor=actor,
                                             country=country, since=since, until=until,
                                             q=q, sort=sort), page, per_page))
 
-    @app.get("/events/{event_id}.json", tags=["pages"], summary="One merged event in full")
-    def event_json(event_id: str) -> Response:
+    @app.get("/events/{event_id}.json", tags=["pages"], summary="One merged event in full",
+             responses=_errors(400, 404))
+    def event_json(event_id: TextP) -> Response:
         return _json(lambda: views.event_view(store, event_id))
 
-    @app.get("/actors/{slug}.json", tags=["pages"], summary="An actor: profile and events")
-    def actor_json(slug: str) -> Response:
+    @app.get("/actors/{slug}.json", tags=["pages"], summary="An actor: profile and events",
+             responses=_errors(400, 404))
+    def actor_json(slug: TextP) -> Response:
         return _json(lambda: views.actor_view(store, slug))
 
     @app.get("/dyads/{pair}.json", tags=["pages"],
-             summary="Two countries (JPN-USA): monthly cooperation series, latest events")
-    def dyad_json(pair: str) -> Response:
+             summary="Two countries (JPN-USA): monthly cooperation series, latest events",
+             responses=_errors(400))
+    def dyad_json(pair: PairP) -> Response:
         return _json(lambda: views.dyad_view(store, pair))
 
-    @app.get("/search.json", tags=["pages"], summary="Full-text search, English and Japanese")
-    def search_json(q: str | None = None) -> Response:
+    @app.get("/search.json", tags=["pages"], summary="Full-text search, English and Japanese",
+             responses=_errors(400))
+    def search_json(q: SearchQ = None) -> Response:
         return _json(lambda: views.search_view(store, q))
 
     @app.get("/articles/{article_id:path}.json", tags=["pages"],
-             summary="An article: its text and everything extracted from it")
-    def article_json(article_id: str) -> Response:
+             summary="An article: its text and everything extracted from it",
+             responses=_errors(400, 404))
+    def article_json(article_id: TextP) -> Response:
         return _json(lambda: views.article_view(store, article_id))
+
+
+ERROR_ANSWERS = {400: "A parameter cannot be read (the error says why)",
+                 404: "No such thing in the store"}
+
+
+def _errors(*statuses: int) -> dict[int | str, Any]:
+    return {status: {"description": ERROR_ANSWERS[status],
+                     "content": {"application/json": {"schema": api.ERROR_SCHEMA}}}
+            for status in statuses}
 
 
 def _json(build: Callable[[], dict[str, Any]]) -> Response:

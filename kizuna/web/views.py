@@ -30,6 +30,9 @@ from kizuna.store.documents import load_document
 PER_PAGE = 25
 MAX_PER_PAGE = 200
 SEARCH_LIMIT = 50
+MAX_PAGE = 100_000  # far past any store's last page; keeps the offset a small number
+MAX_SEARCH_WORDS = 32  # every word is one more condition in the query
+MAX_SEARCH_CHARS = 500
 ACTOR_EVENTS = 100
 
 
@@ -64,7 +67,7 @@ class EventFilters:
             status=_one_of(values.get("status"), STATUSES, "status"),
             actor=values.get("actor"), country=(values.get("country") or "").upper() or None,
             since=_date(values.get("since"), "since"), until=_date(values.get("until"), "until"),
-            q=values.get("q"),
+            q=search_words(values.get("q")) or None,
             sort=_one_of(values.get("sort"), merged.SORTS, "sort") or "newest")
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +88,8 @@ def events_view(store: Store, filters: EventFilters, page: int = 1,
     """/events: one page of merged events in the contract's shape, and how many in all."""
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     page = max(1, page)
+    if page > MAX_PAGE:
+        raise BadRequest(f"page {page} is past the last page there can be ({MAX_PAGE:,})")
     total = merged.count_merged_events(store, **filters.store_filters())
     events = merged.list_merged_events(store, **filters.store_filters(), limit=per_page,
                                        offset=(page - 1) * per_page, sort=filters.sort)
@@ -137,7 +142,7 @@ def dyad_view(store: Store, pair: str) -> dict[str, Any]:
 
 def search_view(store: Store, q: str | None, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
     """/search?q=: merged events and articles whose text holds every word of `q`."""
-    query = (q or "").strip()
+    query = search_words(q)
     if not query:
         return {"q": "", "events": [], "articles": []}
     events = merged.list_merged_events(store, search=query, limit=limit)
@@ -161,6 +166,16 @@ def article_view(store: Store, article_id: str) -> dict[str, Any]:
     for event in data["events"]:
         event["merged_id"] = merged_of.get(event["id"])
     return {**data, "text": doc.article.text}
+
+
+def search_words(q: str | None) -> str:
+    """The search text, stripped; BadRequest when it is too long or has too many words."""
+    query = (q or "").strip()
+    if len(query) > MAX_SEARCH_CHARS:
+        raise BadRequest(f"the search is longer than {MAX_SEARCH_CHARS} characters")
+    if len(query.split()) > MAX_SEARCH_WORDS:
+        raise BadRequest(f"the search has more than {MAX_SEARCH_WORDS} words")
+    return query
 
 
 # --- helpers the templates and routes share ------------------------------------------------

@@ -11,13 +11,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
+
 from kizuna.contract import article_from_dict
+from kizuna.errors import KizunaError
 from kizuna.model import Article, Document
 from kizuna.resolve.merging import Judgement
+from kizuna.sources import web
+from kizuna.sources.addresses import Resolver, system_resolver
 from kizuna.store.database import Store
 
 Extract = Callable[[Article], Document]
-IngestInputs = Callable[[list[str], Store], Any]  # like kizuna.ingest.ingest
+IngestInputs = Callable[..., Any]  # like kizuna.ingest.ingest(inputs, store, client=…)
+
+
+class UrlFailed(KizunaError):
+    """The URL itself could not be fetched or read: nothing was stored from it.
+    `refused` when its address is one the service may not fetch from."""
+
+    def __init__(self, message: str, refused: bool) -> None:
+        super().__init__(message)
+        self.refused = refused
 
 
 def _extract(article: Article) -> Document:
@@ -29,10 +43,10 @@ def _extract(article: Article) -> Document:
     return result
 
 
-def _ingest(inputs: list[str], store: Store) -> Any:
+def _ingest(inputs: list[str], store: Store, client: httpx.Client | None = None) -> Any:
     from kizuna.ingest import ingest
 
-    return ingest(inputs, store)
+    return ingest(inputs, store, client=client)
 
 
 @dataclass
@@ -42,6 +56,9 @@ class Writer:
     store: Store
     extract: Extract = _extract
     ingest_inputs: IngestInputs = _ingest
+    allow_private: bool = False  # `kizuna serve --allow-private-urls`
+    resolver: Resolver | None = None  # tests resolve names themselves
+    transport: httpx.BaseTransport | None = None  # tests answer requests themselves
 
     def record(self, data: Any) -> dict[str, Any]:
         """One article record (the contract's input shape): extracted and stored."""
@@ -52,8 +69,17 @@ class Writer:
                 "warnings": list(doc.warnings)}
 
     def url(self, url: str) -> dict[str, Any]:
-        """A page or a feed, fetched by the ingest sources, every article stored."""
-        report = self.ingest_inputs([url], self.store)
+        """A page or a feed, fetched by the ingest sources, every article stored.
+
+        Fetched through a client of its own (one deadline, its connections closed after):
+        public addresses only unless `allow_private`. Raises `UrlFailed` when the URL
+        gave nothing to store because it could not be fetched or read."""
+        guard = None if self.allow_private else web.GuardedTransport(
+            self.transport, self.resolver or system_resolver)
+        with web.make_client(guard or self.transport,
+                             allow_private=self.allow_private) as client:
+            report = self.ingest_inputs([url], self.store, client=client)
+        _raise_if_nothing_came(url, report, bool(guard and guard.refused))
         return {"url": url, "added": report.added, "updated": report.updated,
                 "unchanged": report.unchanged, "events": report.events,
                 "failures": [{"label": f.label, "reason": f.reason}
@@ -68,6 +94,14 @@ class Writer:
     def unmerge(self, event_id: str) -> dict[str, Any]:
         """A person's correction, as `kizuna unmerge`: the event on its own."""
         return _judged(self.store.unmerge_event(event_id))
+
+
+def _raise_if_nothing_came(url: str, report: Any, refused: bool) -> None:
+    """UrlFailed when the URL's own failure is all the report holds."""
+    stored = report.added + report.updated + report.unchanged + getattr(report, "unsupported", 0)
+    own = [f for f in report.failures if f.label == url]
+    if not stored and own:
+        raise UrlFailed(f"{url}: {own[0].reason}", refused)
 
 
 def _judged(judgement: Judgement) -> dict[str, Any]:

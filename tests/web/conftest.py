@@ -25,6 +25,9 @@ from tests.store.factory import (
     summit_doc,
 )
 
+# The Host a test client sends: a name the app answers for by default (TestClient's own
+# "testserver" is refused, as any name the server was not started for).
+BASE_URL = "http://127.0.0.1"
 HOSTILE = '<script>alert(1)</script> and <img src=x onerror=alert(1)>'
 
 
@@ -74,7 +77,7 @@ def make_client(store: Store, host: str = "127.0.0.1", tokens: tuple[str, ...] =
                 ) -> TestClient:
     app = create_app("", store=store, host=host, tokens=tokens,
                      writer=Writer(store, extract=fake_extract))
-    return TestClient(app)
+    return TestClient(app, base_url=BASE_URL)
 
 
 @pytest.fixture

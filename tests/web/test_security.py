@@ -72,12 +72,12 @@ RECORD = {"id": "cross-1", "text": "x", "language": "en", "published": "2025-05-
 
 @pytest.mark.parametrize("headers", [
     {"Origin": "https://evil.example"},
-    {"Origin": "http://testserver.evil.example"},
-    {"Origin": "http://testserver:8001"},  # another port is another origin
+    {"Origin": "http://127.0.0.1.evil.example"},
+    {"Origin": "http://127.0.0.1:8001"},  # another port is another origin
     {"Origin": "null"},  # a sandboxed frame or a file
     {"Sec-Fetch-Site": "cross-site"},
     {"Sec-Fetch-Site": "same-site"},
-    {"Sec-Fetch-Site": "same-site", "Origin": "http://testserver"},
+    {"Sec-Fetch-Site": "same-site", "Origin": "http://127.0.0.1"},
 ])
 def test_writes_from_another_origin_are_refused_before_the_token_counts(
         client: TestClient, store: Store, headers: dict[str, str]) -> None:
@@ -93,8 +93,8 @@ def test_writes_from_another_origin_are_refused_before_the_token_counts(
 
 
 @pytest.mark.parametrize("headers", [
-    {}, {"Origin": "http://testserver"}, {"Origin": "HTTP://TestServer"},
-    {"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"},
+    {}, {"Origin": "http://127.0.0.1"}, {"Origin": "HTTP://127.0.0.1"},
+    {"Sec-Fetch-Site": "same-origin", "Origin": "http://127.0.0.1"},
     {"Sec-Fetch-Site": "none"},
 ])
 def test_writes_from_the_same_origin_or_no_browser_go_on(

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -25,9 +26,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """`kizuna serve` over a small database: (the line it printed, its address)."""
+@contextmanager
+def serving(tmp_path: Path, *options: str) -> Iterator[tuple[str, str, int]]:
+    """`kizuna serve` over a small database: (the line it printed, its address, its pid)."""
     db = str(tmp_path / "served.db")
     with Store.open(db) as store:
         for doc in (summit_doc(), japanese_doc()):
@@ -35,7 +36,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-c", "from kizuna.cli import main; main()", "serve", "--db", db,
-         "--port", str(port)], stderr=subprocess.PIPE, text=True)
+         "--port", str(port), *options], stderr=subprocess.PIPE, text=True)
     try:
         line = process.stderr.readline().strip()
         url = f"http://127.0.0.1:{port}"
@@ -48,11 +49,42 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
                 assert process.poll() is None, f"kizuna serve exited: {line}"
                 assert time.monotonic() < deadline, "kizuna serve did not start"
                 time.sleep(0.1)
-        yield line, url
+        yield line, url, process.pid
     finally:
         process.terminate()
         process.wait(timeout=START_TIMEOUT)
         process.stderr.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    with serving(tmp_path) as (line, url, _pid):
+        yield line, url
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_kizuna_serve_with_two_workers(tmp_path: Path) -> None:
+    with serving(tmp_path, "--workers", "2", "--allow-host", "kizuna.internal") as (
+            line, url, pid):
+        assert "(2 workers;" in line
+        assert len(children(pid)) >= 2  # uvicorn's worker processes
+        for _ in range(4):
+            assert httpx.get(url + "/events.json").json()["total"] >= 1
+        named = httpx.get(url + "/events.json", headers={"Host": "kizuna.internal"})
+        assert named.status_code == 200
+        other = httpx.get(url + "/events.json", headers={"Host": "rebound.example"})
+        assert other.status_code == 400 and "--allow-host" in other.json()["error"]
 
 
 def test_kizuna_serve_prints_its_address_and_answers(served: tuple[str, str]) -> None:

@@ -14,7 +14,7 @@ from kizuna.store import Store
 from kizuna.store.tokens import create_token, is_valid
 from kizuna.web import create_app
 from kizuna.web.writing import Writer
-from tests.web.conftest import fake_extract, make_client
+from tests.web.conftest import BASE_URL, fake_extract, make_client
 
 RECORD = {"id": "posted-1", "title": "Posted", "source": "Wire", "language": "en",
           "published": "2025-05-02", "url": "https://news.example/posted", "text": "x"}
@@ -109,13 +109,13 @@ def test_bad_bodies(client: TestClient, store: Store) -> None:
 def test_a_url_goes_through_the_ingest_sources(store: Store, tmp_path: Path) -> None:
     fetched = []
 
-    def ingest_inputs(inputs: list[str], _store: Store) -> SimpleNamespace:
+    def ingest_inputs(inputs: list[str], _store: Store, client: object) -> SimpleNamespace:
         fetched.extend(inputs)
         return SimpleNamespace(added=2, updated=0, unchanged=1, events=5, failures=[],
                                summary=lambda: "2 added, 1 unchanged; 5 events")
 
     app = create_app("", store=store, writer=Writer(store, fake_extract, ingest_inputs))
-    client = TestClient(app)
+    client = TestClient(app, base_url=BASE_URL)
     response = post(client, {"url": "https://news.example/feed.xml"}, create_token(store))
     assert response.status_code == 201
     assert fetched == ["https://news.example/feed.xml"]
