@@ -38,7 +38,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
 from kizuna.store.database import Store
-from kizuna.web import api, views
+from kizuna.web import api, health, views
 from kizuna.web.chart import dyad_chart
 from kizuna.web.urls import http_url, is_loopback
 from kizuna.web.writing import Writer
@@ -80,6 +80,7 @@ def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
             response.headers.setdefault(name, value)
         return response
 
+    health.register(app, store)
     _json_routes(app)
     _html_routes(app, env)
     api.register(app)
