@@ -27,6 +27,7 @@ from kizuna.contract import (
     merged_event_to_dict,
     merged_event_to_row,
 )
+from kizuna.engines import open_engine
 from kizuna.errors import KizunaError, StoreError
 from kizuna.ingest import Step
 from kizuna.ingest import ingest as run_ingest
@@ -204,6 +205,17 @@ class _IngestProgress:
         self.bar.stop()
 
 
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", help="Extraction processes (Ray actors with --engine ray). Default 1, "
+    "or $KIZUNA_WORKERS.")]
+EngineOpt = Annotated[str, typer.Option(
+    "--engine", help="Where extraction runs: local (this machine) or ray (a Ray cluster; "
+    "one starts locally without --ray-address).")]
+RayAddressOpt = Annotated[str | None, typer.Option(
+    "--ray-address", help="A Ray cluster to join (ray://host:10001, or auto); only with "
+    "--engine ray.")]
+
+
 @app.command("watch")
 def watch_command(
     urls: Annotated[list[str] | None, typer.Argument(help="Feed or page URLs to poll.")] = None,
@@ -218,6 +230,7 @@ def watch_command(
     delay: Annotated[float, typer.Option(
         "--delay", min=0.0, help="Seconds between two requests to one host.")] = 1.0,
     language: LanguageOpt = None, source: SourceOpt = None,
+    workers: WorkersOpt = None, engine: EngineOpt = "local", ray_address: RayAddressOpt = None,
 ) -> None:
     """Keep the record current: poll feeds and pages, store each new item once.
 
@@ -245,14 +258,15 @@ def watch_command(
     if not watched:
         _err("nothing to watch: give feed or page URLs, or --sources FILE")
         raise typer.Exit(2)
-    settings = _settings(db=db)
+    settings = _settings(db=db, workers=workers)
     with _open_store(settings.db) as store, web.make_client() as client, \
             loop.stop_on_signals() as stop:
         http = polite.PoliteClient(client, delay=delay)
         try:
-            loop.watch(store, watched, http, once=once, stop=stop,
-                       log=lambda line: typer.echo(line, err=True))
-        except StoreError as exc:
+            with open_engine(engine, settings.workers, ray_address) as extractor:
+                loop.watch(store, watched, http, once=once, stop=stop, engine=extractor,
+                           log=lambda line: typer.echo(line, err=True))
+        except KizunaError as exc:
             _err(str(exc))
             raise typer.Exit(2) from None
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
+from kizuna.engines import Engine
 from kizuna.store import Store, watching
 from kizuna.watch.config import WatchedSource
 from kizuna.watch.polite import PoliteClient
@@ -21,12 +22,13 @@ _SHORTEST_WAIT = 1.0
 def watch(store: Store, sources: list[WatchedSource], http: PoliteClient, *,
           once: bool = False, stop: threading.Event | None = None,
           log: Log = print, clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-          ) -> list[RoundReport]:
+          engine: Engine | None = None) -> list[RoundReport]:
     """Run rounds until `stop` is set (or one round with `once`); their reports."""
     stop = stop or threading.Event()
     reports = []
     while True:
-        report = run_round(store, sources, http, now=clock(), stop=stop.is_set, log=log)
+        report = run_round(store, sources, http, now=clock(), stop=stop.is_set, log=log,
+                           engine=engine)
         reports.append(report)
         log(report.line())
         if once or stop.is_set():

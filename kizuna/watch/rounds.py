@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
-from kizuna import pipeline
+from kizuna.engines import Engine, LocalEngine
 from kizuna.errors import InputError, KizunaError, NothingToRead
-from kizuna.model import Article
+from kizuna.model import Article, Document
 from kizuna.parse.dispatch import parse_bytes
 from kizuna.parse.record import ArticleDefaults
 from kizuna.store import RejectedDocument, Store, watching
@@ -62,13 +62,15 @@ Log = Callable[[str], None]
 
 def run_round(store: Store, sources: list[WatchedSource], http: PoliteClient,
               now: datetime | None = None, stop: Stop = lambda: False,
-              log: Log = lambda line: None) -> RoundReport:
+              log: Log = lambda line: None, engine: Engine | None = None) -> RoundReport:
     """Poll every source that is due at `now`; stops between articles once `stop()` holds.
 
-    A failing source or item is logged and counted, and the rest go on; only a failing
-    database ends the round (`StoreError`).
+    New items are extracted by `engine` (in this process by default) and stored here,
+    oldest first. A failing source or item is logged and counted, and the rest go on;
+    only a failing database ends the round (`StoreError`).
     """
     report = RoundReport(started=now or datetime.now(UTC))
+    engine = engine or LocalEngine()
     for source in sources:
         if stop():
             break
@@ -76,28 +78,46 @@ def run_round(store: Store, sources: list[WatchedSource], http: PoliteClient,
         if state.next_poll is not None and state.next_poll > report.started:
             report.not_due += 1
             continue
-        _poll(store, source, state, http, report, stop, log)
+        _poll(store, source, state, _Round(http, engine, report, stop, log))
     return report
 
 
+@dataclass
+class _Round:
+    """What every step of a round needs: how to fetch and extract, where to report."""
+
+    http: PoliteClient
+    engine: Engine
+    report: RoundReport
+    stop: Stop
+    log: Log
+
+    def fail(self, message: str) -> None:
+        self.report.failures.append(message)
+        self.log(f"error: {message}")
+
+
 def _poll(store: Store, source: WatchedSource, state: watching.SourceState,
-          http: PoliteClient, report: RoundReport, stop: Stop, log: Log) -> None:
-    now = report.started
-    report.polled += 1
+          work: _Round) -> None:
+    now = work.report.started
+    work.report.polled += 1
     try:
-        response = http.get(source.url, state.etag, state.last_modified)
-        articles = [] if response.not_modified else _articles(response, source, report, log)
+        response = work.http.get(source.url, state.etag, state.last_modified)
+        articles = [] if response.not_modified else _articles(response, source, work)
     except InputError as exc:
         failures = state.failures + 1
         backoff = min(source.every * 2 ** (failures - 1), MAX_BACKOFF)
         watching.save_source_state(store.engine, replace(
             state, last_polled=now, failures=failures, last_error=str(exc),
             next_poll=now + max(backoff, source.every)))
-        _fail(report, log, str(exc))
+        work.fail(str(exc))
         return
-    report.not_modified += response.not_modified
-    stored = sum(_read_item(store, article, http, report, log)
-                 for article in _oldest_first(articles) if not stop())
+    work.report.not_modified += response.not_modified
+    stored = _store_new(store, _oldest_first(articles), work)
+    if work.stop():  # items left unread: keep the old validators, ask again next start
+        watching.save_source_state(store.engine, replace(
+            state, last_polled=now, articles=state.articles + stored))
+        return
     watching.save_source_state(store.engine, replace(
         state, etag=response.etag or state.etag,
         last_modified=response.last_modified or state.last_modified,
@@ -105,8 +125,7 @@ def _poll(store: Store, source: WatchedSource, state: watching.SourceState,
         next_poll=now + source.every, articles=state.articles + stored))
 
 
-def _articles(response: Response, source: WatchedSource, report: RoundReport,
-              log: Log) -> list[Article]:
+def _articles(response: Response, source: WatchedSource, work: _Round) -> list[Article]:
     try:
         parsed = parse_bytes(response.data, source.url, source.defaults,
                              content_type=response.content_type, url=response.url)
@@ -115,43 +134,68 @@ def _articles(response: Response, source: WatchedSource, report: RoundReport,
     found = []
     for label, item in parsed:
         if isinstance(item, KizunaError):
-            _fail(report, log, f"{label}: {item}")
+            work.fail(f"{label}: {item}")
         else:
             found.append(item)
     return found
 
 
-def _read_item(store: Store, article: Article, http: PoliteClient, report: RoundReport,
-               log: Log) -> bool:
-    """Store one item unless it was read before; whether it was stored."""
+def _store_new(store: Store, articles: list[Article], work: _Round) -> int:
+    """Extract and store the articles not read before; how many were stored."""
+    fresh: list[tuple[Article, list[str]]] = []
+    for article in articles:
+        if work.stop():
+            break
+        found = _unread(store, article, fresh, work)
+        if found is not None:
+            fresh.append(found)
+    if not fresh:
+        return 0
+    stored = 0
+    results = work.engine.extract([article for article, _ in fresh])
+    for (article, keys), result in zip(fresh, results, strict=True):
+        if work.stop():
+            break
+        stored += _save(store, article, keys, result, work)
+    return stored
+
+
+def _unread(store: Store, article: Article, fresh: list[tuple[Article, list[str]]],
+            work: _Round) -> tuple[Article, list[str]] | None:
+    """The article (its page's text if the feed gave a summary) and its keys, unless it
+    was read before, in an earlier round or earlier in this one."""
     keys = [url_key(article.url)] if article.url else []
-    if watching.seen_any(store.engine, keys):
-        report.already_read += 1
-        return False
-    article = _with_page_text(article, http, report, log)
+    taken = {key for _, earlier in fresh for key in earlier}
+    if taken.intersection(keys) or watching.seen_any(store.engine, keys):
+        work.report.already_read += 1
+        return None
+    article = _with_page_text(article, work.http, work.log)
     keys.append(text_key(article.text))
-    if watching.seen_any(store.engine, keys[-1:]):
+    if keys[-1] in taken or watching.seen_any(store.engine, keys[-1:]):
         watching.mark_seen(store.engine, keys, None)
-        report.already_read += 1
-        return False
-    result = next(pipeline.extract_many([article]))
+        work.report.already_read += 1
+        return None
+    return article, keys
+
+
+def _save(store: Store, article: Article, keys: list[str], result: Document | Exception,
+          work: _Round) -> int:
     if isinstance(result, Exception):
-        _fail(report, log, f"{article.url or article.id}: could not be extracted ({result})")
+        work.fail(f"{article.url or article.id}: could not be extracted ({result})")
         watching.mark_seen(store.engine, keys, None)  # reading it again would fail again
-        return False
+        return 0
     try:
         store.save_document(result)
     except RejectedDocument as exc:
-        _fail(report, log, f"{article.url or article.id}: {exc}")
-        return False
+        work.fail(f"{article.url or article.id}: {exc}")
+        return 0
     watching.mark_seen(store.engine, keys, article.id)
-    report.stored += 1
-    report.events += len(result.events)
-    return True
+    work.report.stored += 1
+    work.report.events += len(result.events)
+    return 1
 
 
-def _with_page_text(article: Article, http: PoliteClient, report: RoundReport,
-                    log: Log) -> Article:
+def _with_page_text(article: Article, http: PoliteClient, log: Log) -> Article:
     """The article with its page's main text when the feed gave only a summary; the feed's
     title, date and source are kept where the page lacks them."""
     if len(article.text) >= FOLLOW_BELOW or not article.url:
@@ -180,8 +224,3 @@ def _defaults_of(article: Article) -> ArticleDefaults:
 
 def _oldest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published or date.min, a.id))
-
-
-def _fail(report: RoundReport, log: Log, message: str) -> None:
-    report.failures.append(message)
-    log(f"error: {message}")
