@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from kizuna.errors import InputError
+from kizuna.event_types import event_type
 from kizuna.model import (
     Article,
     Citation,
@@ -109,7 +110,9 @@ def merged_event_to_dict(event: MergedEvent) -> dict[str, Any]:
     amount = None
     if event.amount is not None:
         amount = {"value": _number(event.amount[0]), "currency": event.amount[1]}
+    codes = event_type(event.type)
     return {"id": event.id, "type": event.type, "status": event.status,
+            "plover": codes.plover, "cameo": codes.cameo,
             "actors": [party_to_dict(e) for e in event.actors],
             "targets": [party_to_dict(e) for e in event.targets],
             "date": date, "location": event.location, "object": event.object,
@@ -119,8 +122,8 @@ def merged_event_to_dict(event: MergedEvent) -> dict[str, Any]:
 
 
 MERGED_CSV_FIELDS = (
-    "id", "type", "status", "date_start", "date_end", "date_granularity", "actors",
-    "targets", "location", "object", "amount_value", "amount_currency", "sources",
+    "id", "type", "plover", "cameo", "status", "date_start", "date_end", "date_granularity",
+    "actors", "targets", "location", "object", "amount_value", "amount_currency", "sources",
     "status_history", "citations",
 )
 
@@ -130,7 +133,8 @@ def merged_event_to_row(event: MergedEvent) -> dict[str, Any]:
     data = merged_event_to_dict(event)
     date, amount = data["date"] or {}, data["amount"] or {}
     return {
-        "id": event.id, "type": event.type, "status": event.status,
+        "id": event.id, "type": event.type, "plover": data["plover"],
+        "cameo": data["cameo"], "status": event.status,
         "date_start": date.get("start"), "date_end": date.get("end"),
         "date_granularity": date.get("granularity"),
         "actors": "; ".join(p["name"] for p in data["actors"]),

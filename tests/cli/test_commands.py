@@ -206,7 +206,8 @@ def test_export_documents_is_the_default(filled_db: str) -> None:
         run("export", "--db", filled_db).stdout
 
 
-MERGED_KEYS = {"id", "type", "status", "actors", "targets", "date", "location", "object",
+MERGED_KEYS = {"id", "type", "plover", "cameo", "status", "actors", "targets", "date",
+               "location", "object",
                "amount", "status_history", "citations"}
 
 
@@ -227,6 +228,8 @@ def test_export_events_jsonl_is_the_contract_merged_event(filled_db: str) -> Non
             assert set(citation) == {"doc_id", "url", "source", "published", "language",
                                      "status", "evidence"}
             assert set(citation["evidence"]) == {"start", "end", "text"}
+    codes = {e["type"]: (e["plover"], e["cameo"]) for e in events}
+    assert codes["MEET"] == ("CONSULT", "04")
     (meeting,) = [e for e in events if e["type"] == "MEET"]
     assert meeting["date"] == {"start": "2025-02-07", "end": "2025-02-07",
                                "granularity": "day"}
