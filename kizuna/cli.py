@@ -324,6 +324,66 @@ def events_command(
         _write_merged(events, format.value, sys.stdout)
 
 
+class LedgerFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("commitments")
+def commitments_command(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="A party to the pledge, by canonical name or alias, any case.")] = None,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="ISO 3166 alpha-3 code of any party (JPN, USA).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Pledges dated on or after.")]
+    = None,
+    until: Annotated[str | None, typer.Option("--until", help="Pledges dated on or before.")]
+    = None,
+    format: Annotated[LedgerFormat, typer.Option("--format", help="table, json or csv.")]
+    = LedgerFormat.table,
+) -> None:
+    """The commitments ledger: every pledge of money once, however many outlets told it and
+    however they typed it (agreement, investment, trade, tariff deal), with totals per
+    pledger, per pair of countries and per year, by currency (negated pledges left out).
+
+    Example: kizuna commitments --country JPN --since 2025-01-01 --format csv
+    """
+    from kizuna.contract import PLEDGE_CSV_FIELDS, pledge_to_dict, pledge_to_row
+    from kizuna.store.commitments import list_commitments, totals
+
+    with _open_store(db) as store:
+        pledges = list_commitments(store, actor=actor, country=country,
+                                   since=_parse_date(since), until=_parse_date(until))
+    if format is LedgerFormat.json:
+        data = {"commitments": [pledge_to_dict(p) for p in pledges], "totals": totals(pledges)}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    elif format is LedgerFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=PLEDGE_CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(pledge_to_row(p) for p in pledges)
+    else:
+        Console().print(_ledger_table(pledges, totals(pledges)))
+
+
+def _ledger_table(pledges: list, summed: dict) -> Group:
+    table = Table(box=box.SIMPLE_HEAD, caption=f"{len(pledges)} pledges")
+    for name in ("date", "pledger", "recipient", "amount", "status", "told as", "sources"):
+        table.add_column(name, overflow="fold")
+    for pledge in pledges:
+        value, currency = pledge.amount
+        also = "".join(f" (≈ {_number(v)} {c})" for v, c in pledge.also_reported_as[:1])
+        table.add_row(_iso(pledge.when) or "", "; ".join(e.id for e in pledge.pledgers),
+                      "; ".join(e.id for e in pledge.recipients),
+                      f"{_number(value)} {currency}{also}", pledge.status,
+                      ", ".join(pledge.types), str(pledge.sources))
+    lines = [Text(f"{kind.removeprefix('by_')}: " + "; ".join(
+        f"{key} " + " + ".join(f"{_number(v)} {c}" for c, v in sums.items())
+        for key, sums in groups.items())) for kind, groups in summed.items() if groups]
+    return Group(table, *lines)
+
+
 @app.command("show")
 def show_command(
     event_id: Annotated[str, typer.Argument(

@@ -16,6 +16,7 @@ from kizuna.model import (
     Event,
     MergedEvent,
     Money,
+    Pledge,
     Quote,
     Span,
     StatusChange,
@@ -119,6 +120,41 @@ def merged_event_to_dict(event: MergedEvent) -> dict[str, Any]:
             "amount": amount,
             "status_history": [status_change_to_dict(c) for c in event.status_history],
             "citations": [citation_to_dict(c) for c in event.citations]}
+
+
+def pledge_to_dict(pledge: Pledge) -> dict[str, Any]:
+    """One line of the commitments ledger: the pledge once, with every event reporting it."""
+    when = pledge.when
+    return {
+        "id": pledge.id,
+        "amount": {"value": _number(pledge.amount[0]), "currency": pledge.amount[1]},
+        "also_reported_as": [{"value": _number(v), "currency": c}
+                             for v, c in pledge.also_reported_as],
+        "pledgers": [party_to_dict(e) for e in pledge.pledgers],
+        "recipients": [party_to_dict(e) for e in pledge.recipients],
+        "date": _iso(when), "status": pledge.status,
+        "status_history": [status_change_to_dict(c) for c in pledge.status_history],
+        "types": list(pledge.types), "events": [e.id for e in pledge.events],
+        "sources": pledge.sources,
+    }
+
+
+PLEDGE_CSV_FIELDS = ("id", "date", "pledgers", "recipients", "amount_value", "amount_currency",
+                     "also_reported_as", "status", "types", "sources", "events")
+
+
+def pledge_to_row(pledge: Pledge) -> dict[str, Any]:
+    data = pledge_to_dict(pledge)
+    return {
+        "id": data["id"], "date": data["date"],
+        "pledgers": "; ".join(p["name"] for p in data["pledgers"]),
+        "recipients": "; ".join(p["name"] for p in data["recipients"]),
+        "amount_value": data["amount"]["value"], "amount_currency": data["amount"]["currency"],
+        "also_reported_as": "; ".join(f"{a['value']} {a['currency']}"
+                                      for a in data["also_reported_as"]),
+        "status": data["status"], "types": "; ".join(data["types"]),
+        "sources": data["sources"], "events": "; ".join(data["events"]),
+    }
 
 
 MERGED_CSV_FIELDS = (

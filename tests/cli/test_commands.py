@@ -18,7 +18,7 @@ from kizuna.cli import app
 from kizuna.contract import document_to_dict
 from kizuna.store import Store, event_id
 from kizuna.store.queries import table_counts
-from tests.store.factory import japanese_doc, release_doc, summit_doc
+from tests.store.factory import japanese_doc, pledge_doc, release_doc, summit_doc
 
 runner = CliRunner()
 
@@ -343,3 +343,23 @@ def test_help_ends_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert f"Example: kizuna {command}" in result.stdout
+
+
+def test_commitments_list_each_pledge_once_with_totals(tmp_path) -> None:
+    db = str(tmp_path / "ledger.db")
+    with Store.open(db) as store:
+        store.save_document(pledge_doc(
+            "l1", "Japan will invest $550 billion in the United States.", "INVEST",
+            "$550 billion", 5.5e11, ("Japan",), ("United States",)))
+        store.save_document(pledge_doc(
+            "l2", "Japan and United States agreed on $550 billion.", "AGREE", "$550 billion",
+            5.5e11, ("Japan", "United States"), status="happened"))
+    data = json.loads(run("commitments", "--db", db, "--format", "json").stdout)
+    (pledge,) = data["commitments"]
+    assert (pledge["amount"], pledge["sources"], set(pledge["types"])) == (
+        {"value": 550000000000, "currency": "USD"}, 2, {"INVEST", "AGREE"})
+    assert data["totals"]["by_dyad"] == {"JPN-USA": {"USD": 5.5e11}}
+    rows = run("commitments", "--db", db, "--format", "csv").stdout.splitlines()
+    assert rows[0].startswith("id,date,pledgers") and len(rows) == 2
+    table = run("commitments", "--db", db).stdout
+    assert "550,000,000,000 USD" in table and "1 pledges" in table
