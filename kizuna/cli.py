@@ -324,6 +324,53 @@ def events_command(
         _write_merged(events, format.value, sys.stdout)
 
 
+class DigestFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command("digest")
+def digest_command(
+    since: Annotated[str, typer.Option("--since", help="First publication date of the window.")],
+    until: Annotated[str | None, typer.Option(
+        "--until", help="Last publication date of the window (default: no end).")] = None,
+    db: DbOpt = None,
+    type: Annotated[str | None, typer.Option(
+        "--type", help=f"Event type: {', '.join(EVENT_TYPES)}.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="A participant, by canonical name or alias, any case.")] = None,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="ISO 3166 alpha-3 code of any participant (JPN, USA).")] = None,
+    format: Annotated[DigestFormat, typer.Option("--format", help="md, html or json.")]
+    = DigestFormat.md,
+    base_url: Annotated[str, typer.Option(
+        "--base-url", help="Where `kizuna serve` answers: each line links to its event there.")]
+    = "http://127.0.0.1:8000",
+) -> None:
+    """The daily brief: happenings first reported in the window, status changes (with the
+    article that changed it) and new sources on known events, by pair of countries and type.
+
+    Example: kizuna digest --since 2025-02-07 --until 2025-02-08 --country JPN > brief.md
+    """
+    from kizuna.render.digest import digest_markdown, digest_view
+    from kizuna.store.digest import build_digest
+
+    start, end = _parse_date(since) or date.min, _parse_date(until)
+    with _open_store(db) as store:
+        digest = build_digest(store, start, end, type=_choice(type, EVENT_TYPES, "--type"),
+                              actor=actor, country=country)
+    if format is DigestFormat.md:
+        sys.stdout.write(digest_markdown(digest, base_url))
+    elif format is DigestFormat.json:
+        typer.echo(json.dumps(digest_view(digest), ensure_ascii=False, indent=1))
+    else:
+        from kizuna.web.app import render_page
+
+        sys.stdout.write(render_page("digest_standalone.html", digest=digest_view(digest),
+                                     base_url=base_url.rstrip("/")))
+
+
 class LedgerFormat(StrEnum):
     table = "table"
     json = "json"

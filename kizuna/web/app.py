@@ -215,6 +215,11 @@ def _html(env: Environment, request: Request, template: str, context: dict[str, 
     return HTMLResponse(body, status_code=status)
 
 
+def render_page(template: str, **context: Any) -> str:
+    """A template drawn outside a request (`kizuna digest --format html`)."""
+    return _environment().get_template(template).render(**context)
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,14 @@ from kizuna.cli import app
 from kizuna.contract import document_to_dict
 from kizuna.store import Store, event_id
 from kizuna.store.queries import table_counts
-from tests.store.factory import japanese_doc, pledge_doc, release_doc, summit_doc
+from tests.store.factory import (
+    Told,
+    japanese_doc,
+    pledge_doc,
+    release_doc,
+    report_doc,
+    summit_doc,
+)
 
 runner = CliRunner()
 
@@ -363,3 +371,19 @@ def test_commitments_list_each_pledge_once_with_totals(tmp_path) -> None:
     assert rows[0].startswith("id,date,pledgers") and len(rows) == 2
     table = run("commitments", "--db", db).stdout
     assert "550,000,000,000 USD" in table and "1 pledges" in table
+
+
+def test_digest_in_markdown_html_and_json(tmp_path) -> None:
+    db = str(tmp_path / "digest.db")
+    with Store.open(db) as store:
+        store.save_document(report_doc("early", date(2025, 2, 1), Told(status="planned")))
+        store.save_document(report_doc("<b>late</b>", date(2025, 2, 8), Told()))
+    md = run("digest", "--db", db, "--since", "2025-02-08")
+    assert md.exit_code == 0 and "**Status** planned → happened" in md.stdout
+    html = run("digest", "--db", db, "--since", "2025-02-08", "--format", "html").stdout
+    assert html.startswith("<!doctype html>") and "Outlet &lt;b&gt;late&lt;/b&gt;" in html
+    assert 'href="http://127.0.0.1:8000/events/ev-' in html
+    data = json.loads(run("digest", "--db", db, "--since", "2025-02-08", "--format",
+                          "json").stdout)
+    assert data["counts"] == {"new": 0, "status": 1, "sources": 0}
+    assert run("digest", "--db", db, "--since", "8 Feb").exit_code == 2
