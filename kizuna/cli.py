@@ -27,6 +27,7 @@ from kizuna.contract import (
     merged_event_to_dict,
     merged_event_to_row,
 )
+from kizuna.engines import open_engine
 from kizuna.errors import KizunaError, StoreError
 from kizuna.ingest import Step
 from kizuna.ingest import ingest as run_ingest
@@ -204,6 +205,72 @@ class _IngestProgress:
         self.bar.stop()
 
 
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", help="Extraction processes (Ray actors with --engine ray). Default 1, "
+    "or $KIZUNA_WORKERS.")]
+EngineOpt = Annotated[str, typer.Option(
+    "--engine", help="Where extraction runs: local (this machine) or ray (a Ray cluster; "
+    "one starts locally without --ray-address).")]
+RayAddressOpt = Annotated[str | None, typer.Option(
+    "--ray-address", help="A Ray cluster to join (ray://host:10001, or auto); only with "
+    "--engine ray.")]
+
+
+@app.command("watch")
+def watch_command(
+    urls: Annotated[list[str] | None, typer.Argument(help="Feed or page URLs to poll.")] = None,
+    db: DbOpt = None,
+    sources: Annotated[Path | None, typer.Option(
+        "--sources", help="A TOML file of sources: one table per source with url, and optional "
+        "every, language, source (top-level every/language/source apply to all).")] = None,
+    every: Annotated[str, typer.Option(
+        "--every", help="How often each source is polled: 90s, 15m, 2h, 1d.")] = "15m",
+    once: Annotated[bool, typer.Option(
+        "--once", help="One round, then exit (for cron and tests).")] = False,
+    delay: Annotated[float, typer.Option(
+        "--delay", min=0.0, help="Seconds between two requests to one host.")] = 1.0,
+    language: LanguageOpt = None, source: SourceOpt = None,
+    workers: WorkersOpt = None, engine: EngineOpt = "local", ray_address: RayAddressOpt = None,
+) -> None:
+    """Keep the record current: poll feeds and pages, store each new item once.
+
+    Each round asks every due source conditionally (ETag / Last-Modified: an unchanged feed
+    costs one short answer), reads each new item once (by canonical URL and by its text,
+    across sources), reads the linked page when a feed gives only a summary, obeys
+    robots.txt, pauses between requests to one host and backs off from failing sources.
+    State lives in the database, so a restart resumes. One log line per round on stderr;
+    SIGTERM or Ctrl-C finishes the article in hand and exits 0.
+
+    Example: kizuna watch https://example.com/feed.xml --db kizuna.db --every 30m
+    """
+    from kizuna.sources import web
+    from kizuna.watch import config, loop, polite
+
+    defaults = _defaults(None, language, None, source)
+    try:
+        interval = config.parse_interval(every)
+        watched = config.sources_from_urls(list(urls or []), interval, defaults)
+        if sources is not None:
+            watched += config.load_sources(sources, interval, defaults)
+    except KizunaError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    if not watched:
+        _err("nothing to watch: give feed or page URLs, or --sources FILE")
+        raise typer.Exit(2)
+    settings = _settings(db=db, workers=workers)
+    with _open_store(settings.db) as store, web.make_client() as client, \
+            loop.stop_on_signals() as stop:
+        http = polite.PoliteClient(client, delay=delay)
+        try:
+            with open_engine(engine, settings.workers, ray_address) as extractor:
+                loop.watch(store, watched, http, once=once, stop=stop, engine=extractor,
+                           log=lambda line: typer.echo(line, err=True))
+        except KizunaError as exc:
+            _err(str(exc))
+            raise typer.Exit(2) from None
+
+
 @app.command("events")
 def events_command(
     db: DbOpt = None,
@@ -255,6 +322,113 @@ def events_command(
         Console().print(_merged_table(events))
     else:
         _write_merged(events, format.value, sys.stdout)
+
+
+class DigestFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command("digest")
+def digest_command(
+    since: Annotated[str, typer.Option("--since", help="First publication date of the window.")],
+    until: Annotated[str | None, typer.Option(
+        "--until", help="Last publication date of the window (default: no end).")] = None,
+    db: DbOpt = None,
+    type: Annotated[str | None, typer.Option(
+        "--type", help=f"Event type: {', '.join(EVENT_TYPES)}.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="A participant, by canonical name or alias, any case.")] = None,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="ISO 3166 alpha-3 code of any participant (JPN, USA).")] = None,
+    format: Annotated[DigestFormat, typer.Option("--format", help="md, html or json.")]
+    = DigestFormat.md,
+    base_url: Annotated[str, typer.Option(
+        "--base-url", help="Where `kizuna serve` answers: each line links to its event there.")]
+    = "http://127.0.0.1:8000",
+) -> None:
+    """The daily brief: happenings first reported in the window, status changes (with the
+    article that changed it) and new sources on known events, by pair of countries and type.
+
+    Example: kizuna digest --since 2025-02-07 --until 2025-02-08 --country JPN > brief.md
+    """
+    from kizuna.render.digest import digest_markdown, digest_view
+    from kizuna.store.digest import build_digest
+
+    start, end = _parse_date(since) or date.min, _parse_date(until)
+    with _open_store(db) as store:
+        digest = build_digest(store, start, end, type=_choice(type, EVENT_TYPES, "--type"),
+                              actor=actor, country=country)
+    if format is DigestFormat.md:
+        sys.stdout.write(digest_markdown(digest, base_url))
+    elif format is DigestFormat.json:
+        typer.echo(json.dumps(digest_view(digest), ensure_ascii=False, indent=1))
+    else:
+        from kizuna.web.app import render_page
+
+        sys.stdout.write(render_page("digest_standalone.html", digest=digest_view(digest),
+                                     base_url=base_url.rstrip("/")))
+
+
+class LedgerFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("commitments")
+def commitments_command(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="A party to the pledge, by canonical name or alias, any case.")] = None,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="ISO 3166 alpha-3 code of any party (JPN, USA).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Pledges dated on or after.")]
+    = None,
+    until: Annotated[str | None, typer.Option("--until", help="Pledges dated on or before.")]
+    = None,
+    format: Annotated[LedgerFormat, typer.Option("--format", help="table, json or csv.")]
+    = LedgerFormat.table,
+) -> None:
+    """The commitments ledger: every pledge of money once, however many outlets told it and
+    however they typed it (agreement, investment, trade, tariff deal), with totals per
+    pledger, per pair of countries and per year, by currency (negated pledges left out).
+
+    Example: kizuna commitments --country JPN --since 2025-01-01 --format csv
+    """
+    from kizuna.contract import PLEDGE_CSV_FIELDS, pledge_to_dict, pledge_to_row
+    from kizuna.store.commitments import list_commitments, totals
+
+    with _open_store(db) as store:
+        pledges = list_commitments(store, actor=actor, country=country,
+                                   since=_parse_date(since), until=_parse_date(until))
+    if format is LedgerFormat.json:
+        data = {"commitments": [pledge_to_dict(p) for p in pledges], "totals": totals(pledges)}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    elif format is LedgerFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=PLEDGE_CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(pledge_to_row(p) for p in pledges)
+    else:
+        Console().print(_ledger_table(pledges, totals(pledges)))
+
+
+def _ledger_table(pledges: list, summed: dict) -> Group:
+    table = Table(box=box.SIMPLE_HEAD, caption=f"{len(pledges)} pledges")
+    for name in ("date", "pledger", "recipient", "amount", "status", "told as", "sources"):
+        table.add_column(name, overflow="fold")
+    for pledge in pledges:
+        value, currency = pledge.amount
+        also = "".join(f" (≈ {_number(v)} {c})" for v, c in pledge.also_reported_as[:1])
+        table.add_row(_iso(pledge.when) or "", "; ".join(e.id for e in pledge.pledgers),
+                      "; ".join(e.id for e in pledge.recipients),
+                      f"{_number(value)} {currency}{also}", pledge.status,
+                      ", ".join(pledge.types), str(pledge.sources))
+    lines = [Text(f"{kind.removeprefix('by_')}: " + "; ".join(
+        f"{key} " + " + ".join(f"{_number(v)} {c}" for c, v in sums.items())
+        for key, sums in groups.items())) for kind, groups in summed.items() if groups]
+    return Group(table, *lines)
 
 
 @app.command("show")

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from kizuna.errors import InputError
+from kizuna.event_types import event_type
 from kizuna.model import (
     Article,
     Citation,
@@ -15,6 +16,7 @@ from kizuna.model import (
     Event,
     MergedEvent,
     Money,
+    Pledge,
     Quote,
     Span,
     StatusChange,
@@ -109,7 +111,9 @@ def merged_event_to_dict(event: MergedEvent) -> dict[str, Any]:
     amount = None
     if event.amount is not None:
         amount = {"value": _number(event.amount[0]), "currency": event.amount[1]}
+    codes = event_type(event.type)
     return {"id": event.id, "type": event.type, "status": event.status,
+            "plover": codes.plover, "cameo": codes.cameo,
             "actors": [party_to_dict(e) for e in event.actors],
             "targets": [party_to_dict(e) for e in event.targets],
             "date": date, "location": event.location, "object": event.object,
@@ -118,9 +122,44 @@ def merged_event_to_dict(event: MergedEvent) -> dict[str, Any]:
             "citations": [citation_to_dict(c) for c in event.citations]}
 
 
+def pledge_to_dict(pledge: Pledge) -> dict[str, Any]:
+    """One line of the commitments ledger: the pledge once, with every event reporting it."""
+    when = pledge.when
+    return {
+        "id": pledge.id,
+        "amount": {"value": _number(pledge.amount[0]), "currency": pledge.amount[1]},
+        "also_reported_as": [{"value": _number(v), "currency": c}
+                             for v, c in pledge.also_reported_as],
+        "pledgers": [party_to_dict(e) for e in pledge.pledgers],
+        "recipients": [party_to_dict(e) for e in pledge.recipients],
+        "date": _iso(when), "status": pledge.status,
+        "status_history": [status_change_to_dict(c) for c in pledge.status_history],
+        "types": list(pledge.types), "events": [e.id for e in pledge.events],
+        "sources": pledge.sources,
+    }
+
+
+PLEDGE_CSV_FIELDS = ("id", "date", "pledgers", "recipients", "amount_value", "amount_currency",
+                     "also_reported_as", "status", "types", "sources", "events")
+
+
+def pledge_to_row(pledge: Pledge) -> dict[str, Any]:
+    data = pledge_to_dict(pledge)
+    return {
+        "id": data["id"], "date": data["date"],
+        "pledgers": "; ".join(p["name"] for p in data["pledgers"]),
+        "recipients": "; ".join(p["name"] for p in data["recipients"]),
+        "amount_value": data["amount"]["value"], "amount_currency": data["amount"]["currency"],
+        "also_reported_as": "; ".join(f"{a['value']} {a['currency']}"
+                                      for a in data["also_reported_as"]),
+        "status": data["status"], "types": "; ".join(data["types"]),
+        "sources": data["sources"], "events": "; ".join(data["events"]),
+    }
+
+
 MERGED_CSV_FIELDS = (
-    "id", "type", "status", "date_start", "date_end", "date_granularity", "actors",
-    "targets", "location", "object", "amount_value", "amount_currency", "sources",
+    "id", "type", "plover", "cameo", "status", "date_start", "date_end", "date_granularity",
+    "actors", "targets", "location", "object", "amount_value", "amount_currency", "sources",
     "status_history", "citations",
 )
 
@@ -130,7 +169,8 @@ def merged_event_to_row(event: MergedEvent) -> dict[str, Any]:
     data = merged_event_to_dict(event)
     date, amount = data["date"] or {}, data["amount"] or {}
     return {
-        "id": event.id, "type": event.type, "status": event.status,
+        "id": event.id, "type": event.type, "plover": data["plover"],
+        "cameo": data["cameo"], "status": event.status,
         "date_start": date.get("start"), "date_end": date.get("end"),
         "date_granularity": date.get("granularity"),
         "actors": "; ".join(p["name"] for p in data["actors"]),

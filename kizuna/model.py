@@ -176,3 +176,44 @@ class MergedEvent:
     amount: tuple[float, str] | None = None
     status_history: tuple[StatusChange, ...] = ()
     citations: tuple[Citation, ...] = ()
+
+
+@dataclass
+class Pledge:
+    """One promise of money, with every merged event that reports it."""
+
+    amount: tuple[float, str]
+    pledgers: tuple[Entity, ...]
+    recipients: tuple[Entity, ...]
+    events: list[MergedEvent] = field(default_factory=list)
+    also_reported_as: list[tuple[float, str]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.events[0].id
+
+    @property
+    def status_history(self) -> tuple[StatusChange, ...]:
+        changes = sorted({c for e in self.events for c in e.status_history},
+                         key=lambda c: (c.as_of or date.min, c.doc_id, c.status))
+        return tuple(changes)
+
+    @property
+    def status(self) -> str:
+        history = self.status_history
+        return history[-1].status if history else self.events[0].status
+
+    @property
+    def sources(self) -> int:
+        return len({c.doc_id for e in self.events for c in e.citations})
+
+    @property
+    def when(self) -> date | None:
+        """The pledge's date: its earliest dated report, else its first publication."""
+        dated = [e.date.start for e in self.events if e.date is not None]
+        published = [c.published for e in self.events for c in e.citations if c.published]
+        return min(dated or published or [None], key=lambda d: d or date.max)
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.type for e in self.events))

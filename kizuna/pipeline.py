@@ -13,6 +13,7 @@ from typing import Any
 
 from kizuna.errors import UnsupportedLanguage
 from kizuna.extract.document import build_document
+from kizuna.metrics import EXTRACTION
 from kizuna.model import Article, Document
 from kizuna.nlp import backend
 from kizuna.parse.language import detect_language
@@ -57,8 +58,9 @@ def _extract_batch(articles: list[Article]) -> Iterator[Document | Exception]:
                 results[i] = unsupported_document(articles[i])
             continue
         texts = (articles[i].text for i in indices)
-        for i, parsed in zip(indices, backend.parse_many(language, texts), strict=True):
-            results[i] = _safe_build(articles[i], parsed)
+        with EXTRACTION.timing(len(indices)):
+            for i, parsed in zip(indices, backend.parse_many(language, texts), strict=True):
+                results[i] = _safe_build(articles[i], parsed)
     for i in range(len(articles)):
         yield results[i]
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from kizuna.errors import InputError
+from kizuna.errors import InputError, NothingToRead
 from kizuna.model import Article
 from kizuna.parse.html import html_to_text
 from kizuna.parse.record import NO_DEFAULTS, ArticleDefaults, Parsed, build_article, language_code
@@ -30,7 +30,7 @@ def parse_feed(
         if parsed.get("bozo"):
             raise InputError(f"{origin}: is not a readable RSS or Atom feed "
                              f"({_reason(parsed.get('bozo_exception'))}); check the file or URL")
-        raise InputError(f"{origin}: the feed has no items; nothing to read")
+        raise NothingToRead(f"{origin}: the feed has no items; nothing to read")
     feed = parsed.get("feed", {})
     source = feed.get("title") or None
     language = language_code(feed.get("language"))

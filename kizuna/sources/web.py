@@ -174,8 +174,8 @@ def fetch(url: str, client: httpx.Client, max_bytes: int = MAX_BYTES,
         with timer, client.stream("GET", url, headers={"User-Agent": USER_AGENT},
                                   follow_redirects=True,
                                   extensions={"trace": timer.trace}) as response:
-            _check_status(url, response)
-            data = _read_capped(url, response, max_bytes)
+            check_status(url, response)
+            data = read_capped(url, response, max_bytes)
             if timer.expired:  # the body ended because its connection was shut
                 raise _too_slow(url, deadline)
             return Fetched(url=str(response.url), data=data,
@@ -212,14 +212,14 @@ def _check_address(url: str) -> None:
         raise FetchError(f"{url}: is not a valid web address (no host name); check it")
 
 
-def _check_status(url: str, response: httpx.Response) -> None:
+def check_status(url: str, response: httpx.Response) -> None:
     if response.status_code >= 400:
         reason = response.reason_phrase or "error"
         raise FetchError(f"{url}: the server answered HTTP {response.status_code} {reason}; "
                          "check the address, or save the page and pass the file")
 
 
-def _read_capped(url: str, response: httpx.Response, max_bytes: int) -> bytes:
+def read_capped(url: str, response: httpx.Response, max_bytes: int) -> bytes:
     too_big = FetchError(f"{url}: the response is larger than {max_bytes:,} bytes; "
                          "save the article and pass the file")
     declared = response.headers.get("content-length", "")

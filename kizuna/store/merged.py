@@ -99,6 +99,18 @@ def _conditions(store: Store, type: str | None, actor: str | None, country: str 
     return [c for c in conditions if c is not None]
 
 
+def reported_since(store: Store, since: date, type: str | None = None,
+                   actor: str | None = None, country: str | None = None) -> list[MergedEvent]:
+    """Merged events with a report published on or after `since` (whatever their own date):
+    what a brief of the news since then is made from."""
+    me = s.merged_events
+    conditions = _conditions(store, type, actor, country, None, None, None, None)
+    stmt = (select(me.c.id, me.c.type).where(me.c.last_published >= since, *conditions)
+            .order_by(me.c.last_published.desc(), me.c.id))
+    with store.engine.connect() as conn:
+        return _folded(conn, conn.execute(stmt).all())
+
+
 def get_merged_event(store: Store, merged_id: str) -> MergedDetail | None:
     """One merged event by its id, or by a prefix of it that names one only."""
     with store.engine.connect() as conn:

@@ -28,6 +28,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     insert,
     select,
 )
@@ -135,9 +136,33 @@ def read_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE INDEX {name} ON {target}")
 
 
+def watch_tables(conn: Connection) -> None:
+    """The watcher's state: polled sources and the items already read (frozen copies)."""
+    frozen = MetaData()
+    Table(
+        "watched_sources", frozen,
+        Column("url", String, primary_key=True),
+        Column("etag", Text),
+        Column("last_modified", Text),
+        Column("last_polled", DateTime(timezone=True)),
+        Column("last_ok", DateTime(timezone=True)),
+        Column("next_poll", DateTime(timezone=True)),
+        Column("failures", Integer, nullable=False),
+        Column("last_error", Text),
+        Column("articles", Integer, nullable=False),
+    )
+    Table(
+        "seen_items", frozen,
+        Column("key", String, primary_key=True),
+        Column("article_id", String),
+        Column("first_seen", DateTime(timezone=True), nullable=False),
+    )
+    frozen.create_all(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     initial_tables, sqlite_fulltext, merged_event_tables, merged_participants_table,
-    api_tokens_table, postgres_trigram_search, read_indexes)
+    api_tokens_table, postgres_trigram_search, read_indexes, watch_tables)
 
 
 def applied(conn: Connection) -> set[str]:

@@ -177,11 +177,12 @@ def search_articles(store: Store, query: str, limit: int | None = None) -> list[
         return list(conn.execute(stmt).all())
 
 
-def table_counts(store: Store) -> dict[str, int]:
-    """Rows in each table, for summaries and tests."""
+def table_counts(store: Store, names: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Rows in each table (or in the tables `names` lists), for summaries and metrics."""
+    tables = [t for t in s.metadata.sorted_tables if names is None or t.name in names]
     with store.engine.connect() as conn:
         return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in s.metadata.sorted_tables}
+                for t in tables}
 
 
 def sentence_context(text: str, start: int, end: int) -> tuple[str, str, str]:

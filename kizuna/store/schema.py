@@ -212,3 +212,30 @@ api_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
 )
+
+# What `kizuna watch` knows of each source it polls, so a restart resumes where it was:
+# the validators for conditional requests, when it last asked and succeeded, and how
+# many times in a row it failed (which sets how long it waits before asking again).
+watched_sources = Table(
+    "watched_sources", metadata,
+    Column("url", String, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled", DateTime(timezone=True)),
+    Column("last_ok", DateTime(timezone=True)),
+    Column("next_poll", DateTime(timezone=True)),
+    Column("failures", Integer, nullable=False),
+    Column("last_error", Text),
+    Column("articles", Integer, nullable=False),  # stored from this source, all rounds
+)
+
+# Every item the watcher has read, by canonical URL ("url:…") and by a digest of its
+# text ("text:…"), so nothing is read twice, whichever source or address brings it.
+seen_items = Table(
+    "seen_items", metadata,
+    Column("key", String, primary_key=True),
+    Column("article_id", String),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+)
+
+WATCH_TABLES = (watched_sources, seen_items)

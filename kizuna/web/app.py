@@ -41,7 +41,7 @@ from jinja2 import Environment, FileSystemLoader
 from kizuna.model import EVENT_TYPES, STATUSES
 from kizuna.store.database import Store
 from kizuna.store.merged import SORTS
-from kizuna.web import api, guards, views
+from kizuna.web import api, guards, health, views
 from kizuna.web.chart import dyad_chart
 from kizuna.web.urls import http_url, is_loopback
 from kizuna.web.writing import Writer
@@ -91,6 +91,7 @@ def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
             response.headers.setdefault(name, value)
         return response
 
+    health.register(app, store)
     _json_routes(app)
     _html_routes(app, env)
     api.register(app)
@@ -279,6 +280,11 @@ def _html(env: Environment, request: Request, template: str, context: dict[str, 
     body = env.get_template(template).render(request_path=request.url.path,
                                              json_url=json_url, **context)
     return HTMLResponse(body, status_code=status)
+
+
+def render_page(template: str, **context: Any) -> str:
+    """A template drawn outside a request (`kizuna digest --format html`)."""
+    return _environment().get_template(template).render(**context)
 
 
 def _environment() -> Environment:

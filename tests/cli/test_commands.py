@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,14 @@ from kizuna.cli import app
 from kizuna.contract import document_to_dict
 from kizuna.store import Store, event_id
 from kizuna.store.queries import table_counts
-from tests.store.factory import japanese_doc, release_doc, summit_doc
+from tests.store.factory import (
+    Told,
+    japanese_doc,
+    pledge_doc,
+    release_doc,
+    report_doc,
+    summit_doc,
+)
 
 runner = CliRunner()
 
@@ -206,7 +214,8 @@ def test_export_documents_is_the_default(filled_db: str) -> None:
         run("export", "--db", filled_db).stdout
 
 
-MERGED_KEYS = {"id", "type", "status", "actors", "targets", "date", "location", "object",
+MERGED_KEYS = {"id", "type", "plover", "cameo", "status", "actors", "targets", "date",
+               "location", "object",
                "amount", "status_history", "citations"}
 
 
@@ -227,6 +236,8 @@ def test_export_events_jsonl_is_the_contract_merged_event(filled_db: str) -> Non
             assert set(citation) == {"doc_id", "url", "source", "published", "language",
                                      "status", "evidence"}
             assert set(citation["evidence"]) == {"start", "end", "text"}
+    codes = {e["type"]: (e["plover"], e["cameo"]) for e in events}
+    assert codes["MEET"] == ("CONSULT", "04")
     (meeting,) = [e for e in events if e["type"] == "MEET"]
     assert meeting["date"] == {"start": "2025-02-07", "end": "2025-02-07",
                                "granularity": "day"}
@@ -340,3 +351,39 @@ def test_help_ends_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert f"Example: kizuna {command}" in result.stdout
+
+
+def test_commitments_list_each_pledge_once_with_totals(tmp_path) -> None:
+    db = str(tmp_path / "ledger.db")
+    with Store.open(db) as store:
+        store.save_document(pledge_doc(
+            "l1", "Japan will invest $550 billion in the United States.", "INVEST",
+            "$550 billion", 5.5e11, ("Japan",), ("United States",)))
+        store.save_document(pledge_doc(
+            "l2", "Japan and United States agreed on $550 billion.", "AGREE", "$550 billion",
+            5.5e11, ("Japan", "United States"), status="happened"))
+    data = json.loads(run("commitments", "--db", db, "--format", "json").stdout)
+    (pledge,) = data["commitments"]
+    assert (pledge["amount"], pledge["sources"], set(pledge["types"])) == (
+        {"value": 550000000000, "currency": "USD"}, 2, {"INVEST", "AGREE"})
+    assert data["totals"]["by_dyad"] == {"JPN-USA": {"USD": 5.5e11}}
+    rows = run("commitments", "--db", db, "--format", "csv").stdout.splitlines()
+    assert rows[0].startswith("id,date,pledgers") and len(rows) == 2
+    table = run("commitments", "--db", db).stdout
+    assert "550,000,000,000 USD" in table and "1 pledges" in table
+
+
+def test_digest_in_markdown_html_and_json(tmp_path) -> None:
+    db = str(tmp_path / "digest.db")
+    with Store.open(db) as store:
+        store.save_document(report_doc("early", date(2025, 2, 1), Told(status="planned")))
+        store.save_document(report_doc("<b>late</b>", date(2025, 2, 8), Told()))
+    md = run("digest", "--db", db, "--since", "2025-02-08")
+    assert md.exit_code == 0 and "**Status** planned → happened" in md.stdout
+    html = run("digest", "--db", db, "--since", "2025-02-08", "--format", "html").stdout
+    assert html.startswith("<!doctype html>") and "Outlet &lt;b&gt;late&lt;/b&gt;" in html
+    assert 'href="http://127.0.0.1:8000/events/ev-' in html
+    data = json.loads(run("digest", "--db", db, "--since", "2025-02-08", "--format",
+                          "json").stdout)
+    assert data["counts"] == {"new": 0, "status": 1, "sources": 0}
+    assert run("digest", "--db", db, "--since", "8 Feb").exit_code == 2

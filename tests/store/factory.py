@@ -152,3 +152,33 @@ def _told_event(text: str, local_id: str, told: Told, sentence_text: str,
 def _month_end(day: date) -> date:
     following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return date.fromordinal(following.toordinal() - 1)
+
+
+PARTIES = {
+    "Japan": ("GPE", "JPN"), "United States": ("GPE", "USA"),
+    "SoftBank Group": ("ORG", "JPN"), "Toyota": ("ORG", "JPN"),
+    "Shigeru Ishiba": ("PERSON", "JPN"),
+}
+
+
+def pledge_doc(article_id: str, text: str, event_type: str, figure: str, value: float,
+               actors: tuple[str, ...], targets: tuple[str, ...] = (), *,
+               status: str = "planned", published: date = date(2025, 7, 23),
+               conversion: tuple[str, float, str] | None = None,
+               currency: str = "USD") -> Document:
+    """An article whose one event carries the amount `figure` (words found in `text`)."""
+    names = dict.fromkeys((*actors, *targets))
+    entities = tuple(Entity(f"e{i}", name, *PARTIES[name], aliases=(name,),
+                            mentions=(span(text, name),))
+                     for i, name in enumerate(names, 1))
+    local = {e.name: e.id for e in entities}
+    money = Money("m1", value, currency, span(text, figure))
+    amounts = [money]
+    if conversion:
+        words, other, other_currency = conversion
+        amounts.append(Money("m2", other, other_currency, span(text, words)))
+    event = Event("v1", event_type, status, span(text, text.rstrip(".")),
+                  tuple(local[a] for a in actors), tuple(local[t] for t in targets),
+                  amount=money)
+    article = Article(article_id, text, "en", None, None, f"Outlet {article_id}", published)
+    return Document(article, entities, (event,), tuple(amounts))

@@ -7,7 +7,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-CONTRACT_KEYS = {"id", "type", "status", "actors", "targets", "date", "location", "object",
+CONTRACT_KEYS = {"id", "type", "plover", "cameo", "status", "actors", "targets", "date",
+                 "location", "object",
                  "amount", "status_history", "citations"}
 CITATION_KEYS = {"doc_id", "url", "source", "published", "language", "status", "evidence"}
 
