@@ -120,6 +120,11 @@ def parse_many(language: str, texts: Iterable[str], batch_size: int = BATCH_SIZE
 def _joined(parts: list[Any]) -> Any:
     from spacy.tokens import Doc
 
+    for part in parts:
+        # GiNZA's own per-doc data (bunsetu lists, keyed by plain strings) cannot be joined
+        # and no extractor reads it; extension values on tokens and spans are kept.
+        for key in [k for k in part.user_data if isinstance(k, str)]:
+            del part.user_data[key]
     # No space added between pieces: the joined text is exactly the article's text.
     return Doc.from_docs(parts, ensure_whitespace=False)
 

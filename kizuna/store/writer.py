@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from kizuna.contract import document_to_dict
 from kizuna.errors import StoreError
@@ -53,7 +53,7 @@ def save_document(engine: Engine, doc: Document) -> str:
                 delete_article(conn, doc.article.id)
             insert_document(conn, doc, digest)
             merger.merge_article(conn, doc.article.id)
-    except IntegrityError as exc:
+    except (IntegrityError, DataError) as exc:  # this document's data, not the database
         raise RejectedDocument(f"{doc.article.id}: cannot be stored: {reason(exc)}") from exc
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot write article {doc.article.id!r}: {reason(exc)}") from exc
