@@ -28,7 +28,7 @@ from kizuna.errors import StoreError
 from kizuna.model import Article, Document, Entity, Event
 from kizuna.store import merger
 from kizuna.store import schema as s
-from kizuna.store.locks import lock_for_writing
+from kizuna.store.locks import StoreBusy, is_busy, writing
 
 ADDED, UNCHANGED, UPDATED = "added", "unchanged", "updated"
 
@@ -41,8 +41,8 @@ def save_document(engine: Engine, doc: Document) -> str:
     """Store `doc`, replacing what its article had; "added", "unchanged" or "updated"."""
     digest = content_hash(doc)
     try:
-        with engine.begin() as conn:
-            lock_for_writing(conn)  # first: what follows sees the previous writer's commit
+        with writing(engine) as conn:  # the write lock first: what follows sees the
+            # previous writer's commit
             stored = conn.execute(select(s.articles.c.content_hash)
                                   .where(s.articles.c.id == doc.article.id)).scalar()
             if stored == digest:
@@ -56,6 +56,9 @@ def save_document(engine: Engine, doc: Document) -> str:
     except (IntegrityError, DataError) as exc:  # this document's data, not the database
         raise RejectedDocument(f"{doc.article.id}: cannot be stored: {reason(exc)}") from exc
     except SQLAlchemyError as exc:
+        if is_busy(exc):
+            raise StoreBusy(f"cannot write article {doc.article.id!r}: the database is busy "
+                            f"({reason(exc)}); try again") from exc
         raise StoreError(f"cannot write article {doc.article.id!r}: {reason(exc)}") from exc
     return ADDED if stored is None else UPDATED
 

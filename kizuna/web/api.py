@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse, Response
 from kizuna.errors import KizunaError
 from kizuna.store import MergeError
 from kizuna.store import tokens as api_tokens
+from kizuna.store.locks import RETRY_AFTER_S, StoreBusy
 from kizuna.web.urls import http_url, same_origin
 from kizuna.web.writing import Writer
 
@@ -92,6 +93,8 @@ def _responses(success: int, described: str, schema: dict[str, Any]) -> dict[int
         403: {"description": "Read-only service, or a request from another origin",
               "content": error},
         415: {"description": "The body is not application/json", "content": error},
+        503: {"description": "Another writer holds the database; try again after "
+                             "Retry-After seconds", "content": error},
     }
 
 
@@ -175,6 +178,8 @@ def _describe_bearer_scheme(app: FastAPI) -> None:
 async def _run(action: Callable[[], dict[str, Any]], status: int) -> Response:
     try:
         result = await run_in_threadpool(action)
+    except StoreBusy as exc:  # another writer holds the database: not the client's fault
+        return _error(str(exc), 503, {"Retry-After": str(RETRY_AFTER_S)})
     except (MergeError, KizunaError) as exc:  # bad input, an unknown id, types that differ
         return _error(str(exc), 400)
     return JSONResponse(result, status_code=status)
