@@ -36,15 +36,26 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, target: str) -> Store:
-        """Open (creating and migrating if need be) the database `target` names."""
+    def open(cls, target: str, migrate: bool = True) -> Store:
+        """Open (creating and migrating if need be) the database `target` names.
+
+        `migrate=False` opens it as it is, for looking at (`kizuna check`): an SQLite file
+        must then exist already.
+        """
         url = database_url(target)
+        if not migrate and url.get_backend_name() == "sqlite" and url.database and \
+                not Path(url.database).is_file():
+            raise StoreError(f"no database at {url.database!r}")
         engine = _engine(url)
         try:
-            migrations.migrate(engine)
+            if migrate:
+                migrations.migrate(engine)
         except SQLAlchemyError as exc:
             engine.dispose()
             raise StoreError(f"cannot open database {describe(url)}: {_reason(exc)}") from exc
+        except StoreError:
+            engine.dispose()
+            raise
         return cls(engine)
 
     @property
