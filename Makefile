@@ -25,7 +25,7 @@ test: $(STAMP)
 
 # The property tests with many more examples (not part of `make test`): every parser on
 # hostile input, and the store's invariants over generated ingests. FUZZ_EXAMPLES each.
-FUZZ_EXAMPLES ?= 5000
+FUZZ_EXAMPLES ?= 3000
 fuzz: $(STAMP)
 	KIZUNA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider \
 		tests/parse/test_parser_properties.py --hypothesis-show-statistics
