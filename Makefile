@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 PORT ?= 8000
 
-.PHONY: demo test lint bench screenshots lock clean
+.PHONY: demo test lint bench screenshots lock clean fuzz
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,15 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check kizuna tests
 	$(BIN)/python -m pytest
+
+# The property tests with many more examples (not part of `make test`): every parser on
+# hostile input, and the store's invariants over generated ingests. FUZZ_EXAMPLES each.
+FUZZ_EXAMPLES ?= 3000
+fuzz: $(STAMP)
+	KIZUNA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider \
+		tests/parse/test_parser_properties.py --hypothesis-show-statistics
+	KIZUNA_FUZZ_EXAMPLES=$$(( $(FUZZ_EXAMPLES) / 100 + 1 )) $(BIN)/python -m pytest \
+		-p no:cacheprovider tests/store/test_invariants.py -k hold --hypothesis-show-statistics
 
 lint: $(STAMP)
 	$(BIN)/ruff check kizuna tests

@@ -35,7 +35,7 @@ from kizuna.model import EVENT_TYPES, STATUSES, Citation, Entity, MergedEvent
 from kizuna.resolve.merging import Judgement
 from kizuna.settings import Settings, load_settings
 from kizuna.sources import ArticleDefaults, iter_articles
-from kizuna.store import MergeError, Store, merged, queries
+from kizuna.store import MergeError, Store, maintenance, merged, queries
 
 app = typer.Typer(
     help="kizuna: cited events from English and Japanese news, stored and queryable.",
@@ -502,6 +502,42 @@ def _corrected(action: Callable[[], Judgement]) -> Judgement:
     except StoreError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
+
+
+@app.command("backup")
+def backup_command(
+    out: Annotated[Path, typer.Argument(help="The new file to write the copy to.")],
+    db: DbOpt = None,
+) -> None:
+    """Copy the database while it may be in use (SQLite's online backup); for PostgreSQL,
+    print the pg_dump command to run.
+
+    Example: kizuna backup --db kizuna.db kizuna-2025-06-01.db
+    """
+    try:
+        typer.echo(maintenance.backup(_settings(db=db).db, out))
+    except KizunaError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+
+
+@app.command("check")
+def check_command(db: DbOpt = None) -> None:
+    """Check the database: integrity (SQLite), migrations applied, the store's invariants
+    (every event in one merged event, no dangling citation, ...) and row counts. Exits 1
+    if anything is wrong; writes nothing.
+
+    Example: kizuna check --db kizuna.db
+    """
+    try:
+        store = Store.open(_settings(db=db).db, migrate=False)
+    except KizunaError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    with store:
+        report = maintenance.check(store)
+    typer.echo("\n".join(report.lines()))
+    raise typer.Exit(1 if report.problems else 0)
 
 
 @app.command("export")

@@ -25,7 +25,13 @@ def parse_feed(
 
     headers = {"content-type": content_type} if content_type else {}
     # A stream, never str or bytes: feedparser treats those as a URL or file name to open.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except (ValueError, OverflowError, LookupError, AttributeError, TypeError) as exc:
+        # feedparser's loose parser has its own bugs on hostile input (a character
+        # reference beyond U+10FFFF raises ValueError, found by the fuzz tests)
+        raise InputError(f"{origin}: is not a readable RSS or Atom feed "
+                         f"({type(exc).__name__}: {exc}); check the file or URL") from exc
     if not parsed.entries:
         if parsed.get("bozo"):
             raise InputError(f"{origin}: is not a readable RSS or Atom feed "

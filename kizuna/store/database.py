@@ -9,6 +9,7 @@ one PostgreSQL database at once: see `locks` for how they take turns.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from kizuna.errors import StoreError
 from kizuna.model import Document
 from kizuna.resolve.merging import Judgement
 from kizuna.store import merger, migrations, writer
-from kizuna.store.locks import lock_for_writing
+from kizuna.store.locks import BUSY_TIMEOUT_S, StoreBusy, begin_statement, is_busy, writing
 
 
 class Store:
@@ -35,15 +36,26 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, target: str) -> Store:
-        """Open (creating and migrating if need be) the database `target` names."""
+    def open(cls, target: str, migrate: bool = True) -> Store:
+        """Open (creating and migrating if need be) the database `target` names.
+
+        `migrate=False` opens it as it is, for looking at (`kizuna check`): an SQLite file
+        must then exist already.
+        """
         url = database_url(target)
+        if not migrate and url.get_backend_name() == "sqlite" and url.database and \
+                not Path(url.database).is_file():
+            raise StoreError(f"no database at {url.database!r}")
         engine = _engine(url)
         try:
-            migrations.migrate(engine)
+            if migrate:
+                migrations.migrate(engine)
         except SQLAlchemyError as exc:
             engine.dispose()
             raise StoreError(f"cannot open database {describe(url)}: {_reason(exc)}") from exc
+        except StoreError:
+            engine.dispose()
+            raise
         return cls(engine)
 
     @property
@@ -70,10 +82,11 @@ class Store:
 
     def _correct(self, action: Callable[[Connection], Judgement]) -> Judgement:
         try:
-            with self.engine.begin() as conn:
-                lock_for_writing(conn)
+            with writing(self.engine) as conn:
                 return action(conn)
         except SQLAlchemyError as exc:
+            if is_busy(exc):
+                raise StoreBusy(f"the database is busy: {_reason(exc)}; try again") from exc
             raise StoreError(f"cannot record the correction: {_reason(exc)}") from exc
 
     def close(self) -> None:
@@ -134,6 +147,8 @@ def _engine_options(url: URL) -> dict[str, Any]:
     if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
         # One shared connection, or each new connection would see an empty database.
         return {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    if url.get_backend_name() == "sqlite":
+        return {"connect_args": {"timeout": BUSY_TIMEOUT_S}}  # SQLite's busy timeout
     if url.get_backend_name() == "postgresql":
         # Whatever the server's default: writers rely on it (see `locks`).
         return {"isolation_level": "READ COMMITTED"}
@@ -141,21 +156,34 @@ def _engine_options(url: URL) -> dict[str, Any]:
 
 
 def _sqlite_setup(engine: Engine) -> None:
-    """Real transactions on SQLite, DDL included, and enforced foreign keys.
+    """Real transactions on SQLite, DDL included, enforced foreign keys, and WAL.
 
     Python's sqlite3 driver opens transactions itself and only before DML, so a
     migration's CREATE statements would each commit on their own; SQLAlchemy's
-    documented recipe hands BEGIN back to us.
+    documented recipe hands BEGIN back to us, and writers begin IMMEDIATE (`locks`).
+    WAL lets readers (the web pages) read while a writer writes; the mode is stored in
+    the file, so setting it again is a no-op.
     """
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            _wal(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql(begin_statement(conn))
+
+
+def _wal(dbapi_connection: Any) -> None:
+    import sqlite3
+
+    # Busy: another connection is switching it, or it is in use in the old mode; the
+    # file keeps working either way and the next connection tries again.
+    with suppress(sqlite3.OperationalError):
+        dbapi_connection.execute("PRAGMA journal_mode = WAL")
 
 
 def _reason(exc: SQLAlchemyError) -> str:

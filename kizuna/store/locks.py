@@ -32,12 +32,42 @@ statement itself, before the wait, and miss it.)
 The cost is small: the slow part of ingesting, extraction, runs before the transaction
 and in parallel; only the database writes, milliseconds per article, take turns.
 
-SQLite needs nothing here: it lets one writer at a time into the whole database file.
+SQLite lets one writer at a time into the whole file; what it needs is that writers wait
+for each other instead of failing with "database is locked":
+
+- The file is in WAL mode (set by `database`), so readers never wait for a writer, nor a
+  writer for readers.
+- A write transaction begins with BEGIN IMMEDIATE (`writing`), taking the file's write
+  lock before its first read. A transaction that read first and wrote later could find
+  another writer had committed in between, and SQLite would refuse it at once, busy
+  timeout or not; taking the lock first means the wait happens at BEGIN, where it is safe.
+- BEGIN IMMEDIATE waits up to the busy timeout (`BUSY_TIMEOUT_S`) and is retried, with a
+  growing pause, until `WRITE_WAIT_S` have passed; then `StoreBusy` says so. The CLI
+  reports it as an error; the API answers 503 with Retry-After.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, select
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine, RootTransaction, func, select
+from sqlalchemy.exc import OperationalError
+
+from kizuna.errors import StoreError
+
+# SQLite: how long one BEGIN IMMEDIATE waits for the lock, and how long a writer keeps
+# trying in all. Storing one article holds the lock for milliseconds, so another process
+# ingesting articles lets a writer in well within this.
+BUSY_TIMEOUT_S = 5.0
+WRITE_WAIT_S = 30.0
+# What a busy database answers: seconds a client should wait before trying again.
+RETRY_AFTER_S = 5
+
+
+class StoreBusy(StoreError):
+    """Another writer held the database for longer than a writer waits; try again later."""
 
 # The advisory lock key: "kizuna" in ASCII, one 64-bit key shared by every kizuna writer.
 WRITE_LOCK = int.from_bytes(b"kizuna", "big")
@@ -50,3 +80,45 @@ def lock_for_writing(conn: Connection) -> None:
     """
     if conn.dialect.name == "postgresql":
         conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: committed when the block ends, rolled back if it raises.
+
+    SQLite: BEGIN IMMEDIATE, retried while another writer holds the file (`StoreBusy`
+    after `WRITE_WAIT_S`). PostgreSQL: the advisory write lock, as `lock_for_writing`.
+    """
+    conn, transaction = _begin_writing(engine)
+    with conn, transaction:
+        lock_for_writing(conn)
+        yield conn
+
+
+def _begin_writing(engine: Engine) -> tuple[Connection, RootTransaction]:
+    deadline = time.monotonic() + WRITE_WAIT_S
+    pause = 0.05
+    while True:
+        conn = engine.connect().execution_options(kizuna_write=True)
+        try:
+            return conn, conn.begin()
+        except OperationalError as exc:
+            conn.close()
+            if not is_busy(exc):
+                raise
+            if time.monotonic() + pause >= deadline:
+                raise StoreBusy(f"the database is busy: another writer held it for more "
+                                f"than {WRITE_WAIT_S:g} s; try again") from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a driver error says another connection holds the lock (SQLite)."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+def begin_statement(conn: Connection) -> str:
+    """SQLite's BEGIN for this connection: IMMEDIATE inside `writing`, deferred for reads."""
+    return "BEGIN IMMEDIATE" if conn.get_execution_options().get("kizuna_write") else "BEGIN"

@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 
 from kizuna.store import initial_schema, schema
-from kizuna.store.locks import lock_for_writing
+from kizuna.store.locks import writing
 
 Migration = Callable[[Connection], None]
 
@@ -171,16 +171,14 @@ def applied(conn: Connection) -> set[str]:
 
 def migrate(engine: Engine, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
     """Apply the migrations this database has not had yet; the names applied, in order."""
-    with engine.begin() as conn:
-        lock_for_writing(conn)
+    with writing(engine) as conn:
         _registry.create_all(conn)
         done = applied(conn)
     names = []
     for migration in migrations:
         if migration.__name__ in done:
             continue
-        with engine.begin() as conn:
-            lock_for_writing(conn)
+        with writing(engine) as conn:
             if migration.__name__ in applied(conn):  # another process was quicker
                 continue
             migration(conn)

@@ -20,6 +20,7 @@ from sqlalchemy import func, select, update
 from kizuna.errors import KizunaError
 from kizuna.store import schema as s
 from kizuna.store.database import Store
+from kizuna.store.locks import writing
 
 TOKEN_PREFIX = "kz_"
 PREFIX_LENGTH = 12  # "kz_" and 9 characters of the secret part
@@ -36,7 +37,7 @@ def token_hash(token: str) -> str:
 def create_token(store: Store) -> str:
     """A new token, stored hashed; the only time the token itself is seen."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    with store.engine.begin() as conn:
+    with writing(store.engine) as conn:
         conn.execute(s.api_tokens.insert().values(
             token_hash=token_hash(token), prefix=token[:PREFIX_LENGTH],
             created_at=datetime.now(UTC)))
@@ -69,7 +70,7 @@ def revoke_token(store: Store, token_or_prefix: str) -> int:
     """
     given = token_or_prefix.strip()
     t = s.api_tokens
-    with store.engine.begin() as conn:
+    with writing(store.engine) as conn:
         ids = conn.execute(select(t.c.id).where(t.c.token_hash == token_hash(given),
                                                 t.c.revoked_at.is_(None))).scalars().all()
         if not ids and len(given) >= len(TOKEN_PREFIX) + 4:

@@ -21,14 +21,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from kizuna.contract import document_to_dict
 from kizuna.errors import StoreError
 from kizuna.model import Article, Document, Entity, Event
 from kizuna.store import merger
 from kizuna.store import schema as s
-from kizuna.store.locks import lock_for_writing
+from kizuna.store.locks import StoreBusy, is_busy, writing
 
 ADDED, UNCHANGED, UPDATED = "added", "unchanged", "updated"
 
@@ -41,8 +41,8 @@ def save_document(engine: Engine, doc: Document) -> str:
     """Store `doc`, replacing what its article had; "added", "unchanged" or "updated"."""
     digest = content_hash(doc)
     try:
-        with engine.begin() as conn:
-            lock_for_writing(conn)  # first: what follows sees the previous writer's commit
+        with writing(engine) as conn:  # the write lock first: what follows sees the
+            # previous writer's commit
             stored = conn.execute(select(s.articles.c.content_hash)
                                   .where(s.articles.c.id == doc.article.id)).scalar()
             if stored == digest:
@@ -53,9 +53,12 @@ def save_document(engine: Engine, doc: Document) -> str:
                 delete_article(conn, doc.article.id)
             insert_document(conn, doc, digest)
             merger.merge_article(conn, doc.article.id)
-    except IntegrityError as exc:
+    except (IntegrityError, DataError) as exc:  # this document's data, not the database
         raise RejectedDocument(f"{doc.article.id}: cannot be stored: {reason(exc)}") from exc
     except SQLAlchemyError as exc:
+        if is_busy(exc):
+            raise StoreBusy(f"cannot write article {doc.article.id!r}: the database is busy "
+                            f"({reason(exc)}); try again") from exc
         raise StoreError(f"cannot write article {doc.article.id!r}: {reason(exc)}") from exc
     return ADDED if stored is None else UPDATED
 

@@ -27,6 +27,7 @@ from fastapi.responses import JSONResponse, Response
 from kizuna.errors import KizunaError
 from kizuna.store import MergeError
 from kizuna.store import tokens as api_tokens
+from kizuna.store.locks import RETRY_AFTER_S, StoreBusy
 from kizuna.web import guards
 from kizuna.web.urls import http_url, same_origin
 from kizuna.web.writing import UrlFailed, Writer
@@ -100,6 +101,8 @@ def _responses(success: int, described: str, schema: dict[str, Any]) -> dict[int
         415: {"description": "The body is not application/json", "content": error},
         429: {"description": "Too many failed token attempts from this client; see "
                             "Retry-After", "content": error},
+        503: {"description": "Another writer holds the database, or too many URL ingests "
+                             "wait; try again after Retry-After seconds", "content": error},
     }
 
 
@@ -218,6 +221,8 @@ def _url_answer(writer: Writer, url: str) -> Response:
         return JSONResponse(writer.url(url), status_code=201)
     except UrlFailed as exc:
         return _error(str(exc), 400 if exc.refused else 502)
+    except StoreBusy as exc:
+        return _error(str(exc), 503, {"Retry-After": str(RETRY_AFTER_S)})
     except KizunaError as exc:
         return _error(str(exc), 400)
 
@@ -225,6 +230,8 @@ def _url_answer(writer: Writer, url: str) -> Response:
 async def _run(action: Callable[[], dict[str, Any]], status: int) -> Response:
     try:
         result = await run_in_threadpool(action)
+    except StoreBusy as exc:  # another writer holds the database: not the client's fault
+        return _error(str(exc), 503, {"Retry-After": str(RETRY_AFTER_S)})
     except (MergeError, KizunaError) as exc:  # bad input, an unknown id, types that differ
         return _error(str(exc), 400)
     return JSONResponse(result, status_code=status)
