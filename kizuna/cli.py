@@ -153,16 +153,29 @@ def _open_store(db: str | None) -> Store:
         raise typer.Exit(2) from None
 
 
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", help="Extraction processes (Ray actors with --engine ray). Default 1, "
+    "or $KIZUNA_WORKERS.")]
+EngineOpt = Annotated[str, typer.Option(
+    "--engine", help="Where extraction runs: local (this machine) or ray (a Ray cluster; "
+    "one starts locally without --ray-address).")]
+RayAddressOpt = Annotated[str | None, typer.Option(
+    "--ray-address", help="A Ray cluster to join (ray://host:10001, or auto); only with "
+    "--engine ray.")]
+
+
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, feeds or URLs.")],
     db: DbOpt = None,
     published: PublishedOpt = None, language: LanguageOpt = None,
     title: TitleOpt = None, source: SourceOpt = None,
-    workers: Annotated[int | None, typer.Option(
-        "--workers", help="Extraction processes. Default 1, or $KIZUNA_WORKERS.")] = None,
+    workers: WorkersOpt = None, engine: EngineOpt = "local", ray_address: RayAddressOpt = None,
 ) -> None:
     """Extract every article and store it; an article stored unchanged is not rewritten.
+
+    Inputs stream through in windows (memory does not grow with their number); a JSON
+    Lines file of any size is read record by record.
 
     Example: kizuna ingest news/ https://example.com/feed.xml --db kizuna.db
     """
@@ -170,8 +183,9 @@ def ingest_command(
     settings = _settings(db=db, workers=workers)
     with _open_store(settings.db) as store, _IngestProgress() as progress:
         try:
-            report = run_ingest(paths, store, defaults, settings.workers, progress.step)
-        except StoreError as exc:
+            report = run_ingest(paths, store, defaults, settings.workers, progress.step,
+                                engine=engine, ray_address=ray_address)
+        except KizunaError as exc:
             progress.stop()
             _err(str(exc))
             raise typer.Exit(2) from None
@@ -203,17 +217,6 @@ class _IngestProgress:
 
     def __exit__(self, *exc_info: object) -> None:
         self.bar.stop()
-
-
-WorkersOpt = Annotated[int | None, typer.Option(
-    "--workers", help="Extraction processes (Ray actors with --engine ray). Default 1, "
-    "or $KIZUNA_WORKERS.")]
-EngineOpt = Annotated[str, typer.Option(
-    "--engine", help="Where extraction runs: local (this machine) or ray (a Ray cluster; "
-    "one starts locally without --ray-address).")]
-RayAddressOpt = Annotated[str | None, typer.Option(
-    "--ray-address", help="A Ray cluster to join (ray://host:10001, or auto); only with "
-    "--engine ray.")]
 
 
 @app.command("watch")

@@ -1,11 +1,14 @@
 """The whole flow in a few lines: read inputs, extract documents, store them.
 
-    sources.iter_articles -> pipeline.extract_many -> store.save_document
+    sources.iter_articles -> engine.extract -> store.save_document
 
-Articles are stored oldest first (by publication date, then id), whatever order the
-inputs name them in: each article's events are merged with what is already stored, so
-one run gives the same merged events however its inputs are listed, and earlier reports
-are there for later ones to join.
+Inputs stream through in windows of WINDOW articles: a window is read, extracted (by the
+local or the Ray engine) and stored before the next is read, so memory does not grow
+with the number of inputs. Within a window articles are stored oldest first (by
+publication date, then id), whatever order the inputs name them in: each article's
+events are merged with what is already stored, so earlier reports are there for later
+ones to join. (Across windows the inputs' order holds; merging compares each event with
+every stored one, so the result moves little with it.)
 
 One bad input never stops the rest: unreadable inputs, unsupported languages and
 extraction errors are collected, with their input's label, in the `IngestReport`. Only
@@ -17,18 +20,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 import httpx
 
-from kizuna import pipeline
+from kizuna.engines import open_engine
 from kizuna.errors import KizunaError
 from kizuna.model import Article, Document
 from kizuna.sources import ArticleDefaults, iter_articles
 from kizuna.store import RejectedDocument, Store
 
-# Articles extracted per call when single-process, so progress moves as it goes and
-# only one batch of parsed documents is held at a time.
-BATCH = 16
+# Articles read, extracted and stored at a time: what bounds an ingest's memory.
+WINDOW = 500
 
 
 @dataclass(frozen=True)
@@ -82,27 +85,51 @@ class IngestReport:
 def ingest(
     inputs: Sequence[str], store: Store, defaults: ArticleDefaults | None = None,
     workers: int = 1, progress: Progress | None = None, client: httpx.Client | None = None,
+    engine: str = "local", ray_address: str | None = None, window: int = WINDOW,
 ) -> IngestReport:
     """Read, extract and store every article `inputs` hold; what happened, counted.
 
-    URLs are fetched with `client` when one is given (the web service's guarded one)."""
+    URLs are fetched with `client` when one is given (the web service's guarded one).
+    `engine` is where extraction runs ("local" or "ray", see `kizuna.engines`)."""
     report = IngestReport()
     tracker = _Tracker(report, progress)
-    labels, articles = [], []
-    for label, item in iter_articles(inputs, defaults or ArticleDefaults(), client):
-        if isinstance(item, KizunaError):
-            tracker.failed(label, item)
-        else:
-            labels.append(label)
-            articles.append(item)
-    tracker.expect(len(articles))
-    labels, articles = _oldest_first(labels, articles)
-    for label, result in zip(labels, _extract(articles, workers), strict=True):
-        if isinstance(result, Exception):
-            tracker.failed(label, result)
-        else:
-            _save(store, label, result, tracker)
+    readable = _readable(iter_articles(inputs, defaults or ArticleDefaults(), client), tracker)
+    with open_engine(engine, workers, ray_address) as extractor:
+        for labels, articles in _windows(readable, window, tracker):
+            for label, result in zip(labels, extractor.extract(articles), strict=True):
+                if isinstance(result, Exception):
+                    tracker.failed(label, result)
+                else:
+                    _save(store, label, result, tracker)
     return report
+
+
+def _readable(items: Iterator[tuple[str, Article | KizunaError]],
+              tracker: _Tracker) -> Iterator[tuple[str, Article]]:
+    """The articles read; an input that cannot be read is reported as it comes."""
+    for label, item in items:
+        if isinstance(item, KizunaError):
+            tracker.failed(label, item, unread=True)
+        else:
+            yield label, item
+
+
+def _windows(readable: Iterator[tuple[str, Article]], size: int,
+             tracker: _Tracker) -> Iterator[tuple[list[str], list[Article]]]:
+    """Windows of at most `size` articles, each oldest first. One article is read ahead,
+    so the last window is known as such and the tracker learns the total before it is
+    extracted (the progress bar gets its end)."""
+    read = 0
+    ahead = next(readable, None)
+    while ahead is not None:
+        window = [ahead, *islice(readable, size - 1)]
+        ahead = next(readable, None)
+        read += len(window)
+        if ahead is None:
+            tracker.expect(read)
+        yield _oldest_first([label for label, _ in window], [a for _, a in window])
+    if read == 0:
+        tracker.expect(0)
 
 
 def _oldest_first(labels: list[str],
@@ -122,24 +149,17 @@ def _save(store: Store, label: str, doc: Document, tracker: _Tracker) -> None:
     tracker.saved(label, outcome, len(doc.events), doc.warnings)
 
 
-def _extract(articles: list[Article], workers: int) -> Iterator[Document | Exception]:
-    if workers > 1:
-        # One process pool for the whole run: each worker loads the models once.
-        yield from pipeline.extract_many(articles, workers=workers)
-        return
-    for i in range(0, len(articles), BATCH):
-        yield from pipeline.extract_many(articles[i:i + BATCH])
-
-
 class _Tracker:
     """Counts outcomes into the report and tells `progress` about each one."""
 
     def __init__(self, report: IngestReport, progress: Progress | None):
         self.report, self.progress = report, progress
         self.expected: int | None = None
+        self.unread = 0  # inputs that could not be read at all
 
     def expect(self, articles: int) -> None:
-        self.expected = articles + self.report.failed
+        """All inputs are read: `articles` of them readable (the failed ones are counted)."""
+        self.expected = articles + self.unread
 
     def saved(self, label: str, outcome: str, events: int, warnings: tuple[str, ...] = ()) -> None:
         setattr(self.report, outcome, getattr(self.report, outcome) + 1)
@@ -147,7 +167,8 @@ class _Tracker:
         self.report.unsupported += bool(warnings)
         self._step(label, outcome, "; ".join(warnings) or None)
 
-    def failed(self, label: str, exc: Exception) -> None:
+    def failed(self, label: str, exc: Exception, unread: bool = False) -> None:
+        self.unread += unread
         reason = _reason(label, exc)
         self.report.failures.append(Failure(label, reason))
         self._step(label, "failed", reason)

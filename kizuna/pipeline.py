@@ -146,15 +146,22 @@ def _load_models(languages: tuple[str, ...]) -> None:
 
 
 def _extract_in_processes(articles: list[Article], workers: int) -> Iterator[Document | Exception]:
-    size = max(1, -(-len(articles) // (workers * 4)))
-    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
     languages = tuple(sorted({a.language for a in articles
                               if a.language in backend.supported_languages()}))
     with ProcessPoolExecutor(max_workers=workers, initializer=_load_models,
                              initargs=(languages,)) as pool:
-        futures = [pool.submit(_extract_chunk, chunk) for chunk in chunks]
-        for chunk, future in zip(chunks, futures, strict=True):
-            yield from _chunk_results(chunk, future)
+        yield from extract_in_pool(pool, articles, workers)
+
+
+def extract_in_pool(pool: ProcessPoolExecutor, articles: list[Article],
+                    workers: int) -> Iterator[Document | Exception]:
+    """Documents in input order from a pool the caller keeps (its processes load each
+    model once, at first use, and keep it for every later call)."""
+    size = max(1, -(-len(articles) // (workers * 4)))
+    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
+    futures = [pool.submit(_extract_chunk, chunk) for chunk in chunks]
+    for chunk, future in zip(chunks, futures, strict=True):
+        yield from _chunk_results(chunk, future)
 
 
 def _chunk_results(chunk: list[Article], future: Any) -> list[Document | Exception]:

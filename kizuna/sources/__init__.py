@@ -17,7 +17,7 @@ from kizuna.model import Article
 from kizuna.parse.dispatch import parse_bytes
 from kizuna.parse.record import NO_DEFAULTS, ArticleDefaults, Parsed
 from kizuna.sources import web
-from kizuna.sources.files import article_files, is_url, read_bytes
+from kizuna.sources.files import article_files, is_json_lines, is_url, iter_lines, read_bytes
 
 __all__ = ["ArticleDefaults", "iter_articles"]
 
@@ -52,7 +52,24 @@ def _path_articles(item: str, defaults: ArticleDefaults) -> Iterator[Parsed]:
         yield item, exc
         return
     for path in paths:
-        yield from _guarded(str(path), partial(_file_articles, path, defaults))
+        if is_json_lines(path):
+            yield from _record_lines(path, defaults)
+        else:
+            yield from _guarded(str(path), partial(_file_articles, path, defaults))
+
+
+def _record_lines(path: Path, defaults: ArticleDefaults) -> Iterator[Parsed]:
+    """A JSON Lines file record by record: any size streams, a bad line fails alone."""
+    try:
+        for number, line in iter_lines(path):
+            label = f"{path}:{number}"
+            if isinstance(line, InputError):
+                yield label, line
+            else:
+                yield from _guarded(label, partial(parse_bytes, line, label, defaults,
+                                                   content_type="application/json"))
+    except InputError as exc:
+        yield str(path), exc
 
 
 def _file_articles(path: Path, defaults: ArticleDefaults) -> list[Parsed]:

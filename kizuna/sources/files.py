@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kizuna.errors import InputError
 
@@ -12,6 +14,9 @@ ARTICLE_SUFFIXES = (".article.json", ".json", ".jsonl", ".txt", ".text", ".md",
 # Gold annotations sit beside the articles they annotate; they are not articles.
 SKIPPED_SUFFIXES = (".gold.json",)
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# A JSON Lines file streams whatever its size; each of its records has this cap.
+MAX_RECORD_BYTES = MAX_FILE_BYTES
+_READ = 1024 * 1024
 
 
 def is_url(item: str) -> bool:
@@ -68,3 +73,37 @@ def read_bytes(path: Path, label: str | None = None) -> bytes:
         reason = exc.strerror or type(exc).__name__
         raise InputError(f"{label}: cannot be read ({reason}); check that it exists "
                          "and you may read it") from exc
+
+
+def is_json_lines(path: Path) -> bool:
+    return path.name.lower().endswith(".jsonl")
+
+
+def iter_lines(path: Path, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) for each non-blank line, read as it goes: memory holds one
+    line. A line over `max_bytes` yields an InputError in its place and is skipped."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__}); "
+                         "check that it exists and you may read it") from exc
+    with handle:
+        number = 0
+        while True:
+            line = handle.readline(max_bytes + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                _skip_rest_of_line(handle)
+                yield number, InputError(f"{path}:{number}: the record is larger than "
+                                         f"{max_bytes:,} bytes; an article should be smaller")
+            elif line.strip():
+                yield number, line
+
+
+def _skip_rest_of_line(handle: BinaryIO) -> None:
+    while True:
+        chunk = handle.readline(_READ)
+        if not chunk or chunk.endswith(b"\n"):
+            return

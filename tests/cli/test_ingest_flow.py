@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kizuna import ingest as flow
+from kizuna import pipeline
 from kizuna.errors import StoreError, UnsupportedLanguage
 from kizuna.model import Article, Document, Event, Span
 from kizuna.store import Store
@@ -39,7 +40,7 @@ def fake_extract_many(articles: Iterable[Article], workers: int = 1
 
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(flow.pipeline, "extract_many", fake_extract_many)
+    monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def test_a_document_the_store_rejects_fails_alone(tmp_path: Path, store: Store,
                 doc = replace(doc, events=(*doc.events, twin))
             yield doc
 
-    monkeypatch.setattr(flow.pipeline, "extract_many", twin_events)
+    monkeypatch.setattr(pipeline, "extract_many", twin_events)
     report = flow.ingest(files(tmp_path, "release", "summit"), store)
     assert report.added == 1
     assert [f.label.endswith("release.article.json") for f in report.failures] == [True]
@@ -118,23 +119,54 @@ def test_articles_are_stored_oldest_first_whatever_the_input_order(
     assert [Path(s.label).stem for s in steps] == ["release.article", "summit.article"]
 
 
-def test_several_workers_extract_in_one_call(tmp_path: Path, store: Store,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[int, int]] = []
+def test_inputs_stream_through_in_windows(tmp_path: Path, store: Store,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
 
     def counting(articles: Iterable[Article], workers: int = 1) -> Iterator[Document]:
         articles = list(articles)
-        calls.append((len(articles), workers))
+        calls.append(len(articles))
         yield from fake_extract_many(articles)
 
-    monkeypatch.setattr(flow.pipeline, "extract_many", counting)
-    monkeypatch.setattr(flow, "BATCH", 1)
+    monkeypatch.setattr(pipeline, "extract_many", counting)
     inputs = files(tmp_path, "summit", "release")
-    flow.ingest(inputs, store, workers=2)
-    assert calls == [(2, 2)]
+    steps: list[flow.Step] = []
+    report = flow.ingest(inputs, store, window=1, progress=steps.append)
+    assert calls == [1, 1] and report.added == 2
+    # The total is known once every input is read: after the last window is read.
+    assert [(s.done, s.total) for s in steps] == [(1, None), (2, 2)]
     calls.clear()
-    flow.ingest(inputs, store)  # one process: batches, so progress moves as it goes
-    assert calls == [(1, 1), (1, 1)]
+    flow.ingest(inputs, store)  # one window: extracted together
+    assert calls == [2]
+
+
+def test_a_jsonl_file_streams_record_by_record_and_a_bad_line_fails_alone(
+        tmp_path: Path, store: Store) -> None:
+    import json
+
+    path = tmp_path / "many.jsonl"
+    lines = [json.dumps(RECORDS["summit"]), "{not json", "", json.dumps(RECORDS["release"])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = flow.ingest([str(path)], store, window=1)
+    assert (report.added, report.failed) == (2, 1)
+    assert report.failures[0].label == f"{path}:2"
+
+
+def test_a_record_over_the_cap_fails_alone(tmp_path: Path, store: Store,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from kizuna.sources import files as source_files
+
+    path = tmp_path / "big.jsonl"
+    big = {**RECORDS["release"], "id": "big", "text": RELEASE_TEXT + " More." * 400}
+    path.write_text("\n".join(json.dumps(r) for r in (big, RECORDS["summit"])) + "\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(source_files, "MAX_RECORD_BYTES", 1000)
+    monkeypatch.setattr(source_files.iter_lines, "__defaults__", (1000,))
+    report = flow.ingest([str(path)], store)
+    assert (report.added, report.failed) == (1, 1)
+    assert "larger than 1,000 bytes" in report.failures[0].reason
 
 
 def test_summary_wording() -> None:

@@ -43,3 +43,30 @@ def test_the_ray_engine_extracts_what_the_local_one_does():
 def test_an_unknown_engine_names_the_choices():
     with pytest.raises(KizunaError, match="choose one of local, ray"), open_engine("spark"):
         pass
+
+
+def test_a_ray_ingest_builds_the_store_a_local_one_does(tmp_path):
+    import json
+
+    from kizuna.contract import merged_event_to_dict
+    from kizuna.ingest import ingest
+    from kizuna.store import Store
+    from kizuna.store.merged import iter_merged_events
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for article in articles():
+        record = {"id": article.id, "text": article.text, "language": "en",
+                  "published": article.published.isoformat() if article.published else None}
+        (folder / f"{article.id}.article.json").write_text(json.dumps(record), encoding="utf-8")
+
+    def stored(engine: str) -> tuple[dict, list[dict]]:
+        with Store.open(str(tmp_path / f"{engine}.db")) as store:
+            report = ingest([str(folder)], store, workers=2, engine=engine, window=4)
+            return ({"added": report.added, "failed": report.failed, "events": report.events},
+                    [merged_event_to_dict(e) for e in iter_merged_events(store)])
+
+    local_report, local_events = stored("local")
+    ray_report, ray_events = stored("ray")
+    assert ray_report == local_report and local_report["added"] >= len(LEADERS) * 3
+    assert ray_events == local_events and local_events
