@@ -91,13 +91,18 @@ def merge_article(conn: Connection, article_id: str) -> list[Judgement]:
     names |= {n for found in candidates.values() for c in found for n in c.participants}
     weights = participant_weights(conn, names)
     judgements = assign(facts, candidates, weights)
-    folds: list[Judgement] = []
-    for member, fact, judgement in zip(waiting, facts, judgements, strict=True):
+    for member, judgement in zip(waiting, judgements, strict=True):
         merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
         attach(conn, member.event_id, merged_id)
         record(conn, judgement, AUTO)
+    # Folds only once every event is placed: a fold deletes the merged event it empties,
+    # which another event of this article may have been judged to join; placed first,
+    # that event keeps it from being folded (two events of one article never share one).
+    folds: list[Judgement] = []
+    for fact, judgement in zip(facts, judgements, strict=True):
         if judgement.merged_id is not None:
-            folds += _fold_what_it_bridges(conn, fact, merged_id, candidates[fact.id], weights)
+            folds += _fold_what_it_bridges(conn, fact, judgement.merged_id,
+                                           candidates[fact.id], weights)
     return judgements + folds
 
 
@@ -199,7 +204,8 @@ def fold_bridged(conn: Connection, merged_id: str, other: str,
     happening, whatever order they came in. Not when `other` holds another event of an
     article of `merged_id`'s, nor when a person arranged either."""
     me, mm = s.merged_events, s.merged_members
-    if conn.execute(select(me.c.id).where(me.c.id == other)).first() is None:
+    alive = conn.execute(select(me.c.id).where(me.c.id.in_([merged_id, other]))).all()
+    if len(alive) < 2:
         return []
     if _arranged_by_person(conn, merged_id) or _arranged_by_person(conn, other):
         return []

@@ -300,3 +300,18 @@ def test_folding_leaves_what_a_person_arranged_alone(store: Store) -> None:
     assert grouping(store) == {frozenset({"a:v1", "b:v1"}), frozenset({"c:v1"})}
     folds = [j for j in judgements(store) if "folded" in j.reasons]
     assert folds == []
+
+
+def test_a_fold_never_empties_a_merged_event_another_event_of_the_article_joins(
+        store: Store) -> None:
+    """B's first event joins A's meeting and also reports C's, but B's second event is
+    C's meeting told again. Folding C into A would leave that second event pointing at a
+    merged event that is gone: B is stored, each of its events in one merged event, and
+    the two never share one."""
+    save(store, report_doc("a", FEB8, BRIDGE_A), report_doc("c", FEB8, BRIDGE_C))
+    save(store, report_doc("b", FEB8, BRIDGE_B, BRIDGE_C))
+    assert grouping(store) == {frozenset({"a:v1", "b:v1"}), frozenset({"c:v1", "b:v2"})}
+    with store.engine.connect() as conn:
+        members = conn.execute(select(s.merged_members.c.merged_id)).scalars().all()
+        live = set(conn.execute(select(s.merged_events.c.id)).scalars())
+    assert set(members) == live
