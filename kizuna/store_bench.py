@@ -440,15 +440,18 @@ def _merged_rows(the_plan: Plan, now: datetime) -> tuple[list[dict[str, Any]],
                                                           list[dict[str, Any]]]:
     rows, participants = [], []
     for h in the_plan.happenings:
+        # as `members.summarise` folds them: the status by `status_key` (same-day reports
+        # by status rank), the object from the last in publication order
         reports = sorted((the_plan.articles[a][0], STATUS_RANK[status], a, p, status, dated)
                          for a, p, status, dated in h.members)
         latest = reports[-1]
+        last_told = max(reports, key=lambda r: (r[0], r[2], r[3]))
         dated = any(r[5] for r in reports)
         rows.append({
             "id": _merged_id(h, the_plan), "type": h.type, "status": latest[4],
             "date_start": h.start if dated else None, "date_end": h.end if dated else None,
             "date_granularity": h.granularity if dated else None, "location_entity_id": None,
-            "object": _topic(h, the_plan.articles[latest[2]][1]),
+            "object": _topic(h, the_plan.articles[last_told[2]][1]),
             "amount_value": h.amount * 1e9 if h.type == "INVEST" else None,
             "amount_currency": "USD" if h.type == "INVEST" else None,
             "last_published": latest[0], "updated_at": now,

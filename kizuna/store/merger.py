@@ -436,6 +436,45 @@ def _columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
     }
 
 
+# --- the store's invariants ---------------------------------------------------------
+
+def invariant_breaches(conn: Connection) -> list[str]:
+    """What breaks the merger's invariants, one line each (none in a sound store): every
+    event in a merged event, no merged event without members, and each merged event's
+    columns and participants what `refresh` computes from its members."""
+    me, mm, ev = s.merged_events, s.merged_members, s.events
+    out = [f"event {e} is in no merged event" for e in conn.execute(
+        select(ev.c.id).outerjoin(mm, mm.c.event_id == ev.c.id)
+        .where(mm.c.merged_id.is_(None))).scalars()]
+    rows = {r.id: r for r in conn.execute(select(me))}
+    grouped = members_of(conn, sorted(rows))
+    stored = _participant_sets(conn, select(s.merged_participants.c.merged_id,
+                                            s.merged_participants.c.entity_id))
+    p = s.event_participants
+    wanted = _participant_sets(conn, select(mm.c.merged_id, p.c.entity_id)
+                               .join(p, p.c.event_id == mm.c.event_id))
+    for merged_id, members in grouped.items():
+        if not members:
+            out.append(f"merged event {merged_id} has no members")
+            continue
+        row = rows[merged_id]._asdict()
+        for column, value in _columns(merged_id, members).items():
+            if column != "updated_at" and row[column] != value:
+                out.append(f"merged event {merged_id}: {column} is {row[column]!r}, "
+                           f"its members give {value!r}")
+        if stored.get(merged_id, set()) != wanted.get(merged_id, set()):
+            out.append(f"merged event {merged_id}: participants differ from its members'")
+    return out
+
+
+def _participant_sets(conn: Connection, pairs: Any) -> dict[str, set[int]]:
+    """merged id -> entity ids, from a select of (merged id, entity id) pairs."""
+    found: dict[str, set[int]] = {}
+    for merged_id, entity_id in conn.execute(pairs):
+        found.setdefault(merged_id, set()).add(entity_id)
+    return found
+
+
 @cache
 def country_names() -> dict[str, str]:
     """ISO 3166-1 alpha-3 code -> the country's canonical name, from the gazetteer."""

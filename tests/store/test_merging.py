@@ -315,3 +315,18 @@ def test_a_fold_never_empties_a_merged_event_another_event_of_the_article_joins(
         members = conn.execute(select(s.merged_members.c.merged_id)).scalars().all()
         live = set(conn.execute(select(s.merged_events.c.id)).scalars())
     assert set(members) == live
+
+
+def test_invariant_breaches_names_what_the_merger_would_not_have_stored(store: Store) -> None:
+    save(store, summit_doc(), japanese_doc())
+    with store.engine.begin() as conn:
+        assert merger.invariant_breaches(conn) == []
+        meeting = merged_of(store, "summit-en")
+        conn.execute(s.merged_events.update().where(s.merged_events.c.id == meeting)
+                     .values(status="planned"))
+        conn.execute(delete(s.merged_participants)
+                     .where(s.merged_participants.c.merged_id == meeting))
+        breaches = merger.invariant_breaches(conn)
+    assert breaches == [f"merged event {meeting}: status is 'planned', its members give "
+                        "'happened'", f"merged event {meeting}: participants differ from "
+                        "its members'"]
