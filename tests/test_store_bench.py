@@ -16,9 +16,10 @@ from typer.testing import CliRunner
 
 from kizuna import store_bench
 from kizuna.cli import app
-from kizuna.store import Store, merged, reads
+from kizuna.store import Store, invariants, merged, reads
 from kizuna.store import schema as s
 from kizuna.store.queries import get_event, search_articles, table_counts
+from tests.store.factory import Told, report_doc
 
 READS = {"actor_events", "dyad_series", "search", "merged_event_with_citations"}
 FIGURES = {"median_ms", "p95_ms"}
@@ -97,16 +98,50 @@ def test_the_generated_store_answers_the_common_reads(built: Store) -> None:
     assert get_event(built, event.citations[0].event_id) is not None
 
 
-def test_the_merged_columns_agree_with_their_members(built: Store) -> None:
-    """What the bench writes directly is what the merger would have stored."""
-    me = s.merged_events
-    with built.engine.connect() as conn:
-        stored = {r.id: r for r in conn.execute(select(me)).all()}
-    for event in merged.list_merged_events(built, limit=60):
-        row = stored[event.id]
-        assert row.status == event.status
-        assert row.date_start == (event.date.start if event.date else None)
-        assert row.last_published == max(c.published for c in event.citations)
+def test_the_generated_store_is_what_the_merger_would_have_stored(tmp_path: Path) -> None:
+    """What the bench writes directly is what the writer and merger would have stored:
+    every merged event's columns and participants as `refresh` computes them from its
+    members, every event in one, and no two events of one article in the same one.
+    (A thousand articles: enough for same-day reports of one happening to disagree.)"""
+    store = Store.open(str(tmp_path / "sound.db"))
+    store_bench.build(store, 1000, seed=1)
+    with store.engine.connect() as conn:
+        assert invariants.breaches(conn) == []
+        shared = conn.execute(select(s.merged_members.c.merged_id, s.events.c.article_id)
+                              .join(s.events, s.events.c.id == s.merged_members.c.event_id)
+                              .group_by(s.merged_members.c.merged_id, s.events.c.article_id)
+                              .having(func.count() > 1)).all()
+    store.close()
+    assert shared == []
+
+
+def test_the_writer_extends_a_generated_store(tmp_path: Path) -> None:
+    """Articles reporting generated happenings again, two in one article, are stored and
+    merged into them, and the store stays sound."""
+    store = Store.open(str(tmp_path / "extend.db"))
+    the_plan = store_bench.build(store, 300, seed=2)
+    names = {a.id: a.name for a in the_plan.actors}
+    people = {a.id for a in the_plan.actors if a.type == "PERSON"}
+    retold = [h for h in the_plan.happenings if h.type in {"MEET", "AGREE", "COOPERATE"}
+              and set(h.parties) <= people and h.granularity == "day"][:6]
+    assert len(retold) == 6
+    told = [Told(type=h.type, names=tuple(names[p] for p in h.parties), when=h.start)
+            for h in retold]
+    for i in range(0, 6, 2):
+        doc = report_doc(f"again-{i}", told[i].when, told[i], told[i + 1])
+        assert store.save_document(doc) == "added"
+    with store.engine.connect() as conn:
+        assert invariants.breaches(conn) == []
+        mm, ev = s.merged_members, s.events
+        generated = select(mm.c.merged_id).join(ev, ev.c.id == mm.c.event_id).where(
+            ev.c.article_id.like("bench-store-%"))
+        joined = conn.execute(select(func.count()).select_from(mm)
+                              .join(ev, ev.c.id == mm.c.event_id)
+                              .where(ev.c.article_id.like("again-%"),
+                                     mm.c.merged_id.in_(generated))).scalar_one()
+    assert table_counts(store)["articles"] == 303
+    assert joined == 6  # each report joined the generated happening it retells
+    store.close()
 
 
 def test_the_plan_is_the_same_for_the_same_seed() -> None:

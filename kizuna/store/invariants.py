@@ -27,6 +27,7 @@ from sqlalchemy import Column, Connection, func, select
 
 from kizuna.store import schema as s
 from kizuna.store.members import members_of, status_history, summarise
+from kizuna.store.merger import merged_columns
 
 # How many examples of one breach a report names; the count is always given.
 EXAMPLES = 5
@@ -128,7 +129,7 @@ def _judgements(conn: Connection) -> Iterator[Breach]:
 def _summaries(conn: Connection) -> Iterator[Breach]:
     me, mm, p, mp = s.merged_events, s.merged_members, s.event_participants, \
         s.merged_participants
-    status, history, published, participants = [], [], [], []
+    status, history, published, participants, columns = [], [], [], [], []
     wanted = _pairs(conn, select(mm.c.merged_id, p.c.entity_id)
                     .join(p, p.c.event_id == mm.c.event_id))
     stored = _pairs(conn, select(mp.c.merged_id, mp.c.entity_id))
@@ -152,6 +153,11 @@ def _summaries(conn: Connection) -> Iterator[Breach]:
                 published.append(merged_id)
             if stored.get(merged_id, set()) != wanted.get(merged_id, set()):
                 participants.append(merged_id)
+            computed = merged_columns(merged_id, members)
+            if any(getattr(row, k) != v for k, v in computed.items() if k != "updated_at"):
+                columns.append(merged_id)
+    yield _breach("merged events whose columns are not what the writer computes from "
+                  "their members", columns)
     yield _breach("merged events whose status is not their members' latest", status)
     yield _breach("merged events whose status history is out of order", history)
     yield _breach("merged events whose last publication date is not their members'",

@@ -390,7 +390,8 @@ def refresh(conn: Connection, merged_id: str) -> None:
     if not members:
         conn.execute(delete(me).where(me.c.id == merged_id))
         return
-    conn.execute(update(me).where(me.c.id == merged_id).values(**_columns(merged_id, members)))
+    columns = merged_columns(merged_id, members)
+    conn.execute(update(me).where(me.c.id == merged_id).values(**columns))
     conn.execute(insert(mp).from_select(
         ["merged_id", "entity_id"],
         select(mm.c.merged_id, p.c.entity_id).distinct()
@@ -416,7 +417,7 @@ def _insert_empty(conn: Connection, merged_id: str, type: str) -> None:
         id=merged_id, type=type, status="happened", updated_at=datetime.now(UTC)))
 
 
-def _columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
+def merged_columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
     """The stored summary of a merged event: what filters and candidates read."""
     first = members[0]
     event = summarise(merged_id, first.type, members)
@@ -435,6 +436,8 @@ def _columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
         "updated_at": datetime.now(UTC),
     }
 
+
+# --- the store's invariants ---------------------------------------------------------
 
 @cache
 def country_names() -> dict[str, str]:

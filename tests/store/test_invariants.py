@@ -144,6 +144,7 @@ def test_each_kind_of_breach_is_found(tmp_path: Path) -> None:
                 "(SELECT max(rowid) FROM events)")
     raw.execute("UPDATE merged_events SET status = 'negated'")
     raw.execute("DELETE FROM judgements")
+    raw.execute("UPDATE merged_events SET object = 'tampered' WHERE type = 'RELEASE'")
     raw.execute("INSERT INTO merged_events (id, type, status, updated_at) "
                 "VALUES ('ev-empty', 'MEET', 'happened', '2025-01-01')")
     raw.close()
@@ -153,5 +154,7 @@ def test_each_kind_of_breach_is_found(tmp_path: Path) -> None:
     assert "events whose evidence is not the article text at its offsets" in found
     assert "merged events whose status is not their members' latest" in found
     assert "events placed without a judgement" in found
+    assert "merged events whose columns are not what the writer computes from their " \
+        "members" in found
     assert found["merged events without members"].examples == ("ev-empty",)
     assert all(str(b).startswith(b.rule + ": ") for b in found.values())
