@@ -1120,6 +1120,51 @@ def bench_store_command(
         Console().print(store_bench.table(result))
 
 
+@app.command("bench-load")
+def bench_load_command(
+    db: Annotated[str, typer.Option("--db", help="The database to serve (fill a large one "
+                                                  "with kizuna bench-store --db FILE).")],
+    workers: Annotated[list[int] | None, typer.Option(
+        "--workers", min=1, help="Server processes; repeat to compare (--workers 1 "
+                                 "--workers 2).")] = None,
+    clients: Annotated[int, typer.Option("--clients", min=1, max=500,
+                                         help="Concurrent clients.")] = 50,
+    seconds: Annotated[float, typer.Option("--seconds", min=1, max=600,
+                                           help="How long each load lasts.")] = 20.0,
+    max_requests: Annotated[int, typer.Option(
+        "--max-requests", min=1, max=1_000_000, help="At most this many requests a run.")]
+    = 20_000,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+    = False,
+) -> None:
+    """Load `kizuna serve` on loopback: concurrent clients on /events.json, /search.json and
+    /events/{id}.json; requests/s, p50/p95, errors and the server's peak memory.
+
+    Example: kizuna bench-load --db big.db --workers 1 --workers 2 --clients 50
+    """
+    from kizuna import load_bench
+
+    results = []
+    for count in workers or [1]:
+        typer.echo(f"bench-load: {count} worker(s), {clients} clients, {seconds:g} s", err=True)
+        try:
+            results.append(load_bench.run(db, count, clients, seconds, max_requests))
+        except KizunaError as exc:
+            _err(str(exc))
+            raise typer.Exit(2) from None
+    if json_output:
+        typer.echo(json.dumps(results))
+        return
+    table = Table(box=box.SIMPLE_HEAD)
+    for name in ("workers", "requests", "req/s", "p50 ms", "p95 ms", "errors", "server MB"):
+        table.add_column(name, justify="right")
+    for r in results:
+        table.add_row(str(r["workers"]), str(r["requests"]), str(r["requests_per_second"]),
+                      str(r["p50_ms"]), str(r["p95_ms"]), str(r["errors"]),
+                      str(r["server_peak_rss_mb"]))
+    Console().print(table)
+
+
 def main() -> None:
     app()
 
