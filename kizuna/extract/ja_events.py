@@ -40,6 +40,7 @@ class JapaneseEventLexicon:
     noun_suffixes: tuple[str, ...]
     announced: re.Pattern[str]  # 計画を打ち出した: a plan made public
     announced_types: frozenset[str]
+    equity_object: re.Pattern[str] | None = None  # 株式を / 50億ドルを before a TRADE word
 
 
 @cache
@@ -58,7 +59,14 @@ def japanese_event_lexicon() -> JapaneseEventLexicon:
         noun_suffixes=tuple(events["modifiers"]["noun_suffixes"]),
         announced=_announced_pattern(status["announced"]),
         announced_types=frozenset(status["announced"]["types"]),
+        equity_object=_equity_pattern(events["TRADE"].get("equity_objects", [])),
     )
+
+
+def _equity_pattern(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[)）]?を$")
 
 
 def _announced_pattern(section: dict) -> re.Pattern[str]:
@@ -153,9 +161,17 @@ def _triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[_Trigger]
             i += size
             continue
         if word not in lex.weak or _issued(text, end, sent.end_char, lex):
+            if event_type == "TRADE" and _buys_equity(text, start, lex):
+                event_type = "INVEST"
             found.append(_Trigger(event_type, start, end))
         i += size
     return found
+
+
+def _buys_equity(text: str, start: int, lex: JapaneseEventLexicon) -> bool:
+    """株式を購入, 400億ドルを調達: a share in a company, or money, changes hands."""
+    return lex.equity_object is not None and \
+        lex.equity_object.search(text[max(0, start - 12):start]) is not None
 
 
 def _signs_instrument(found: list[_Trigger], event_type: str, start: int) -> bool:

@@ -42,6 +42,8 @@ class TriggerLexicon:
     openers: frozenset[str]  # first words of multi-word triggers
     carriers: frozenset[str]  # nouns a trigger noun may modify and still name an event
     topic_prepositions: frozenset[str]
+    equity_objects: frozenset[str] = frozenset()  # what bought or sold makes an INVEST
+    equity_triggers: frozenset[str] = frozenset()  # the TRADE words that change ownership
 
 
 @cache
@@ -72,6 +74,8 @@ def english_triggers() -> TriggerLexicon:
         openers=frozenset(k[0] for k in [*nouns, *phrases] if len(k) > 1),
         carriers=frozenset(data["modifiers"]["carriers"]),
         topic_prepositions=frozenset(data["modifiers"]["topic_prepositions"]),
+        equity_objects=frozenset(data["TRADE"].get("equity_objects", ())),
+        equity_triggers=frozenset(data["TRADE"].get("equity_triggers", ())),
     )
 
 
@@ -91,7 +95,30 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
             found = [t for t in found if not _restricted_trade(t, token)]
         if not _frames_trigger(token, found):
             found.append(Trigger(event_type, token.i, token.i + 1, token.i, "verb"))
+    found = [_as_investment(t, sent.doc, lexicon) for t in found]
     return sorted(found, key=lambda t: t.start)
+
+
+def _as_investment(trigger: Trigger, doc: Any, lex: TriggerLexicon) -> Trigger:
+    """"Sold its stake", "bought shares", "the sale of the unit", "buy Nvidia": what
+    changes hands is a share in a company, so the happening is an investment."""
+    head = doc[trigger.head]
+    if trigger.type != "TRADE" or head.lemma_.lower() not in lex.equity_triggers:
+        return trigger
+    if trigger.kind == "verb":
+        objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    else:
+        objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+    if any(_equity(o, lex) for o in objects):
+        return Trigger("INVEST", trigger.start, trigger.end, trigger.head, trigger.kind)
+    return trigger
+
+
+def _equity(noun: Any, lex: TriggerLexicon) -> bool:
+    if noun.lemma_.lower() in lex.equity_objects or noun.lower_ in lex.equity_objects:
+        return True
+    return noun.ent_type_ == "ORG" and noun.pos_ == "PROPN"
 
 
 def _restricted_trade(trigger: Trigger, verb: Any) -> bool:

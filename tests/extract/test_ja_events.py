@@ -56,6 +56,10 @@ EVENTS: list = [
     ("ソフトバンクグループは12日、オープンAIに出資した。", "出資", "INVEST",
      {"SoftBank Group", "OpenAI"}),
     ("政府はAI分野に5兆円規模を投じる計画だ。", "投じる", "INVEST", {"Japan"}),
+    # buying shares, raising money or buying a company is an investment, not trade
+    ("トヨタ自動車はデンソーの株式を購入した。", "購入", "INVEST", {"Toyota Motor"}),
+    ("オープンAIは新たに60億ドルを調達した。", "調達", "INVEST", {"OpenAI"}),
+    ("ソフトバンクグループは英アームを買収した。", "買収", "INVEST", {"SoftBank Group"}),
     # POLICY
     ("トランプ大統領は20日、AIに関する大統領令に署名した。", "大統領令", "POLICY",
      {"Donald Trump"}),
@@ -74,6 +78,7 @@ EVENTS: list = [
     # TRADE
     ("日本は米国からLNGを輸入する。", "輸入", "TRADE", {"Japan", "United States"}),
     ("米国は日本にLNGを輸出している。", "輸出", "TRADE", {"United States", "Japan"}),
+    ("日本は米国から小麦を購入する。", "購入", "TRADE", {"Japan", "United States"}),
     # STATEMENT
     ("石破首相は7日、首相官邸で記者会見した。", "記者会見", "STATEMENT", {"Shigeru Ishiba"}),
     ("トランプ大統領は議会で演説した。", "演説", "STATEMENT", {"Donald Trump"}),

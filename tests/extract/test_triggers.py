@@ -124,6 +124,12 @@ ONLY_TYPES: list = [
     ("Toyota announced a $10 billion investment commitment in North Carolina.", {"INVEST"}),
     ("SoftBank agreed to lead a $40 billion funding round for OpenAI.", {"INVEST"}),
     ("Japan took a positive stance on increasing imports of American LNG.", {"TRADE"}),
+    # a share in a company changing hands is an investment, not trade in goods
+    ("Toyota Motor sold its entire stake in Denso last month.", {"INVEST"}),
+    ("The pension fund bought 3 million Sony shares on Monday.", {"INVEST"}),
+    ("Honda completed the sale of its robotics unit.", {"INVEST"}),
+    ("Panasonic completed the acquisition of a software maker in Ohio.", {"INVEST"}),
+    ("Japan will buy more American corn.", {"TRADE"}),
 ]
 
 
