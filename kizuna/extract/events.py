@@ -75,9 +75,25 @@ def find_events(ctx: ArticleContext) -> list[Event]:
                     or _in_name(ctx, trigger):
                 continue
             event = _event(ctx, sent, trigger, len(events) + 1)
-            if event is not None:
+            if event is not None and not _remark_told_before(ctx, sent, trigger, event, events):
                 events.append(event)
     return events
+
+
+def _remark_told_before(ctx: ArticleContext, sent: Any, trigger: Trigger, event: Event,
+                        events: list[Event]) -> bool:
+    """"Ishiba told reporters" is a STATEMENT once per speaker: a later remark to the press
+    goes on with the same remarks, and '"…," he told reporters' after a quotation only
+    says whose the words are."""
+    if event.type != "STATEMENT" or trigger.end - trigger.start < 2:
+        return False
+    before = ctx.text[sent.start_char:ctx.parsed[trigger.start].idx]
+    if any(mark in before for mark in QUOTATION_MARKS):
+        return True
+    return any(e.type == "STATEMENT" and set(e.actors) & set(event.actors) for e in events)
+
+
+QUOTATION_MARKS = ("\"", "”", "“")
 
 
 def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Event | None:

@@ -111,11 +111,23 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
                            len(events) + 1, tense)
             if event is not None and event.date is None and _same_day(ctx.text, start, trigger):
                 event = replace(event, date=last_date)
-            if event is not None:
+            if event is not None and not _remark_told_before(ctx.text, trigger, event, events):
                 events.append(event)
         previous_topic = own_topic or previous_topic
         last_date = _last_date(ctx, start, end, tense) or last_date
     return events
+
+
+def _remark_told_before(text: str, trigger: _Trigger, event: Event,
+                        events: list[Event]) -> bool:
+    """記者団に述べた is a STATEMENT once per speaker in an article: a later remark to the
+    press goes on with the same remarks."""
+    if event.type != "STATEMENT" or text[trigger.start:trigger.end] not in PRESS_WORDS:
+        return False
+    return any(e.type == "STATEMENT" and set(e.actors) & set(event.actors) for e in events)
+
+
+PRESS_WORDS = ("記者団",)
 
 
 def _mentioned_again(text: str, trigger: _Trigger, events: list[Event]) -> bool:

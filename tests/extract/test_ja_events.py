@@ -82,6 +82,8 @@ EVENTS: list = [
     # STATEMENT
     ("石破首相は7日、首相官邸で記者会見した。", "記者会見", "STATEMENT", {"Shigeru Ishiba"}),
     ("トランプ大統領は議会で演説した。", "演説", "STATEMENT", {"Donald Trump"}),
+    ("林芳正官房長官は9日、首相官邸で記者団に方針を説明した。", "記者団", "STATEMENT",
+     {"Yoshimasa Hayashi"}),
     # two happenings in one sentence, each closing its clause
     ("ソフトバンクグループはオープンAIに出資し、提携した。", "出資", "INVEST",
      {"SoftBank Group", "OpenAI"}),
@@ -190,3 +192,9 @@ def test_a_happening_told_again_as_a_topic_is_not_a_second_event(ja_extract) -> 
     agreements = found.events_of("AGREE")
     assert len(agreements) == 1, found.describe()
     assert agreements[0].evidence.text == "石破首相とトランプ大統領は7日、共同声明を発表した"
+
+
+def test_remarks_to_the_press_are_one_statement_per_speaker(ja_extract) -> None:
+    found = ja_extract("林芳正官房長官は9日、記者団に「冷静に対応する」と述べた。"
+                       "林氏は記者団に「日程は未定だ」とも語った。")
+    assert len(found.events_of("STATEMENT")) == 1, found.describe()
