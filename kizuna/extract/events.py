@@ -259,13 +259,20 @@ ROLE_FREE = {"MEET", "AGREE", "COOPERATE"}
 
 
 def _after_dateline(sent: Any) -> int:
-    """Index of the first token after a dateline ("BUSAN, South Korea, Oct. 30 (Wire) –")."""
-    if not sent.text[:3].isupper():
+    """Index of the first token after a dateline ("BUSAN, South Korea, Oct. 30 (Wire) –",
+    "Osaka, May 2 (Example Wire) —"): the place and the wire are not parties."""
+    if not (sent.text[:3].isupper() or _DATELINE.match(sent.text)):
         return sent.start
     for token in sent[:20]:
         if token.text in {"–", "—", "--"} or (token.text == "-" and token.whitespace_):
             return token.i + 1
     return sent.start
+
+
+# "City[, Region], Month Day[, Year] (Agency) —" opening a sentence.
+_DATELINE = re.compile(
+    r"[A-Z][\w.' -]{1,30}(?:, [A-Z][\w.' -]{1,30})?, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,40}\) ?[–—-]")
 
 
 def _ids(ctx: ArticleContext, tokens: Iterator[Any]) -> set[str]:

@@ -305,3 +305,10 @@ def test_article_evidence_is_exact(extract):
     assert {"MEET", "COOPERATE", "INVEST", "VISIT"} <= {e.type for e in got.doc.events}, \
         got.describe()
     _assert_cited(got)
+
+
+def test_a_wire_dateline_names_no_party(extract) -> None:
+    got = extract("Osaka, March 3 (Example Wire) — Panasonic and Toyota Motor agreed on "
+                  "Monday to form a joint venture for batteries.")
+    for event in got.doc.events:
+        assert "Osaka" not in got.participants(event), got.describe()
