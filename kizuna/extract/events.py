@@ -19,6 +19,7 @@ from kizuna.extract.triggers import Trigger, find_triggers
 from kizuna.lang import load
 from kizuna.model import DateRef, Event, Money, Span
 from kizuna.resolve.entities import ResolvedEntities
+from kizuna.resolve.gazetteer import default_gazetteer
 
 SUBJECT_CLIMB = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
@@ -107,6 +108,8 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
     if len(actors) + len(targets) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = event_status(doc[trigger.start], head, trigger.type)
+    if status == "happened" and _scheduled_present(head, trigger):
+        status = "planned"
     clause = english_clause(ctx.text, sent, head, _after_dateline(sent))
     return Event(
         id=f"v{number}", type=trigger.type, status=status, evidence=clause,
@@ -117,6 +120,20 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
         trigger=Span.of(ctx.text, doc[trigger.start].idx, _end_char(doc[trigger.end - 1])),
         stated=not _in_passing(head, trigger),
     )
+
+
+def _scheduled_present(head: Any, trigger: Trigger) -> bool:
+    """"Trump travels on Wednesday to Seoul": a dated verb in the simple present tells
+    a schedule (news tells what is over in the past tense)."""
+    if trigger.kind != "verb" or head.tag_ not in PRESENT_TAGS:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+        return False
+    own = [c for c in head.children if c.dep_ not in SUBJECTS and c.dep_ not in OWN_CLAUSES]
+    return any(t.ent_type_ in {"DATE", "TIME"} for c in own for t in c.subtree)
+
+
+PRESENT_TAGS = {"VBZ", "VBP"}
 
 
 def _in_name(ctx: ArticleContext, trigger: Trigger) -> bool:
@@ -207,7 +224,24 @@ def _subject_tokens(predicate: Any) -> Iterator[Any]:
             return
         if node.head.i == node.i or not (node.dep_ in SUBJECT_CLIMB or _preposition(node)):
             return
+        controller = _object_controller(node)
+        if controller is not None:
+            yield from controller.subtree
+            return
         node = node.head
+
+
+def _object_controller(node: Any) -> Any:
+    """"Ishiba urged Trump to drop the tariff": the one who is to drop it is the object
+    of the verb of asking, not its subject (object control)."""
+    if node.dep_ != "xcomp" or node.head.lemma_.lower() not in _asking_verbs():
+        return None
+    return next((c for c in node.head.children if c.dep_ == "dobj"), None)
+
+
+@cache
+def _asking_verbs() -> frozenset[str]:
+    return frozenset(load("en", "events")["asking"]["verbs"])
 
 
 def _preposition(node: Any) -> bool:
@@ -250,9 +284,59 @@ def _participants(ctx: ArticleContext, sent: Any, trigger: Trigger):
         if entity_id not in seen:
             seen.add(entity_id)
             actors.append(entity_id)
+    if trigger.type in GOODS_TYPES and (actors or targets):
+        # only with a party named outright: a demonym alone is too weak to make an event
+        targets += [e for e in _goods_countries(ctx, head) if e not in seen]
     if not actors and targets and trigger.type in ROLE_FREE:
         actors, targets = targets, []
     return actors, targets, location
+
+
+GOODS_TYPES = {"RESTRICT", "TRADE"}
+GOODS_PREPOSITIONS = {"on", "against", "from", "of"}
+
+
+def _goods_countries(ctx: ArticleContext, head: Any) -> list[str]:
+    """"A tariff on Japanese cars", "imports of American rice": the country whose goods
+    are taxed or traded is a party, though only its demonym is written."""
+    nodes = [head, _predicate(head)]
+    found: list[str] = []
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in GOODS_PREPOSITIONS:
+                continue
+            for token in prep.subtree:
+                if _names_a_body(token):
+                    continue
+                name = _demonym_countries().get(token.text)
+                entity_id = _entity_named(ctx, name) if name else None
+                if entity_id and entity_id not in found:
+                    found.append(entity_id)
+    return found
+
+
+def _names_a_body(demonym: Any) -> bool:
+    """"Restrictions on the Chinese start-up": the demonym describes a company, whose
+    country is no party to the measure."""
+    phrase = demonym.doc[demonym.i:demonym.head.i + 1].text.lower() \
+        if demonym.head.i > demonym.i else ""
+    return any(_word_in(w, phrase) for w in _reference_words()["organisation_nouns"])
+
+
+def _word_in(word: str, phrase: str) -> bool:
+    at = phrase.find(word)
+    return at > 0 and not phrase[at + len(word):at + len(word) + 1].isalpha()
+
+
+@cache
+def _demonym_countries() -> dict[str, str]:
+    """Demonym ("Japanese") -> canonical country name, from the gazetteer."""
+    return {d: actor.name for actor in default_gazetteer().actors
+            for d in actor.demonyms if actor.type == "GPE"}
+
+
+def _entity_named(ctx: ArticleContext, name: str) -> str | None:
+    return next((e.id for e in ctx.entities.entities if e.name == name), None)
 
 
 ROLE_FREE = {"MEET", "AGREE", "COOPERATE"}

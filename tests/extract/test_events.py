@@ -312,3 +312,39 @@ def test_a_wire_dateline_names_no_party(extract) -> None:
                   "Monday to form a joint venture for batteries.")
     for event in got.doc.events:
         assert "Osaka" not in got.participants(event), got.describe()
+
+
+# Who acts in a happening asked for, and whose goods a measure falls on.
+ROLES: list = [
+    # object control: the one urged to act is the party, not the one urging
+    ("Ishiba pressed Trump to scrap the duties on Japanese steel, which hurt mills in "
+     "Japan.", "RESTRICT",
+     {"Donald Trump", "Japan"}, {"Shigeru Ishiba"}),
+    ("The minister asked Trump to lift the sanctions on Huawei.", "RESTRICT",
+     {"Donald Trump", "Huawei"}, set()),
+    # a demonym on the goods names the country they come from
+    ("Japan protested after the United States imposed a tariff on Japanese steel.",
+     "RESTRICT",
+     {"United States", "Japan"}, set()),
+    ("India will increase its purchases of American crude oil, the United States said.",
+     "TRADE",
+     {"India", "United States"}, set()),
+    # a demonym on a company does not make its country a party
+    ("The United States imposed sanctions on a Chinese chipmaker, angering China.",
+     "RESTRICT",
+     {"United States"}, {"China"}),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "names", "absent"), ROLES)
+def test_roles(extract, text, event_type, names, absent):
+    got = extract(text)
+    event = got.event_with(event_type, names)
+    assert event is not None, got.describe()
+    assert not absent & got.participants(event), got.describe()
+
+
+def test_measures_at_different_rates_stay_apart(extract):
+    got = extract("Washington set a 10% tariff on Korean cars. The United States had "
+                  "threatened a 30% tariff on Korean cars.")
+    assert len(got.events_of("RESTRICT")) == 2, got.describe()

@@ -38,6 +38,8 @@ STATUS: list = [
      "planned"),
     ("Trump's upcoming visit to Japan drew attention.", "VISIT", "planned"),
     ("Japan will buy more American rice.", "TRADE", "planned"),
+    # a dated verb in the simple present is a schedule
+    ("Iwaya visits Beijing on Friday for talks with Wang Yi.", "VISIT", "planned"),
     # considered
     ("A summit between Ishiba and Trump is being considered.", "MEET", "considered"),
     ("A visit by Ishiba to China is being considered.", "VISIT", "considered"),
@@ -71,6 +73,9 @@ STATUS: list = [
     ("Japan did not impose export controls on China.", "RESTRICT", "negated"),
     ("Trump has not signed the executive order on AI.", "POLICY", "negated"),
     ("Japan will not invest in the Chinese project.", "INVEST", "negated"),
+    ("Beijing will put the export restrictions on hold for six months.", "RESTRICT",
+     "negated"),
+    ("Seoul is pausing its tariffs on steel from Vietnam.", "RESTRICT", "negated"),
     # commitments (INVEST, AGREE, POLICY): the pledge is the happening
     ("Japan will invest $550 billion in the United States under the deal.", "INVEST",
      "happened"),
@@ -91,6 +96,9 @@ STATUS: list = [
     ("The Japanese government has begun coordination to announce a new AI strategy.",
      "POLICY", "planned"),
     ("Japan hoped to sign a trade agreement with Britain.", "AGREE", "considered"),
+    # a relative clause telling what the agreement does does not plan it
+    ("Japan and India signed an agreement that sets common rules for chip exports.",
+     "AGREE", "happened"),
 ]
 
 
