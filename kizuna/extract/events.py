@@ -108,8 +108,6 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
     if len(actors) + len(targets) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = event_status(doc[trigger.start], head, trigger.type)
-    if status == "happened" and _scheduled_present(head, trigger):
-        status = "planned"
     clause = english_clause(ctx.text, sent, head, _after_dateline(sent))
     return Event(
         id=f"v{number}", type=trigger.type, status=status, evidence=clause,
@@ -120,20 +118,6 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
         trigger=Span.of(ctx.text, doc[trigger.start].idx, _end_char(doc[trigger.end - 1])),
         stated=not _in_passing(head, trigger),
     )
-
-
-def _scheduled_present(head: Any, trigger: Trigger) -> bool:
-    """"Trump travels on Wednesday to Seoul": a dated verb in the simple present tells
-    a schedule (news tells what is over in the past tense)."""
-    if trigger.kind != "verb" or head.tag_ not in PRESENT_TAGS:
-        return False
-    if any(c.dep_ in {"aux", "auxpass"} for c in head.children):
-        return False
-    own = [c for c in head.children if c.dep_ not in SUBJECTS and c.dep_ not in OWN_CLAUSES]
-    return any(t.ent_type_ in {"DATE", "TIME"} for c in own for t in c.subtree)
-
-
-PRESENT_TAGS = {"VBZ", "VBP"}
 
 
 def _in_name(ctx: ArticleContext, trigger: Trigger) -> bool:

@@ -350,6 +350,8 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = _event_status(ctx, trigger, (c_start, c_end), tense, lex)
+    if status == "happened" and _plan_closes_chain(ctx.text, c_end, end, lex):
+        status = "planned"
     if _PAST_MODIFIER.search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened
     actors = [p for p in participants if p in topic] or participants[:1]
@@ -385,6 +387,24 @@ def _event_status(ctx: JapaneseContext, trigger: _Trigger, clause: tuple[int, in
             and lex.announced.search(text[trigger.end:clause[1]]):
         return "happened"  # 投じる計画を打ち出している: the commitment is made public
     return status
+
+
+def _plan_closes_chain(text: str, clause_end: int, sentence_end: int,
+                       lex: JapaneseEventLexicon) -> bool:
+    """先行公開し、環境を整える計画だ: a clause in the continuative form (…し、…て、) takes
+    the plan that closes the sentence."""
+    if not text[:clause_end].rstrip().endswith(CONTINUATIVE):
+        return False
+    closing = text[clause_end:sentence_end].rstrip("。 \n")[-8:]
+    return any(cue in closing for cue in _plan_endings())
+
+
+CONTINUATIVE = ("し、", "て、")
+
+
+@cache
+def _plan_endings() -> tuple[str, ...]:
+    return tuple(load("ja", "status")["planned"]["chain_endings"])
 
 
 # "…会見で、" names the occasion of what the sentence tells; its tense is the sentence's.

@@ -136,9 +136,9 @@ def _modifies(trigger: Trigger, doc: Any, found: list[Trigger], lex: TriggerLexi
     heads = {t.head for t in found if t.kind == "noun"}
     words = {i for t in found if t is not trigger for i in range(t.start, t.end)}
     noun = doc[trigger.head]
-    while noun.dep_ == "conj" and noun.head.pos_ in NOUN_POS:
-        noun = noun.head  # "trade and investment deal": investment hangs on trade
-    if noun.dep_ in {"compound", "nmod"} and noun.head.pos_ in NOUN_POS:
+    while noun.dep_ == "conj" and noun.head.pos_ in NOUN_POS | {"ADJ"}:
+        noun = noun.head  # "trade and investment deal", "economic and tariff negotiators"
+    if noun.dep_ in {"compound", "nmod", "amod"} and noun.head.pos_ in NOUN_POS:
         owner = noun.head
         return owner.i in heads or owner.lemma_.lower() not in lex.carriers
     if noun.dep_ == "pobj" and noun.head.lower_ in lex.topic_prepositions:
@@ -213,15 +213,40 @@ def _releases_product(verb: Any, lex: TriggerLexicon) -> bool:
     for child in verb.children:
         if child.dep_ not in {"dobj", "nsubjpass"}:
             continue
+        child = _counted(child)
         if child.lower_ in lex.product_nouns or child.lemma_.lower() in lex.product_nouns:
             return True
-        if child.ent_type_ == "PRODUCT" or child.pos_ == "PROPN":
+        named = child.pos_ == "PROPN" and child.ent_type_ not in BODIES
+        if child.ent_type_ == "PRODUCT" or named:
             return True
     return False
 
 
+# A named body launched is an organisation set up, not a product released.
+BODIES = {"ORG", "GPE", "PERSON", "NORP", "FAC"}
+
+
+def _counted(noun: Any) -> Any:
+    """"A set of prototype chips", "a line of robots": what the collective noun counts."""
+    if noun.lemma_.lower() not in _collective_nouns():
+        return noun
+    counted = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return counted[0] if counted else noun
+
+
+@cache
+def _collective_nouns() -> frozenset[str]:
+    return frozenset(load("en", "events")["RELEASE"]["collective_nouns"])
+
+
 def _has_clausal_complement(token: Any) -> bool:
     return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+
+
+# "Unveiled chips during a press event": the happening named after these is the occasion
+# of the verb's own happening, not what the verb reports.
+OCCASION_PREPOSITIONS = {"during", "at", "after", "before", "following", "ahead"}
 
 
 def _frames_trigger(token: Any, triggers: list[Trigger]) -> bool:
@@ -232,6 +257,7 @@ def _frames_trigger(token: Any, triggers: list[Trigger]) -> bool:
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and child.i in heads:
             return True
-        if child.dep_ == "prep" and any(g.i in heads for g in child.children):
+        if child.dep_ == "prep" and child.lower_ not in OCCASION_PREPOSITIONS \
+                and any(g.i in heads for g in child.children):
             return token.lemma_.lower() in english_triggers().framing
     return False

@@ -27,6 +27,10 @@ PARTICIPANTS: list = [
      {"Shigeru Ishiba", "Donald Trump"}),
     ("Foreign Minister Takeshi Iwaya held talks with Wang Yi in Beijing.", "MEET",
      {"Takeshi Iwaya", "Wang Yi"}),
+    ("Ishiba and Modi had a phone conversation on Thursday about rare earths.", "MEET",
+     {"Shigeru Ishiba", "Narendra Modi"}),
+    ("Trade officials from Japan and India convened in Osaka on Sunday.", "MEET",
+     {"Japan", "India"}),
     ("Prime Minister Shigeru Ishiba arrived in Washington on Thursday. The prime minister "
      "met Trump at the White House on Friday.", "MEET", {"Shigeru Ishiba", "Donald Trump"}),
     ("Ishiba and Trump arrived at the Akasaka Palace on Monday. The two leaders held talks "
@@ -104,6 +108,9 @@ PARTICIPANTS: list = [
             "product_nouns: the object head 'Sonnet' is a NOUN tagged PERSON, and the "
             "gazetteer PRODUCT 'Claude' inside the object is not consulted")),
     ("Sakana AI launched a new service for banks.", "RELEASE", {"Sakana AI"}),
+    ("Rapidus unveiled a set of prototype chips on Friday.", "RELEASE", {"Rapidus"}),
+    ("Sony Group will release a software development kit to customers.", "RELEASE",
+     {"Sony Group"}),
     # TRADE
     ("Japan will increase imports of U.S. liquefied natural gas.", "TRADE",
      {"Japan", "United States"}),
@@ -117,6 +124,8 @@ PARTICIPANTS: list = [
     ("Ishiba held a press conference in Tokyo.", "STATEMENT", {"Shigeru Ishiba"}),
     ("Trump delivered a speech at the United Nations.", "STATEMENT", {"Donald Trump"}),
     ("Xi Jinping gave a keynote speech in Beijing.", "STATEMENT", {"Xi Jinping"}),
+    ("Toyota Motor showed its new battery during a press event in Nagoya.", "STATEMENT",
+     {"Toyota Motor"}),
     ("Chief Cabinet Secretary Yoshimasa Hayashi said at a news conference on Tuesday that "
      "Japan would respond calmly.", "STATEMENT", {"Yoshimasa Hayashi"}),
 ]
@@ -342,6 +351,22 @@ def test_roles(extract, text, event_type, names, absent):
     event = got.event_with(event_type, names)
     assert event is not None, got.describe()
     assert not absent & got.participants(event), got.describe()
+
+
+# sentence, event type that must not be found
+NOT_EVENTS: list = [
+    # a named body launched is set up, not released
+    ("Ten governments launched the Global Network of Chip Research Institutes.", "RELEASE"),
+    # a trigger word describing people names no happening
+    ("Bessent and Lutnick, the economic and tariff negotiators, arrived in Tokyo.",
+     "RESTRICT"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), NOT_EVENTS)
+def test_no_event(extract, text, event_type):
+    got = extract(text)
+    assert not got.events_of(event_type), got.describe()
 
 
 def test_measures_at_different_rates_stay_apart(extract):

@@ -75,6 +75,8 @@ EVENTS: list = [
      {"Donald Trump", "Japan"}),
     # RELEASE
     ("オープンAIは13日、新しいAIモデルを公開した。", "公開", "RELEASE", {"OpenAI"}),
+    ("トヨタ自動車は東京で新型の電池を初公開した。", "初公開", "RELEASE", {"Toyota Motor"}),
+    ("ソニーグループは来年の量産開始を目指している。", "量産開始", "RELEASE", {"Sony Group"}),
     # TRADE
     ("日本は米国からLNGを輸入する。", "輸入", "TRADE", {"Japan", "United States"}),
     ("米国は日本にLNGを輸出している。", "輸出", "TRADE", {"United States", "Japan"}),

@@ -38,8 +38,6 @@ STATUS: list = [
      "planned"),
     ("Trump's upcoming visit to Japan drew attention.", "VISIT", "planned"),
     ("Japan will buy more American rice.", "TRADE", "planned"),
-    # a dated verb in the simple present is a schedule
-    ("Iwaya visits Beijing on Friday for talks with Wang Yi.", "VISIT", "planned"),
     # considered
     ("A summit between Ishiba and Trump is being considered.", "MEET", "considered"),
     ("A visit by Ishiba to China is being considered.", "VISIT", "considered"),
