@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 PORT ?= 8000
 
-.PHONY: demo test lint bench screenshots lock clean fuzz
+.PHONY: demo test lint bench eval screenshots lock clean fuzz
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/kizuna bench --json
+
+# One table of extraction quality: dev, and dev-real when its texts are rebuilt
+# (/tmp/kizuna-dev-real or $$KIZUNA_DEV_REAL); English, Japanese, combined.
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py
 
 # PNGs of the main pages over the demo's articles, in headless Chromium (Debian's package).
 screenshots: $(STAMP)

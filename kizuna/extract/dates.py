@@ -449,6 +449,22 @@ def _ja_resolve_relative_year(
     return _ja_period(year, m["month"], m["day"])
 
 
+def _ja_resolve_fiscal_year(
+    m: re.Match[str], published: date | None, direction: int
+) -> Period | None:
+    """今年度, 来年度: Japan's fiscal year, April to the next March."""
+    if published is None:
+        return None
+    current = published.year if published.month >= FISCAL_YEAR_START else published.year - 1
+    year = current + _vocabulary("ja")["years"][m["rel_year"]]
+    if not MINYEAR <= year < MAXYEAR:
+        return None
+    return date(year, FISCAL_YEAR_START, 1), date(year + 1, FISCAL_YEAR_START - 1, 31), "month"
+
+
+FISCAL_YEAR_START = 4  # April
+
+
 def _ja_resolve_relative_month(
     m: re.Match[str], published: date | None, direction: int
 ) -> Period | None:
@@ -523,6 +539,7 @@ def _ja_patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
     rules: list[tuple[str, Resolver]] = [
         (rf"(?:{era}|(?<!{d})(?P<year>{d}{{4}}))年度?{f['month_day']}{f['part']}",
          _ja_resolve_absolute),
+        (rf"(?P<rel_year>{_alternation(vocab['years'])})度", _ja_resolve_fiscal_year),
         (rf"(?P<rel_year>{_alternation(vocab['years'])})の?{f['month_day']}{f['part']}",
          _ja_resolve_relative_year),
         (rf"(?P<rel_month>{_alternation(vocab['months'])})(?:{f['day_range']})?{f['part']}",

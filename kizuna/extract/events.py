@@ -19,6 +19,7 @@ from kizuna.extract.triggers import Trigger, find_triggers
 from kizuna.lang import load
 from kizuna.model import DateRef, Event, Money, Span
 from kizuna.resolve.entities import ResolvedEntities
+from kizuna.resolve.gazetteer import default_gazetteer
 
 SUBJECT_CLIMB = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
@@ -75,9 +76,25 @@ def find_events(ctx: ArticleContext) -> list[Event]:
                     or _in_name(ctx, trigger):
                 continue
             event = _event(ctx, sent, trigger, len(events) + 1)
-            if event is not None:
+            if event is not None and not _remark_told_before(ctx, sent, trigger, event, events):
                 events.append(event)
     return events
+
+
+def _remark_told_before(ctx: ArticleContext, sent: Any, trigger: Trigger, event: Event,
+                        events: list[Event]) -> bool:
+    """"Ishiba told reporters" is a STATEMENT once per speaker: a later remark to the press
+    goes on with the same remarks, and '"…," he told reporters' after a quotation only
+    says whose the words are."""
+    if event.type != "STATEMENT" or trigger.end - trigger.start < 2:
+        return False
+    before = ctx.text[sent.start_char:ctx.parsed[trigger.start].idx]
+    if any(mark in before for mark in QUOTATION_MARKS):
+        return True
+    return any(e.type == "STATEMENT" and set(e.actors) & set(event.actors) for e in events)
+
+
+QUOTATION_MARKS = ("\"", "”", "“")
 
 
 def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Event | None:
@@ -191,7 +208,24 @@ def _subject_tokens(predicate: Any) -> Iterator[Any]:
             return
         if node.head.i == node.i or not (node.dep_ in SUBJECT_CLIMB or _preposition(node)):
             return
+        controller = _object_controller(node)
+        if controller is not None:
+            yield from controller.subtree
+            return
         node = node.head
+
+
+def _object_controller(node: Any) -> Any:
+    """"Ishiba urged Trump to drop the tariff": the one who is to drop it is the object
+    of the verb of asking, not its subject (object control)."""
+    if node.dep_ != "xcomp" or node.head.lemma_.lower() not in _asking_verbs():
+        return None
+    return next((c for c in node.head.children if c.dep_ == "dobj"), None)
+
+
+@cache
+def _asking_verbs() -> frozenset[str]:
+    return frozenset(load("en", "events")["asking"]["verbs"])
 
 
 def _preposition(node: Any) -> bool:
@@ -234,22 +268,79 @@ def _participants(ctx: ArticleContext, sent: Any, trigger: Trigger):
         if entity_id not in seen:
             seen.add(entity_id)
             actors.append(entity_id)
+    if trigger.type in GOODS_TYPES and (actors or targets):
+        # only with a party named outright: a demonym alone is too weak to make an event
+        targets += [e for e in _goods_countries(ctx, head) if e not in seen]
     if not actors and targets and trigger.type in ROLE_FREE:
         actors, targets = targets, []
     return actors, targets, location
+
+
+GOODS_TYPES = {"RESTRICT", "TRADE"}
+GOODS_PREPOSITIONS = {"on", "against", "from", "of"}
+
+
+def _goods_countries(ctx: ArticleContext, head: Any) -> list[str]:
+    """"A tariff on Japanese cars", "imports of American rice": the country whose goods
+    are taxed or traded is a party, though only its demonym is written."""
+    nodes = [head, _predicate(head)]
+    found: list[str] = []
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in GOODS_PREPOSITIONS:
+                continue
+            for token in prep.subtree:
+                if _names_a_body(token):
+                    continue
+                name = _demonym_countries().get(token.text)
+                entity_id = _entity_named(ctx, name) if name else None
+                if entity_id and entity_id not in found:
+                    found.append(entity_id)
+    return found
+
+
+def _names_a_body(demonym: Any) -> bool:
+    """"Restrictions on the Chinese start-up": the demonym describes a company, whose
+    country is no party to the measure."""
+    phrase = demonym.doc[demonym.i:demonym.head.i + 1].text.lower() \
+        if demonym.head.i > demonym.i else ""
+    return any(_word_in(w, phrase) for w in _reference_words()["organisation_nouns"])
+
+
+def _word_in(word: str, phrase: str) -> bool:
+    at = phrase.find(word)
+    return at > 0 and not phrase[at + len(word):at + len(word) + 1].isalpha()
+
+
+@cache
+def _demonym_countries() -> dict[str, str]:
+    """Demonym ("Japanese") -> canonical country name, from the gazetteer."""
+    return {d: actor.name for actor in default_gazetteer().actors
+            for d in actor.demonyms if actor.type == "GPE"}
+
+
+def _entity_named(ctx: ArticleContext, name: str) -> str | None:
+    return next((e.id for e in ctx.entities.entities if e.name == name), None)
 
 
 ROLE_FREE = {"MEET", "AGREE", "COOPERATE"}
 
 
 def _after_dateline(sent: Any) -> int:
-    """Index of the first token after a dateline ("BUSAN, South Korea, Oct. 30 (Wire) –")."""
-    if not sent.text[:3].isupper():
+    """Index of the first token after a dateline ("BUSAN, South Korea, Oct. 30 (Wire) –",
+    "Osaka, May 2 (Example Wire) —"): the place and the wire are not parties."""
+    if not (sent.text[:3].isupper() or _DATELINE.match(sent.text)):
         return sent.start
     for token in sent[:20]:
         if token.text in {"–", "—", "--"} or (token.text == "-" and token.whitespace_):
             return token.i + 1
     return sent.start
+
+
+# "City[, Region], Month Day[, Year] (Agency) —" opening a sentence.
+_DATELINE = re.compile(
+    r"[A-Z][\w.' -]{1,30}(?:, [A-Z][\w.' -]{1,30})?, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,40}\) ?[–—-]")
 
 
 def _ids(ctx: ArticleContext, tokens: Iterator[Any]) -> set[str]:

@@ -40,6 +40,7 @@ class JapaneseEventLexicon:
     noun_suffixes: tuple[str, ...]
     announced: re.Pattern[str]  # 計画を打ち出した: a plan made public
     announced_types: frozenset[str]
+    equity_object: re.Pattern[str] | None = None  # 株式を / 50億ドルを before a TRADE word
 
 
 @cache
@@ -58,7 +59,14 @@ def japanese_event_lexicon() -> JapaneseEventLexicon:
         noun_suffixes=tuple(events["modifiers"]["noun_suffixes"]),
         announced=_announced_pattern(status["announced"]),
         announced_types=frozenset(status["announced"]["types"]),
+        equity_object=_equity_pattern(events["TRADE"].get("equity_objects", [])),
     )
+
+
+def _equity_pattern(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[)）]?を$")
 
 
 def _announced_pattern(section: dict) -> re.Pattern[str]:
@@ -103,11 +111,23 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
                            len(events) + 1, tense)
             if event is not None and event.date is None and _same_day(ctx.text, start, trigger):
                 event = replace(event, date=last_date)
-            if event is not None:
+            if event is not None and not _remark_told_before(ctx.text, trigger, event, events):
                 events.append(event)
         previous_topic = own_topic or previous_topic
         last_date = _last_date(ctx, start, end, tense) or last_date
     return events
+
+
+def _remark_told_before(text: str, trigger: _Trigger, event: Event,
+                        events: list[Event]) -> bool:
+    """記者団に述べた is a STATEMENT once per speaker in an article: a later remark to the
+    press goes on with the same remarks."""
+    if event.type != "STATEMENT" or text[trigger.start:trigger.end] not in PRESS_WORDS:
+        return False
+    return any(e.type == "STATEMENT" and set(e.actors) & set(event.actors) for e in events)
+
+
+PRESS_WORDS = ("記者団",)
 
 
 def _mentioned_again(text: str, trigger: _Trigger, events: list[Event]) -> bool:
@@ -153,9 +173,17 @@ def _triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[_Trigger]
             i += size
             continue
         if word not in lex.weak or _issued(text, end, sent.end_char, lex):
+            if event_type == "TRADE" and _buys_equity(text, start, lex):
+                event_type = "INVEST"
             found.append(_Trigger(event_type, start, end))
         i += size
     return found
+
+
+def _buys_equity(text: str, start: int, lex: JapaneseEventLexicon) -> bool:
+    """株式を購入, 400億ドルを調達: a share in a company, or money, changes hands."""
+    return lex.equity_object is not None and \
+        lex.equity_object.search(text[max(0, start - 12):start]) is not None
 
 
 def _signs_instrument(found: list[_Trigger], event_type: str, start: int) -> bool:
@@ -322,6 +350,8 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = _event_status(ctx, trigger, (c_start, c_end), tense, lex)
+    if status == "happened" and _plan_closes_chain(ctx.text, c_end, end, lex):
+        status = "planned"
     if _PAST_MODIFIER.search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened
     actors = [p for p in participants if p in topic] or participants[:1]
@@ -357,6 +387,24 @@ def _event_status(ctx: JapaneseContext, trigger: _Trigger, clause: tuple[int, in
             and lex.announced.search(text[trigger.end:clause[1]]):
         return "happened"  # 投じる計画を打ち出している: the commitment is made public
     return status
+
+
+def _plan_closes_chain(text: str, clause_end: int, sentence_end: int,
+                       lex: JapaneseEventLexicon) -> bool:
+    """先行公開し、環境を整える計画だ: a clause in the continuative form (…し、…て、) takes
+    the plan that closes the sentence."""
+    if not text[:clause_end].rstrip().endswith(CONTINUATIVE):
+        return False
+    closing = text[clause_end:sentence_end].rstrip("。 \n")[-8:]
+    return any(cue in closing for cue in _plan_endings())
+
+
+CONTINUATIVE = ("し、", "て、")
+
+
+@cache
+def _plan_endings() -> tuple[str, ...]:
+    return tuple(load("ja", "status")["planned"]["chain_endings"])
 
 
 # "…会見で、" names the occasion of what the sentence tells; its tense is the sentence's.

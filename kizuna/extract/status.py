@@ -35,6 +35,7 @@ class StatusLexicon:
     commitment_types: frozenset[str]
     commitment_verbs: frozenset[str]
     commitment_modals: frozenset[str]
+    negating_phrases: tuple[tuple[str, ...], ...] = ()
 
 
 @cache
@@ -51,6 +52,7 @@ def english_status_lexicon() -> StatusLexicon:
         planned_adjectives=frozenset(pla["adjectives"]),
         commitment_types=frozenset(com["types"]), commitment_verbs=frozenset(com["verbs"]),
         commitment_modals=frozenset(com["modals"]),
+        negating_phrases=tuple(tuple(p.split()) for p in neg.get("phrases", ())),
     )
 
 
@@ -90,7 +92,14 @@ def _planned_modifier(child: Any, word: str, lex: StatusLexicon) -> bool:
         return word in lex.planned_adjectives
     if child.dep_ in CLAUSE_MODIFIERS and _infinitive_or_future(child, lex):
         return True
-    return child.dep_ == "relcl" and word in lex.planned_verbs
+    return child.dep_ == "relcl" and word in lex.planned_verbs and not _does_itself(child)
+
+
+def _does_itself(relative: Any) -> bool:
+    """"An agreement that sets a tariff": the noun is the subject of the relative clause,
+    so its verb tells what the noun does, not that the noun is planned ("the visit that
+    was set for May", "the talks they planned")."""
+    return any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in relative.children)
 
 
 def _infinitive_or_future(verb: Any, lex: StatusLexicon) -> bool:
@@ -196,6 +205,8 @@ def _modal_cue(children: list[Any], commitment: bool, lex: StatusLexicon) -> str
 
 
 def _negating_verb(node: Any, lemma: str, children: list[Any], lex: StatusLexicon) -> bool:
+    if node.pos_ == "VERB" and any(_phrase_at(lemma, children, p) for p in lex.negating_phrases):
+        return True
     if lemma not in lex.negating_verbs or node.pos_ != "VERB":
         return False
     particle = lex.particles.get(lemma)
@@ -203,3 +214,12 @@ def _negating_verb(node: Any, lemma: str, children: list[Any], lex: StatusLexico
         return True
     return any(c.dep_ == "prt" and c.lower_ == particle for c in children)
 
+
+
+def _phrase_at(lemma: str, children: list[Any], phrase: tuple[str, ...]) -> bool:
+    """"Put ... on hold": the verb, one of its prepositions and that preposition's noun."""
+    verb, preposition, noun = phrase
+    return lemma == verb and any(
+        c.dep_ == "prep" and c.lower_ == preposition
+        and any(g.dep_ == "pobj" and g.lemma_.lower() == noun for g in c.children)
+        for c in children)

@@ -42,6 +42,8 @@ class TriggerLexicon:
     openers: frozenset[str]  # first words of multi-word triggers
     carriers: frozenset[str]  # nouns a trigger noun may modify and still name an event
     topic_prepositions: frozenset[str]
+    equity_objects: frozenset[str] = frozenset()  # what bought or sold makes an INVEST
+    equity_triggers: frozenset[str] = frozenset()  # the TRADE words that change ownership
 
 
 @cache
@@ -72,6 +74,8 @@ def english_triggers() -> TriggerLexicon:
         openers=frozenset(k[0] for k in [*nouns, *phrases] if len(k) > 1),
         carriers=frozenset(data["modifiers"]["carriers"]),
         topic_prepositions=frozenset(data["modifiers"]["topic_prepositions"]),
+        equity_objects=frozenset(data["TRADE"].get("equity_objects", ())),
+        equity_triggers=frozenset(data["TRADE"].get("equity_triggers", ())),
     )
 
 
@@ -91,7 +95,30 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
             found = [t for t in found if not _restricted_trade(t, token)]
         if not _frames_trigger(token, found):
             found.append(Trigger(event_type, token.i, token.i + 1, token.i, "verb"))
+    found = [_as_investment(t, sent.doc, lexicon) for t in found]
     return sorted(found, key=lambda t: t.start)
+
+
+def _as_investment(trigger: Trigger, doc: Any, lex: TriggerLexicon) -> Trigger:
+    """"Sold its stake", "bought shares", "the sale of the unit", "buy Nvidia": what
+    changes hands is a share in a company, so the happening is an investment."""
+    head = doc[trigger.head]
+    if trigger.type != "TRADE" or head.lemma_.lower() not in lex.equity_triggers:
+        return trigger
+    if trigger.kind == "verb":
+        objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    else:
+        objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+    if any(_equity(o, lex) for o in objects):
+        return Trigger("INVEST", trigger.start, trigger.end, trigger.head, trigger.kind)
+    return trigger
+
+
+def _equity(noun: Any, lex: TriggerLexicon) -> bool:
+    if noun.lemma_.lower() in lex.equity_objects or noun.lower_ in lex.equity_objects:
+        return True
+    return noun.ent_type_ == "ORG" and noun.pos_ == "PROPN"
 
 
 def _restricted_trade(trigger: Trigger, verb: Any) -> bool:
@@ -109,9 +136,9 @@ def _modifies(trigger: Trigger, doc: Any, found: list[Trigger], lex: TriggerLexi
     heads = {t.head for t in found if t.kind == "noun"}
     words = {i for t in found if t is not trigger for i in range(t.start, t.end)}
     noun = doc[trigger.head]
-    while noun.dep_ == "conj" and noun.head.pos_ in NOUN_POS:
-        noun = noun.head  # "trade and investment deal": investment hangs on trade
-    if noun.dep_ in {"compound", "nmod"} and noun.head.pos_ in NOUN_POS:
+    while noun.dep_ == "conj" and noun.head.pos_ in NOUN_POS | {"ADJ"}:
+        noun = noun.head  # "trade and investment deal", "economic and tariff negotiators"
+    if noun.dep_ in {"compound", "nmod", "amod"} and noun.head.pos_ in NOUN_POS:
         owner = noun.head
         return owner.i in heads or owner.lemma_.lower() not in lex.carriers
     if noun.dep_ == "pobj" and noun.head.lower_ in lex.topic_prepositions:
@@ -186,15 +213,40 @@ def _releases_product(verb: Any, lex: TriggerLexicon) -> bool:
     for child in verb.children:
         if child.dep_ not in {"dobj", "nsubjpass"}:
             continue
+        child = _counted(child)
         if child.lower_ in lex.product_nouns or child.lemma_.lower() in lex.product_nouns:
             return True
-        if child.ent_type_ == "PRODUCT" or child.pos_ == "PROPN":
+        named = child.pos_ == "PROPN" and child.ent_type_ not in BODIES
+        if child.ent_type_ == "PRODUCT" or named:
             return True
     return False
 
 
+# A named body launched is an organisation set up, not a product released.
+BODIES = {"ORG", "GPE", "PERSON", "NORP", "FAC"}
+
+
+def _counted(noun: Any) -> Any:
+    """"A set of prototype chips", "a line of robots": what the collective noun counts."""
+    if noun.lemma_.lower() not in _collective_nouns():
+        return noun
+    counted = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    return counted[0] if counted else noun
+
+
+@cache
+def _collective_nouns() -> frozenset[str]:
+    return frozenset(load("en", "events")["RELEASE"]["collective_nouns"])
+
+
 def _has_clausal_complement(token: Any) -> bool:
     return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+
+
+# "Unveiled chips during a press event": the happening named after these is the occasion
+# of the verb's own happening, not what the verb reports.
+OCCASION_PREPOSITIONS = {"during", "at", "after", "before", "following", "ahead"}
 
 
 def _frames_trigger(token: Any, triggers: list[Trigger]) -> bool:
@@ -205,6 +257,7 @@ def _frames_trigger(token: Any, triggers: list[Trigger]) -> bool:
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and child.i in heads:
             return True
-        if child.dep_ == "prep" and any(g.i in heads for g in child.children):
+        if child.dep_ == "prep" and child.lower_ not in OCCASION_PREPOSITIONS \
+                and any(g.i in heads for g in child.children):
             return token.lemma_.lower() in english_triggers().framing
     return False

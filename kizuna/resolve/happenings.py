@@ -8,6 +8,8 @@ date, amount or location the others supply.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import replace
 
 from kizuna.model import Event
@@ -43,7 +45,24 @@ def _same_happening(group: list[Event], event: Event) -> bool:
         return False
     if event.type in COUNTABLE and not _same_trigger(group, event):
         return False
+    if event.type in COUNTABLE and _other_rate(group, event):
+        return False
     return _dates_agree(group, event)
+
+
+def _other_rate(group: list[Event], event: Event) -> bool:
+    """"A 25% tariff" and "a 15% tariff" on the same goods are two measures: the rates
+    each statement gives do not overlap."""
+    theirs = _rates(event)
+    return bool(theirs) and any(_rates(e) and not _rates(e) & theirs for e in group)
+
+
+_RATE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|％|percent\b|per cent\b)")
+
+
+def _rates(event: Event) -> frozenset[str]:
+    text = unicodedata.normalize("NFKC", event.evidence.text)
+    return frozenset(_RATE.findall(text))
 
 
 # Kinds of happening one actor does many of at once ("unveiled a strategy and signed

@@ -27,6 +27,10 @@ PARTICIPANTS: list = [
      {"Shigeru Ishiba", "Donald Trump"}),
     ("Foreign Minister Takeshi Iwaya held talks with Wang Yi in Beijing.", "MEET",
      {"Takeshi Iwaya", "Wang Yi"}),
+    ("Ishiba and Modi had a phone conversation on Thursday about rare earths.", "MEET",
+     {"Shigeru Ishiba", "Narendra Modi"}),
+    ("Trade officials from Japan and India convened in Osaka on Sunday.", "MEET",
+     {"Japan", "India"}),
     ("Prime Minister Shigeru Ishiba arrived in Washington on Thursday. The prime minister "
      "met Trump at the White House on Friday.", "MEET", {"Shigeru Ishiba", "Donald Trump"}),
     ("Ishiba and Trump arrived at the Akasaka Palace on Monday. The two leaders held talks "
@@ -104,6 +108,9 @@ PARTICIPANTS: list = [
             "product_nouns: the object head 'Sonnet' is a NOUN tagged PERSON, and the "
             "gazetteer PRODUCT 'Claude' inside the object is not consulted")),
     ("Sakana AI launched a new service for banks.", "RELEASE", {"Sakana AI"}),
+    ("Rapidus unveiled a set of prototype chips on Friday.", "RELEASE", {"Rapidus"}),
+    ("Sony Group will release a software development kit to customers.", "RELEASE",
+     {"Sony Group"}),
     # TRADE
     ("Japan will increase imports of U.S. liquefied natural gas.", "TRADE",
      {"Japan", "United States"}),
@@ -117,6 +124,8 @@ PARTICIPANTS: list = [
     ("Ishiba held a press conference in Tokyo.", "STATEMENT", {"Shigeru Ishiba"}),
     ("Trump delivered a speech at the United Nations.", "STATEMENT", {"Donald Trump"}),
     ("Xi Jinping gave a keynote speech in Beijing.", "STATEMENT", {"Xi Jinping"}),
+    ("Toyota Motor showed its new battery during a press event in Nagoya.", "STATEMENT",
+     {"Toyota Motor"}),
     ("Chief Cabinet Secretary Yoshimasa Hayashi said at a news conference on Tuesday that "
      "Japan would respond calmly.", "STATEMENT", {"Yoshimasa Hayashi"}),
 ]
@@ -305,3 +314,62 @@ def test_article_evidence_is_exact(extract):
     assert {"MEET", "COOPERATE", "INVEST", "VISIT"} <= {e.type for e in got.doc.events}, \
         got.describe()
     _assert_cited(got)
+
+
+def test_a_wire_dateline_names_no_party(extract) -> None:
+    got = extract("Osaka, March 3 (Example Wire) — Panasonic and Toyota Motor agreed on "
+                  "Monday to form a joint venture for batteries.")
+    for event in got.doc.events:
+        assert "Osaka" not in got.participants(event), got.describe()
+
+
+# Who acts in a happening asked for, and whose goods a measure falls on.
+ROLES: list = [
+    # object control: the one urged to act is the party, not the one urging
+    ("Ishiba pressed Trump to scrap the duties on Japanese steel, which hurt mills in "
+     "Japan.", "RESTRICT",
+     {"Donald Trump", "Japan"}, {"Shigeru Ishiba"}),
+    ("The minister asked Trump to lift the sanctions on Huawei.", "RESTRICT",
+     {"Donald Trump", "Huawei"}, set()),
+    # a demonym on the goods names the country they come from
+    ("Japan protested after the United States imposed a tariff on Japanese steel.",
+     "RESTRICT",
+     {"United States", "Japan"}, set()),
+    ("India will increase its purchases of American crude oil, the United States said.",
+     "TRADE",
+     {"India", "United States"}, set()),
+    # a demonym on a company does not make its country a party
+    ("The United States imposed sanctions on a Chinese chipmaker, angering China.",
+     "RESTRICT",
+     {"United States"}, {"China"}),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "names", "absent"), ROLES)
+def test_roles(extract, text, event_type, names, absent):
+    got = extract(text)
+    event = got.event_with(event_type, names)
+    assert event is not None, got.describe()
+    assert not absent & got.participants(event), got.describe()
+
+
+# sentence, event type that must not be found
+NOT_EVENTS: list = [
+    # a named body launched is set up, not released
+    ("Ten governments launched the Global Network of Chip Research Institutes.", "RELEASE"),
+    # a trigger word describing people names no happening
+    ("Bessent and Lutnick, the economic and tariff negotiators, arrived in Tokyo.",
+     "RESTRICT"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), NOT_EVENTS)
+def test_no_event(extract, text, event_type):
+    got = extract(text)
+    assert not got.events_of(event_type), got.describe()
+
+
+def test_measures_at_different_rates_stay_apart(extract):
+    got = extract("Washington set a 10% tariff on Korean cars. The United States had "
+                  "threatened a 30% tariff on Korean cars.")
+    assert len(got.events_of("RESTRICT")) == 2, got.describe()

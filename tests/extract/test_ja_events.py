@@ -56,6 +56,10 @@ EVENTS: list = [
     ("ソフトバンクグループは12日、オープンAIに出資した。", "出資", "INVEST",
      {"SoftBank Group", "OpenAI"}),
     ("政府はAI分野に5兆円規模を投じる計画だ。", "投じる", "INVEST", {"Japan"}),
+    # buying shares, raising money or buying a company is an investment, not trade
+    ("トヨタ自動車はデンソーの株式を購入した。", "購入", "INVEST", {"Toyota Motor"}),
+    ("オープンAIは新たに60億ドルを調達した。", "調達", "INVEST", {"OpenAI"}),
+    ("ソフトバンクグループは英アームを買収した。", "買収", "INVEST", {"SoftBank Group"}),
     # POLICY
     ("トランプ大統領は20日、AIに関する大統領令に署名した。", "大統領令", "POLICY",
      {"Donald Trump"}),
@@ -71,12 +75,17 @@ EVENTS: list = [
      {"Donald Trump", "Japan"}),
     # RELEASE
     ("オープンAIは13日、新しいAIモデルを公開した。", "公開", "RELEASE", {"OpenAI"}),
+    ("トヨタ自動車は東京で新型の電池を初公開した。", "初公開", "RELEASE", {"Toyota Motor"}),
+    ("ソニーグループは来年の量産開始を目指している。", "量産開始", "RELEASE", {"Sony Group"}),
     # TRADE
     ("日本は米国からLNGを輸入する。", "輸入", "TRADE", {"Japan", "United States"}),
     ("米国は日本にLNGを輸出している。", "輸出", "TRADE", {"United States", "Japan"}),
+    ("日本は米国から小麦を購入する。", "購入", "TRADE", {"Japan", "United States"}),
     # STATEMENT
     ("石破首相は7日、首相官邸で記者会見した。", "記者会見", "STATEMENT", {"Shigeru Ishiba"}),
     ("トランプ大統領は議会で演説した。", "演説", "STATEMENT", {"Donald Trump"}),
+    ("林芳正官房長官は9日、首相官邸で記者団に方針を説明した。", "記者団", "STATEMENT",
+     {"Yoshimasa Hayashi"}),
     # two happenings in one sentence, each closing its clause
     ("ソフトバンクグループはオープンAIに出資し、提携した。", "出資", "INVEST",
      {"SoftBank Group", "OpenAI"}),
@@ -185,3 +194,9 @@ def test_a_happening_told_again_as_a_topic_is_not_a_second_event(ja_extract) -> 
     agreements = found.events_of("AGREE")
     assert len(agreements) == 1, found.describe()
     assert agreements[0].evidence.text == "石破首相とトランプ大統領は7日、共同声明を発表した"
+
+
+def test_remarks_to_the_press_are_one_statement_per_speaker(ja_extract) -> None:
+    found = ja_extract("林芳正官房長官は9日、記者団に「冷静に対応する」と述べた。"
+                       "林氏は記者団に「日程は未定だ」とも語った。")
+    assert len(found.events_of("STATEMENT")) == 1, found.describe()

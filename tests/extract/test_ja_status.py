@@ -67,6 +67,11 @@ STATUS: list = [
     # a commitment announced is a happening even when the money flows later
     ("オープンAIは日本のデータセンターに30億ドルを投資すると発表した。", "INVEST",
      {"OpenAI", "Japan"}, "happened"),
+    # a clause chained before a closing plan is planned too
+    ("トヨタ自動車は年内に新型の電池を公開し、販売網を広げる計画だ。", "RELEASE",
+     {"Toyota Motor"}, "planned"),
+    ("トヨタ自動車は新型の電池を公開し、販売網を広げた。", "RELEASE",
+     {"Toyota Motor"}, "happened"),
     # a plain past followed by a quote: the quote's words set no status
     pytest.param(
         "石破首相は8日、トランプ大統領と会談した後、「率直な議論ができた。関係は一層強く"

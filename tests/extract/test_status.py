@@ -71,6 +71,9 @@ STATUS: list = [
     ("Japan did not impose export controls on China.", "RESTRICT", "negated"),
     ("Trump has not signed the executive order on AI.", "POLICY", "negated"),
     ("Japan will not invest in the Chinese project.", "INVEST", "negated"),
+    ("Beijing will put the export restrictions on hold for six months.", "RESTRICT",
+     "negated"),
+    ("Seoul is pausing its tariffs on steel from Vietnam.", "RESTRICT", "negated"),
     # commitments (INVEST, AGREE, POLICY): the pledge is the happening
     ("Japan will invest $550 billion in the United States under the deal.", "INVEST",
      "happened"),
@@ -91,6 +94,9 @@ STATUS: list = [
     ("The Japanese government has begun coordination to announce a new AI strategy.",
      "POLICY", "planned"),
     ("Japan hoped to sign a trade agreement with Britain.", "AGREE", "considered"),
+    # a relative clause telling what the agreement does does not plan it
+    ("Japan and India signed an agreement that sets common rules for chip exports.",
+     "AGREE", "happened"),
 ]
 
 

@@ -82,6 +82,8 @@ TRIGGERS: list = [
     ("Xi Jinping gave a keynote speech in Beijing.", "STATEMENT", "keynote speech"),
     ("Chief Cabinet Secretary Yoshimasa Hayashi said at a news conference on Tuesday that "
      "Japan would respond calmly.", "STATEMENT", "news conference"),
+    ("After the cabinet meeting, Hayashi told reporters that the budget would pass.",
+     "STATEMENT", "told reporters"),
 ]
 
 
@@ -124,6 +126,12 @@ ONLY_TYPES: list = [
     ("Toyota announced a $10 billion investment commitment in North Carolina.", {"INVEST"}),
     ("SoftBank agreed to lead a $40 billion funding round for OpenAI.", {"INVEST"}),
     ("Japan took a positive stance on increasing imports of American LNG.", {"TRADE"}),
+    # a share in a company changing hands is an investment, not trade in goods
+    ("Toyota Motor sold its entire stake in Denso last month.", {"INVEST"}),
+    ("The pension fund bought 3 million Sony shares on Monday.", {"INVEST"}),
+    ("Honda completed the sale of its robotics unit.", {"INVEST"}),
+    ("Panasonic completed the acquisition of a software maker in Ohio.", {"INVEST"}),
+    ("Japan will buy more American corn.", {"TRADE"}),
 ]
 
 
@@ -155,3 +163,14 @@ NO_EVENT = [
 def test_no_event(extract, text):
     got = extract(text)
     assert got.doc.events == (), got.describe()
+
+
+def test_remarks_to_the_press_are_one_statement_per_speaker(extract):
+    got = extract("Foreign Minister Takeshi Iwaya told reporters on Monday that talks would "
+                  "resume. Iwaya later told reporters the date was not fixed.")
+    assert len(got.events_of("STATEMENT")) == 1, got.describe()
+
+
+def test_a_quotation_attributed_to_the_press_is_no_statement(extract):
+    got = extract('"We will respond calmly," Hayashi told reporters in Tokyo.')
+    assert got.events_of("STATEMENT") == [], got.describe()
