@@ -177,6 +177,12 @@ def search_articles(store: Store, query: str, limit: int | None = None) -> list[
         return list(conn.execute(stmt).all())
 
 
+def latest_publication(store: Store) -> date | None:
+    """The publication date of the newest article stored."""
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.max(s.articles.c.published))).scalar()
+
+
 def table_counts(store: Store, names: tuple[str, ...] | None = None) -> dict[str, int]:
     """Rows in each table (or in the tables `names` lists), for summaries and metrics."""
     tables = [t for t in s.metadata.sorted_tables if names is None or t.name in names]

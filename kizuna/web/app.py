@@ -30,19 +30,28 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path as FilePath
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import FastAPI, Path, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
-from kizuna.model import EVENT_TYPES, STATUSES
 from kizuna.store.database import Store
-from kizuna.store.merged import SORTS
-from kizuna.web import api, guards, health, views
+from kizuna.web import analyst_pages, api, guards, health, views
 from kizuna.web.chart import dyad_chart
+from kizuna.web.params import (
+    DateQ,
+    PageQ,
+    PairP,
+    SearchQ,
+    SortQ,
+    StatusQ,
+    TextP,
+    TextQ,
+    TypeQ,
+)
 from kizuna.web.urls import http_url, is_loopback
 from kizuna.web.writing import Writer
 
@@ -92,6 +101,7 @@ def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
         return response
 
     health.register(app, store)
+    analyst_pages.register(app, env, _html, _json)
     _json_routes(app)
     _html_routes(app, env)
     api.register(app)
@@ -118,24 +128,6 @@ def environment_for(db: str, host: str, allowed_hosts: Iterable[str],
     """The variables `app_from_environment` reads, for these settings."""
     return {ENV_DB: db, ENV_HOST: host, ENV_ALLOW_HOSTS: ",".join(allowed_hosts),
             ENV_PRIVATE: "1" if allow_private_urls else "0"}
-
-
-# What the JSON routes take, as the OpenAPI description tells it (the views check the
-# same and answer 400; schemathesis holds the two to each other).
-NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"  # control characters are refused (kizuna.web.guards)
-TextQ = Annotated[str | None, Query(pattern=NO_CONTROL)]
-TextP = Annotated[str, Path(pattern=NO_CONTROL)]
-PairP = Annotated[str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
-                            description="Two ISO 3166 alpha-3 codes: JPN-USA")]
-PageQ = Annotated[int, Query(le=views.MAX_PAGE)]
-DateQ = Annotated[str | None, Query(json_schema_extra={"format": "date"})]
-SearchQ = Annotated[str | None, Query(
-    pattern=NO_CONTROL, max_length=views.MAX_SEARCH_CHARS,
-    description=f"Words the text must all hold: at most {views.MAX_SEARCH_WORDS} words, "
-                f"{views.MAX_SEARCH_CHARS} characters (400 beyond)")]
-TypeQ = Annotated[str | None, Query(json_schema_extra={"enum": list(EVENT_TYPES)})]
-StatusQ = Annotated[str | None, Query(json_schema_extra={"enum": list(STATUSES)})]
-SortQ = Annotated[str | None, Query(json_schema_extra={"enum": list(SORTS)})]
 
 
 # --- JSON twins (registered first: `/events/{id}` would also match `x.json`) ------------
@@ -273,12 +265,18 @@ def _page_events(request: Request, env: Environment, store: Store, page: int,
     return _html(env, request, "events.html", {"view": view, "page_url": page_url})
 
 
+FEEDS = ("/events", "/search")
+
+
 def _html(env: Environment, request: Request, template: str, context: dict[str, Any],
           status: int = 200) -> Response:
     query = request.url.query
     json_url = request.url.path + ".json" + (f"?{query}" if query else "")
+    atom_url = None  # the lists a feed reader can follow
+    if request.url.path in FEEDS or request.url.path.startswith(("/actors/", "/dyads/")):
+        atom_url = request.url.path + ".atom" + (f"?{query}" if query else "")
     body = env.get_template(template).render(request_path=request.url.path,
-                                             json_url=json_url, **context)
+                                             json_url=json_url, atom_url=atom_url, **context)
     return HTMLResponse(body, status_code=status)
 
 
