@@ -108,7 +108,7 @@ def query(page: Page) -> dict[str, list[str]]:
 # --- pages --------------------------------------------------------------------------------
 
 MAIN_PAGES = ["/events", "/actors/shigeru-ishiba", "/dyads/JPN-USA", "/search?q=Trump",
-              "/articles/browser-summit-ja", "/docs"]
+              "/articles/browser-summit-ja", "/docs", "/digest", "/commitments"]
 
 
 @pytest.mark.parametrize("path", MAIN_PAGES)
@@ -120,6 +120,23 @@ def test_the_main_pages_load_styled(page: Page, site: Site, path: str) -> None:
     # the stylesheet applied: the header is a flex row, main is centred at 68rem
     assert page.eval_on_selector("header.site", "e => getComputedStyle(e).display") == "flex"
     assert page.eval_on_selector("main", "e => getComputedStyle(e).maxWidth") == "1088px"
+
+
+def test_the_brief_links_each_line_to_its_event(page: Page, site: Site) -> None:
+    page.goto(site.url + "/digest?since=2000-01-01")
+    link = page.locator("ul.digest-lines a").first
+    expect(link).to_be_visible()
+    link.click()
+    expect(page.locator("main h1")).to_be_visible()
+    assert "/events/ev-" in page.url
+
+
+def test_the_feed_is_announced_and_served(page: Page, site: Site) -> None:
+    page.goto(site.url + "/events")
+    href = page.locator("footer a.atom-link").get_attribute("href")
+    assert href == "/events.atom"
+    response = page.request.get(site.url + href)
+    assert response.status == 200 and b"<feed" in response.body()
 
 
 def test_an_event_page_loads(page: Page, site: Site) -> None:
@@ -301,7 +318,8 @@ def test_a_form_on_another_origin_cannot_write(browser: Browser, site: Site) -> 
 
 @pytest.mark.parametrize("path", ["/events", "/events?type=MEET", "/actors/shigeru-ishiba",
                                   "/dyads/JPN-USA", "/search?q=石破",
-                                  "/articles/browser-summit-ja", "/articles/browser-hostile"])
+                                  "/articles/browser-summit-ja", "/articles/browser-hostile",
+                                  "/digest", "/commitments"])
 def test_a_phone_width_page_has_no_horizontal_overflow(browser: Browser, site: Site,
                                                        path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
