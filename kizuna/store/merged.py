@@ -126,6 +126,15 @@ def get_merged_event(store: Store, merged_id: str) -> MergedDetail | None:
         return MergedDetail(event, texts)
 
 
+def merged_events_by_id(store: Store, merged_ids: list[str]) -> list[MergedEvent]:
+    """The merged events named, in the order given (unknown ids left out)."""
+    me = s.merged_events
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(me.c.id, me.c.type).where(me.c.id.in_(merged_ids))).all()
+        found = {e.id: e for e in _folded(conn, rows)}
+    return [found[i] for i in merged_ids if i in found]
+
+
 def iter_merged_events(store: Store) -> Iterator[MergedEvent]:
     """Every merged event, oldest first (by date, or latest publication), in chunks."""
     me = s.merged_events

@@ -142,6 +142,16 @@ def _briefs(app: FastAPI, env: Environment, html: Html, json: Json) -> None:
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="commitments.csv"'})
 
+    @app.get("/disagreements.json", tags=["pages"],
+             summary="Merged events whose reports disagree (amount, date, status, roles)")
+    def disagreements_json() -> Response:
+        return json(lambda: briefs.disagreements_view(store))
+
+    @app.get("/disagreements", include_in_schema=False)
+    def disagreements_page(request: Request) -> Response:
+        return _page(env, html, request, "disagreements.html",
+                     lambda: briefs.disagreements_view(store))
+
     @app.get("/commitments", include_in_schema=False)
     def commitments_page(request: Request, actor: str | None = None,
                          country: str | None = None, since: str | None = None,

@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from kizuna.contract import PLEDGE_CSV_FIELDS, pledge_to_dict, pledge_to_row
+from kizuna.contract import (
+    PLEDGE_CSV_FIELDS,
+    merged_event_to_dict,
+    pledge_to_dict,
+    pledge_to_row,
+)
 from kizuna.render.digest import digest_view
-from kizuna.store import queries
+from kizuna.store import merged, queries
 from kizuna.store.commitments import dyad_of, list_commitments, totals
 from kizuna.store.database import Store
 from kizuna.store.digest import build_digest
-from kizuna.web.views import EventFilters
+from kizuna.store.disagreements import disagreeing_events
+from kizuna.web.views import EventFilters, disagreement_dicts
 
 __all__ = ["PLEDGE_CSV_FIELDS", "commitments_view", "digest_page_view", "pledge_rows"]
 
@@ -44,3 +50,12 @@ def pledge_rows(store: Store, filters: EventFilters) -> list[dict[str, Any]]:
     pledges = list_commitments(store, actor=filters.actor, country=filters.country,
                                since=filters.since, until=filters.until)
     return [pledge_to_row(p) for p in pledges]
+
+
+def disagreements_view(store: Store, limit: int = 50) -> dict[str, Any]:
+    """/disagreements: merged events whose reports disagree, most recently reported first."""
+    found = disagreeing_events(store, limit=limit)
+    events = {e.id: e for e in merged.merged_events_by_id(store, [mid for mid, _ in found])}
+    return {"events": [{"event": merged_event_to_dict(events[mid]),
+                        "disagreements": disagreement_dicts(conflicts)}
+                       for mid, conflicts in found if mid in events]}

@@ -25,6 +25,7 @@ from kizuna.model import EVENT_TYPES, STATUSES, MergedEvent
 from kizuna.store import merged, queries, reads
 from kizuna.store import schema as s
 from kizuna.store.database import Store
+from kizuna.store.disagreements import Disagreement, event_disagreements
 from kizuna.store.documents import load_document
 
 PER_PAGE = 25
@@ -113,7 +114,23 @@ def event_view(store: Store, event_id: str) -> dict[str, Any]:
                           "context": {"before": before, "evidence": evidence,
                                       "after": after}})
     return {"event": data, "citations": citations, "sources": merged.sources(detail.event),
-            "participants": _participant_links(detail.event)}
+            "participants": _participant_links(detail.event),
+            "disagreements": _disagreements(store, detail.event.id)}
+
+
+def _disagreements(store: Store, merged_id: str) -> list[dict[str, Any]]:
+    return disagreement_dicts(event_disagreements(store, merged_id))
+
+
+def disagreement_dicts(found: list[Disagreement]) -> list[dict[str, Any]]:
+    """Disagreements as view data: each value told, with the reports and their clauses."""
+    return [{"field": d.field, "told": [
+        {"value": t.value, "reports": [
+            {"doc_id": m.article_id, "event_id": m.event_id, "source": m.source,
+             "published": m.published.isoformat() if m.published else None,
+             "url": m.url, "evidence": m.evidence.text} for m in t.members]}
+        for t in d.told]} for d in found]
+
 
 
 def actor_view(store: Store, slug: str, limit: int = ACTOR_EVENTS) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kizuna.store import Store
+from kizuna.store.merged import list_merged_events
 from kizuna.web.app import create_app
 from tests.store.factory import Told, pledge_doc, report_doc, summit_doc
 
@@ -92,3 +93,23 @@ def test_the_commitments_ledger_in_three_formats(client):
     assert sorted(r["amount_value"] for r in rows) == ["1000000000000", "550000000000"]
     page = client.get("/commitments").text
     assert "550,000,000,000 USD" in page and "By pair of countries" in page
+
+
+def test_disagreements_on_the_event_page_and_their_own(tmp_path: Path):
+    with Store.open(str(tmp_path / "d.db")) as store:
+        store.save_document(report_doc("early-word", date(2025, 3, 2),
+                                       Told("INVEST", amount=(3e9, "USD"), status="planned")))
+        store.save_document(report_doc("<late-word>", date(2025, 3, 2),
+                                       Told("INVEST", amount=(5e9, "USD"))))
+        events = [e for e in list_merged_events(store) if e.type == "INVEST"]
+        for other in events[1:]:  # a person joined them
+            store.merge_event(other.citations[0].event_id, events[0].id)
+        client = TestClient(create_app("", store=store), base_url="http://127.0.0.1")
+        data = client.get(f"/events/{events[0].id}.json").json()
+        assert {d["field"] for d in data["disagreements"]} == {"amount", "status"}
+        page = client.get(f"/events/{events[0].id}").text
+        assert "The sources disagree on the amount" in page
+        assert "Outlet &lt;late-word&gt;" in page
+        listed = client.get("/disagreements.json").json()["events"]
+        assert [e["event"]["id"] for e in listed] == [events[0].id]
+        assert client.get("/disagreements").status_code == 200

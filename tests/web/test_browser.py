@@ -108,7 +108,7 @@ def query(page: Page) -> dict[str, list[str]]:
 # --- pages --------------------------------------------------------------------------------
 
 MAIN_PAGES = ["/events", "/actors/shigeru-ishiba", "/dyads/JPN-USA", "/search?q=Trump",
-              "/articles/browser-summit-ja", "/docs", "/digest", "/commitments"]
+              "/articles/browser-summit-ja", "/docs", "/digest", "/commitments", "/disagreements"]
 
 
 @pytest.mark.parametrize("path", MAIN_PAGES)
@@ -319,7 +319,7 @@ def test_a_form_on_another_origin_cannot_write(browser: Browser, site: Site) -> 
 @pytest.mark.parametrize("path", ["/events", "/events?type=MEET", "/actors/shigeru-ishiba",
                                   "/dyads/JPN-USA", "/search?q=石破",
                                   "/articles/browser-summit-ja", "/articles/browser-hostile",
-                                  "/digest", "/commitments"])
+                                  "/digest", "/commitments", "/disagreements"])
 def test_a_phone_width_page_has_no_horizontal_overflow(browser: Browser, site: Site,
                                                        path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
