@@ -40,7 +40,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from kizuna.store.database import Store
 from kizuna.web import analyst_pages, api, guards, health, views
-from kizuna.web.chart import dyad_chart
+from kizuna.web.chart import dyad_chart, timeline_chart
 from kizuna.web.params import (
     DateQ,
     PageQ,
@@ -233,12 +233,14 @@ def _html_routes(app: FastAPI, env: Environment) -> None:
 
     @app.get("/actors/{slug}", include_in_schema=False)
     def actor_page(request: Request, slug: str) -> Response:
-        return page(request, "actor.html", lambda: views.actor_view(store, slug))
+        return page(request, "actor.html", lambda: views.actor_view(store, slug),
+                    lambda view: {"timeline": timeline_chart(view["events"])})
 
     @app.get("/dyads/{pair}", include_in_schema=False)
     def dyad_page(request: Request, pair: str) -> Response:
         return page(request, "dyad.html", lambda: views.dyad_view(store, pair),
-                    lambda view: {"chart": dyad_chart(view["months"])})
+                    lambda view: {"chart": dyad_chart(view["months"]),
+                                 "timeline": timeline_chart(view["latest"])})
 
     @app.get("/search", include_in_schema=False)
     def search_page(request: Request, q: str | None = None) -> Response:

@@ -147,9 +147,18 @@ def test_an_event_page_loads(page: Page, site: Site) -> None:
         {c["doc_id"] for c in event["citations"]}))
 
 
+def test_the_actor_timeline_is_drawn_on_the_server(page: Page, site: Site) -> None:
+    page.goto(site.url + "/actors/shigeru-ishiba")
+    marks = page.locator("figure.timeline-chart svg circle.mark")
+    expect(marks.first).to_be_visible()
+    assert marks.count() >= 1
+    box = page.locator("figure.timeline-chart svg").bounding_box()
+    assert box is not None and box["width"] > 100
+
+
 def test_the_dyad_chart_is_drawn_on_the_server(page: Page, site: Site) -> None:
     page.goto(site.url + "/dyads/JPN-USA")
-    chart = page.locator("figure.chart svg")
+    chart = page.locator("figure.chart:not(.timeline-chart) svg")
     expect(chart).to_be_visible()
     assert chart.locator("rect.bar.cooperative").count() >= 1
     assert chart.bounding_box()["width"] > 600
