@@ -97,12 +97,14 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
     events: list[Event] = []
     previous_topic: list[str] = []
     last_date: DateRef | None = None
+    carried: DateRef | None = None  # the day a sentence closing on a verbal noun told
     for sent in ctx.parsed.sents:
         start, end = _trimmed(ctx.text, sent.start_char, sent.end_char)
         own_topic = _topic(ctx, start, end, mentions, lex)
         topic = own_topic or previous_topic
         boundaries = _clause_boundaries(sent)
-        tense = _sentence_tense(ctx.text[start:end])
+        noun_stop = _noun_stop(sent, lex)
+        tense = "past" if noun_stop else _sentence_tense(ctx.text[start:end])
         for trigger in _triggers(ctx.text, sent, lex):
             if _in_name(trigger, mentions) or _mentioned_again(ctx.text, trigger, events):
                 continue
@@ -111,11 +113,28 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
                            len(events) + 1, tense)
             if event is not None and event.date is None and _same_day(ctx.text, start, trigger):
                 event = replace(event, date=last_date)
+            if event is not None and event.date is None and event.status == "happened":
+                event = replace(event, date=carried)
             if event is not None and not _remark_told_before(ctx.text, trigger, event, events):
                 events.append(event)
         previous_topic = own_topic or previous_topic
-        last_date = _last_date(ctx, start, end, tense) or last_date
+        own_date = _last_date(ctx, start, end, tense)
+        last_date = own_date or last_date
+        carried = own_date if noun_stop and own_date and own_date.granularity == "day" \
+            else None
     return events
+
+
+def _noun_stop(sent: Any, lex: JapaneseEventLexicon) -> bool:
+    """18日、…を確認。: a sentence closing on a verbal noun leaves its verb (確認した) to be
+    understood, told in the past, and the sentence after it goes on telling that day's
+    news. A closing plan word (訪米予定。) is no such stop."""
+    words = [t for t in sent if t.pos_ != "PUNCT" and not t.is_space]
+    if not words or not sent.text.rstrip().endswith("。"):
+        return False
+    last = words[-1]
+    return last.tag_.endswith("サ変可能") and \
+        not any(cue.startswith(last.text) for cue in (*lex.planned, *lex.considered))
 
 
 def _remark_told_before(text: str, trigger: _Trigger, event: Event,
@@ -463,7 +482,19 @@ def _date(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int,
                   if d.span and not _in_brackets(ctx.text, start, d.span.start)]
     before = [d for d in candidates if d.span.start < trigger.start]
     pool = before or candidates
-    return min(pool, key=lambda d: abs(trigger.start - d.span.start)) if pool else None
+    if not pool:
+        return None
+    chosen = min(pool, key=lambda d: abs(trigger.start - d.span.start))
+    if tense != "past" and _PAST_VERB_AFTER.match(ctx.text, chosen.span.end):
+        # １月に公表した計画: the date belongs to a verb told in the past, whatever the
+        # status of the happening the sentence goes on to tell.
+        return next((d for d in ctx.find_dates(start, end, "past")
+                     if d.span and d.span.start == chosen.span.start), chosen)
+    return chosen
+
+
+# A date word's own predicate in the past: 1月に公表した, 3日、発表された (not 〜したい, 〜したら).
+_PAST_VERB_AFTER = re.compile(r"[に、]?[一-龥]{1,4}(?:し|され)た(?![いら])")
 
 
 def _same_day(text: str, start: int, trigger: _Trigger) -> bool:
