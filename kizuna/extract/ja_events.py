@@ -41,6 +41,7 @@ class JapaneseEventLexicon:
     announced: re.Pattern[str]  # 計画を打ち出した: a plan made public
     announced_types: frozenset[str]
     equity_object: re.Pattern[str] | None = None  # 株式を / 50億ドルを before a TRADE word
+    announcing: tuple[str, ...] = ()  # 発表した: a statement when nothing else is told
 
 
 @cache
@@ -60,6 +61,7 @@ def japanese_event_lexicon() -> JapaneseEventLexicon:
         announced=_announced_pattern(status["announced"]),
         announced_types=frozenset(status["announced"]["types"]),
         equity_object=_equity_pattern(events["TRADE"].get("equity_objects", [])),
+        announcing=tuple(events["STATEMENT"].get("announcing", [])),
     )
 
 
@@ -105,12 +107,16 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
         boundaries = _clause_boundaries(sent)
         noun_stop = _noun_stop(sent, lex)
         tense = "past" if noun_stop else _sentence_tense(ctx.text[start:end])
-        for trigger in _triggers(ctx.text, sent, lex):
+        triggers = _triggers(ctx.text, sent, lex)
+        announced = not triggers
+        for trigger in triggers or _announcement(ctx.text, start, end, lex):
             if _in_name(trigger, mentions) or _mentioned_again(ctx.text, trigger, events):
                 continue
             clause = _clause(boundaries, trigger, start, end)
             event = _event(ctx, trigger, (start, end), clause, topic, mentions, lex,
                            len(events) + 1, tense)
+            if event is not None and announced:  # the announcer alone: places are no party
+                event = replace(event, targets=())
             if event is not None and event.date is None and _same_day(ctx.text, start, trigger):
                 event = replace(event, date=last_date)
             if event is not None and event.date is None and event.status == "happened":
@@ -123,6 +129,22 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
         carried = own_date if noun_stop and own_date and own_date.granularity == "day" \
             else None
     return events
+
+
+def _announcement(text: str, start: int, end: int,
+                  lex: JapaneseEventLexicon) -> list[_Trigger]:
+    """…が11日発表した決算: in a sentence telling no happening, a made-public thing named
+    after the announcing verb is a STATEMENT by the topic. A clause announced
+    (…すると発表した, …したと発表した) is left alone: what it tells is the news, or the
+    announcement goes with a press conference told elsewhere."""
+    for word in lex.announcing:
+        position = text.find(word, start, end)
+        while position >= 0:
+            after = text[position + len(word):position + len(word) + 3]
+            if after.startswith("した") and after[2:3] not in {"。", "、", "", "と", "が"}:
+                return [_Trigger("STATEMENT", position, position + len(word))]
+            position = text.find(word, position + 1, end)
+    return []
 
 
 def _noun_stop(sent: Any, lex: JapaneseEventLexicon) -> bool:
