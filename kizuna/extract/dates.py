@@ -440,6 +440,21 @@ def _ja_resolve_absolute(m: re.Match[str], published: date | None, direction: in
     return _ja_period(year, m["month"], m["day"])
 
 
+def _ja_resolve_short_year(m: re.Match[str], published: date | None,
+                           direction: int) -> Period | None:
+    """"27年": news writes this century's years with two digits once the full year is
+    clear; a short year more than SHORT_YEAR_AHEAD years past publication is the 1900s."""
+    if published is None:
+        return None
+    year = 2000 + _ja_number(m["short"])
+    if year > published.year + SHORT_YEAR_AHEAD:
+        year -= 100
+    return _ja_period(year, m["month"], m["day"])
+
+
+SHORT_YEAR_AHEAD = 20
+
+
 def _ja_resolve_relative_year(
     m: re.Match[str], published: date | None, direction: int
 ) -> Period | None:
@@ -539,6 +554,8 @@ def _ja_patterns() -> tuple[tuple[re.Pattern[str], Resolver], ...]:
     rules: list[tuple[str, Resolver]] = [
         (rf"(?:{era}|(?<!{d})(?P<year>{d}{{4}}))年度?{f['month_day']}{f['part']}",
          _ja_resolve_absolute),
+        (rf"(?<![0-9０-９.．,，])(?P<short>{d}{{2}})年(?=(?:{_alternation(vocab['short_year_follow'])}|{d}))"
+         rf"{f['month_day']}{f['part']}", _ja_resolve_short_year),
         (rf"(?P<rel_year>{_alternation(vocab['years'])})度", _ja_resolve_fiscal_year),
         (rf"(?P<rel_year>{_alternation(vocab['years'])})の?{f['month_day']}{f['part']}",
          _ja_resolve_relative_year),

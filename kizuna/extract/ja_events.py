@@ -41,6 +41,7 @@ class JapaneseEventLexicon:
     announced: re.Pattern[str]  # 計画を打ち出した: a plan made public
     announced_types: frozenset[str]
     equity_object: re.Pattern[str] | None = None  # 株式を / 50億ドルを before a TRADE word
+    announcing: tuple[str, ...] = ()  # 発表した: a statement when nothing else is told
 
 
 @cache
@@ -60,6 +61,7 @@ def japanese_event_lexicon() -> JapaneseEventLexicon:
         announced=_announced_pattern(status["announced"]),
         announced_types=frozenset(status["announced"]["types"]),
         equity_object=_equity_pattern(events["TRADE"].get("equity_objects", [])),
+        announcing=tuple(events["STATEMENT"].get("announcing", [])),
     )
 
 
@@ -97,25 +99,64 @@ def find_events_ja(ctx: JapaneseContext) -> list[Event]:
     events: list[Event] = []
     previous_topic: list[str] = []
     last_date: DateRef | None = None
+    carried: DateRef | None = None  # the day a sentence closing on a verbal noun told
     for sent in ctx.parsed.sents:
         start, end = _trimmed(ctx.text, sent.start_char, sent.end_char)
         own_topic = _topic(ctx, start, end, mentions, lex)
         topic = own_topic or previous_topic
         boundaries = _clause_boundaries(sent)
-        tense = _sentence_tense(ctx.text[start:end])
-        for trigger in _triggers(ctx.text, sent, lex):
+        noun_stop = _noun_stop(sent, lex)
+        tense = "past" if noun_stop else _sentence_tense(ctx.text[start:end])
+        triggers = _triggers(ctx.text, sent, lex)
+        announced = not triggers
+        for trigger in triggers or _announcement(ctx.text, start, end, lex):
             if _in_name(trigger, mentions) or _mentioned_again(ctx.text, trigger, events):
                 continue
             clause = _clause(boundaries, trigger, start, end)
             event = _event(ctx, trigger, (start, end), clause, topic, mentions, lex,
                            len(events) + 1, tense)
+            if event is not None and announced:  # the announcer alone: places are no party
+                event = replace(event, targets=())
             if event is not None and event.date is None and _same_day(ctx.text, start, trigger):
                 event = replace(event, date=last_date)
+            if event is not None and event.date is None and event.status == "happened":
+                event = replace(event, date=carried)
             if event is not None and not _remark_told_before(ctx.text, trigger, event, events):
                 events.append(event)
         previous_topic = own_topic or previous_topic
-        last_date = _last_date(ctx, start, end, tense) or last_date
+        own_date = _last_date(ctx, start, end, tense)
+        last_date = own_date or last_date
+        carried = own_date if noun_stop and own_date and own_date.granularity == "day" \
+            else None
     return events
+
+
+def _announcement(text: str, start: int, end: int,
+                  lex: JapaneseEventLexicon) -> list[_Trigger]:
+    """…が11日発表した決算: in a sentence telling no happening, a made-public thing named
+    after the announcing verb is a STATEMENT by the topic. A clause announced
+    (…すると発表した, …したと発表した) is left alone: what it tells is the news, or the
+    announcement goes with a press conference told elsewhere."""
+    for word in lex.announcing:
+        position = text.find(word, start, end)
+        while position >= 0:
+            after = text[position + len(word):position + len(word) + 3]
+            if after.startswith("した") and after[2:3] not in {"。", "、", "", "と", "が"}:
+                return [_Trigger("STATEMENT", position, position + len(word))]
+            position = text.find(word, position + 1, end)
+    return []
+
+
+def _noun_stop(sent: Any, lex: JapaneseEventLexicon) -> bool:
+    """18日、…を確認。: a sentence closing on a verbal noun leaves its verb (確認した) to be
+    understood, told in the past, and the sentence after it goes on telling that day's
+    news. A closing plan word (訪米予定。) is no such stop."""
+    words = [t for t in sent if t.pos_ != "PUNCT" and not t.is_space]
+    if not words or not sent.text.rstrip().endswith("。"):
+        return False
+    last = words[-1]
+    return last.tag_.endswith("サ変可能") and \
+        not any(cue.startswith(last.text) for cue in (*lex.planned, *lex.considered))
 
 
 def _remark_told_before(text: str, trigger: _Trigger, event: Event,
@@ -463,7 +504,19 @@ def _date(ctx: JapaneseContext, trigger: _Trigger, start: int, end: int,
                   if d.span and not _in_brackets(ctx.text, start, d.span.start)]
     before = [d for d in candidates if d.span.start < trigger.start]
     pool = before or candidates
-    return min(pool, key=lambda d: abs(trigger.start - d.span.start)) if pool else None
+    if not pool:
+        return None
+    chosen = min(pool, key=lambda d: abs(trigger.start - d.span.start))
+    if tense != "past" and _PAST_VERB_AFTER.match(ctx.text, chosen.span.end):
+        # １月に公表した計画: the date belongs to a verb told in the past, whatever the
+        # status of the happening the sentence goes on to tell.
+        return next((d for d in ctx.find_dates(start, end, "past")
+                     if d.span and d.span.start == chosen.span.start), chosen)
+    return chosen
+
+
+# A date word's own predicate in the past: 1月に公表した, 3日、発表された (not 〜したい, 〜したら).
+_PAST_VERB_AFTER = re.compile(r"[に、]?[一-龥]{1,4}(?:し|され)た(?![いら])")
 
 
 def _same_day(text: str, start: int, trigger: _Trigger) -> bool:

@@ -124,6 +124,8 @@ NOT_ENTITIES: list = [
     ("Economy Minister Ryosei Akazawa met Commerce Secretary Howard Lutnick.",
      {"Commerce", "Commerce Secretary", "Economy Minister"}),
     ("AI development is accelerating across Asia.", {"AI"}),
+    ("Kioxia said its new GPU servers use HBM made with EUV tools.", {"GPU", "HBM", "EUV"}),
+    ("The two leaders talked for an hour in the Oval Office.", {"Oval Office"}),
 ]
 
 

@@ -55,6 +55,14 @@ DATES: list = [
      "3日から5日まで", "2025-02-03", "2025-02-05", "day"),
     (THU, "林官房長官は先月20日、記者会見した。", "STATEMENT",
      "先月20日", "2025-01-20", "2025-01-20", "day"),
+    # a two-digit year is this century's once the article is under way
+    (THU, "東芝は新型電池を28年に発売する計画だ。", "RELEASE",
+     "28年", "2028-01-01", "2028-12-31", "year"),
+    (THU, "日立は23年5月、新型の蓄電池を発売した。", "RELEASE",
+     "23年5月", "2023-05-01", "2023-05-31", "month"),
+    # the month belongs to a verb told in the past, though the plan it names is to come
+    (date(2025, 6, 10), "三菱商事は2月に公表した、インドに30億ドルを投資する計画を進める。",
+     "INVEST", "2月", "2025-02-01", "2025-02-28", "month"),
 ]
 
 
@@ -79,11 +87,29 @@ def test_a_date_told_before_carries_to_the_same_day(ja_extract) -> None:
     assert agree[0].date.start == date(2025, 2, 7)
 
 
+def test_a_sentence_closing_on_a_verbal_noun_dates_the_next(ja_extract) -> None:
+    found = ja_extract("ホンダは5日、新型車の試験走行を実施。量産用の車体も初公開した。",
+                       published=SAT)
+    releases = found.events_of("RELEASE")
+    assert len(releases) == 1, found.describe()
+    # the noun stop is told in the past: the 5th before publication, not next month's
+    assert releases[0].date is not None and releases[0].date.start == date(2025, 2, 5)
+
+
+def test_a_plan_word_closing_a_sentence_is_no_past(ja_extract) -> None:
+    found = ja_extract("岩屋外相は20日に訪中予定。", published=SAT)
+    visits = found.events_of("VISIT")
+    assert visits and visits[0].date is not None, found.describe()
+    assert visits[0].date.start == date(2025, 2, 20)
+
+
 # published, article, event type: the article does not say when
 NO_DATE: list = [
     (THU, "石破首相はトランプ大統領と会談した。", "MEET"),
     # a duration is no date
     (THU, "日米両政府は3日間の交渉で合意した。", "AGREE"),
+    # a two-digit number of years is a count
+    (THU, "日米両政府は15年ぶりに合意した。", "AGREE"),
 ]
 
 

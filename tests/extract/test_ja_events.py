@@ -125,6 +125,10 @@ NOT_EVENTS: list = [
     ("この方法で安全性を確かめる。", "POLICY"),
     (
         "トランプ大統領は20日、AIに関する大統領令に署名した。", "AGREE"),
+    # an announced clause is left to what it tells, and an announcement closing the
+    # sentence names nothing announced
+    ("ホンダは工場の閉鎖を検討していると発表した。", "STATEMENT"),
+    ("日産自動車は新しい経営体制を公表した。", "STATEMENT"),
 ]
 
 
@@ -200,3 +204,11 @@ def test_remarks_to_the_press_are_one_statement_per_speaker(ja_extract) -> None:
     found = ja_extract("林芳正官房長官は9日、記者団に「冷静に対応する」と述べた。"
                        "林氏は記者団に「日程は未定だ」とも語った。")
     assert len(found.events_of("STATEMENT")) == 1, found.describe()
+
+
+def test_a_thing_made_public_is_the_statement_when_nothing_else_happens(ja_extract) -> None:
+    found = ja_extract("トヨタ自動車が5日発表した2024年4～12月期決算は、純利益が前年より増えた。")
+    statements = found.events_of("STATEMENT")
+    assert len(statements) == 1, found.describe()
+    assert found.participants(statements[0]) == {"Toyota Motor"}, found.describe()
+    assert statements[0].date is not None and statements[0].date.start.day == 5
