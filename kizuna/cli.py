@@ -1165,6 +1165,29 @@ def bench_load_command(
     Console().print(table)
 
 
+@app.command("bench-capacity")
+def bench_capacity_command(
+    db: Annotated[str | None, typer.Option(
+        "--db", help="An SQLite store to copy for each run (fill one with kizuna bench-store "
+                     "--db FILE --articles 100000). Default: an empty store.")] = None,
+    english: Annotated[int, typer.Option("--en", min=0, help="English articles a run.")] = 40,
+    japanese: Annotated[int, typer.Option("--ja", min=0, help="Japanese articles a run.")]
+    = 16,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")]
+    = False,
+) -> None:
+    """End-to-end articles/s (extract, merge, store) into a large store: the local engine,
+    then Ray with 1 and 2 workers; and the cores a day's news needs.
+
+    Example: kizuna bench-capacity --db big.db --en 40 --ja 16
+    """
+    from kizuna import capacity_bench
+
+    result = capacity_bench.run(db or "", english, japanese,
+                                say=lambda m: typer.echo(f"bench-capacity: {m}", err=True))
+    typer.echo(json.dumps(result) if json_output else capacity_bench.table(result))
+
+
 def main() -> None:
     app()
 

@@ -18,13 +18,14 @@ a failing database stops an ingest (it raises `StoreError`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
 import httpx
 
-from kizuna.engines import open_engine
+from kizuna.engines import Engine, open_engine
 from kizuna.errors import KizunaError
 from kizuna.model import Article, Document
 from kizuna.sources import ArticleDefaults, iter_articles
@@ -86,15 +87,17 @@ def ingest(
     inputs: Sequence[str], store: Store, defaults: ArticleDefaults | None = None,
     workers: int = 1, progress: Progress | None = None, client: httpx.Client | None = None,
     engine: str = "local", ray_address: str | None = None, window: int = WINDOW,
+    extractor: Engine | None = None,
 ) -> IngestReport:
     """Read, extract and store every article `inputs` hold; what happened, counted.
 
     URLs are fetched with `client` when one is given (the web service's guarded one).
-    `engine` is where extraction runs ("local" or "ray", see `kizuna.engines`)."""
+    `engine` is where extraction runs ("local" or "ray", see `kizuna.engines`), or
+    `extractor`, an engine already open (kept open after: a watcher's, a benchmark's)."""
     report = IngestReport()
     tracker = _Tracker(report, progress)
     readable = _readable(iter_articles(inputs, defaults or ArticleDefaults(), client), tracker)
-    with open_engine(engine, workers, ray_address) as extractor:
+    with _engine(extractor, engine, workers, ray_address) as extractor:
         for labels, articles in _windows(readable, window, tracker):
             for label, result in zip(labels, extractor.extract(articles), strict=True):
                 if isinstance(result, Exception):
@@ -102,6 +105,16 @@ def ingest(
                 else:
                     _save(store, label, result, tracker)
     return report
+
+
+@contextmanager
+def _engine(given: Engine | None, name: str, workers: int,
+            ray_address: str | None) -> Iterator[Engine]:
+    if given is not None:
+        yield given
+        return
+    with open_engine(name, workers, ray_address) as opened:
+        yield opened
 
 
 def _readable(items: Iterator[tuple[str, Article | KizunaError]],
