@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich import box
@@ -307,7 +307,7 @@ def events_command(
 
     Example: kizuna events --actor Ishiba --type MEET --since 2025-01-01 --format jsonl
     """
-    filters = {"type": _choice(type, EVENT_TYPES, "--type"),
+    filters: dict[str, Any] = {"type": _choice(type, EVENT_TYPES, "--type"),
                "status": _choice(status, STATUSES, "--status"),
                "since": _parse_date(since), "until": _parse_date(until),
                "actor": actor, "country": country, "search": search, "limit": limit}

@@ -79,7 +79,8 @@ def _wait_until_up(base: str, server: subprocess.Popen) -> None:
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise KizunaError(f"kizuna serve exited: {server.stderr.read().strip()[:300]}")
+            said = server.stderr.read() if server.stderr else ""
+            raise KizunaError(f"kizuna serve exited: {said.strip()[:300]}")
         try:
             if httpx.get(base + "/health", timeout=2).status_code == 200:
                 return

@@ -212,7 +212,7 @@ class Pledge:
         """The pledge's date: its earliest dated report, else its first publication."""
         dated = [e.date.start for e in self.events if e.date is not None]
         published = [c.published for e in self.events for c in e.citations if c.published]
-        return min(dated or published or [None], key=lambda d: d or date.max)
+        return min(dated or published, default=None)
 
     @property
     def types(self) -> tuple[str, ...]:

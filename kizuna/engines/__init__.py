@@ -70,7 +70,7 @@ def open_engine(name: str = "local", workers: int = 1,
     if name == "ray":
         from kizuna.engines.ray_engine import RayEngine
 
-        with RayEngine(workers, address) as engine:
-            yield engine
+        with RayEngine(workers, address) as ray_engine:
+            yield ray_engine
         return
     raise KizunaError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")

@@ -48,7 +48,8 @@ def format_from_content_type(content_type: str | None) -> Format | None:
 def sniff_format(text: str) -> Format | None:
     """The format the start of the content shows, or None when it looks like plain text."""
     head = text[:2048].lstrip("\ufeff")
-    rest = head[_LEADING_NOISE.match(head).end():]
+    noise = _LEADING_NOISE.match(head)
+    rest = head[noise.end():] if noise else head
     if _JSON_START.match(rest):
         return "json"
     if _HTML_START.match(rest):

@@ -57,10 +57,12 @@ def extract_html(html: str, origin: str, url: str | None = None) -> HtmlPage:
     except Exception as exc:  # any parser failure means the HTML is unreadable
         raise InputError(f"{origin}: could not be read as HTML ({type(exc).__name__}: {exc}); "
                          "check that it is a complete web page") from exc
+    if isinstance(doc, dict):  # older trafilatura answers a dict; ours a Document
+        raise InputError(f"{origin}: trafilatura gave no document; upgrade it")
     if doc is None or not (doc.text or "").strip():
         raise InputError(f"no article text found in {origin}; the page has no main text "
                          "(an index, login or script-only page?)")
-    return HtmlPage(text=doc.text, title=doc.title or None, published=iso_date(doc.date),
+    return HtmlPage(text=doc.text or "", title=doc.title or None, published=iso_date(doc.date),
                     source=doc.sitename or None, url=doc.url or None)
 
 

@@ -52,7 +52,7 @@ def article_files(item: str) -> list[Path]:
 
 def walk_folder(folder: Path) -> list[Path]:
     """Every article file under `folder`, sorted by path; symlinked folders are not followed."""
-    found = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(root, name) for name in files if is_article_file(name))
@@ -79,7 +79,8 @@ def is_json_lines(path: Path) -> bool:
     return path.name.lower().endswith(".jsonl")
 
 
-def iter_lines(path: Path, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[tuple[int, bytes]]:
+def iter_lines(path: Path, max_bytes: int = MAX_RECORD_BYTES
+               ) -> Iterator[tuple[int, bytes | InputError]]:
     """(line number, bytes) for each non-blank line, read as it goes: memory holds one
     line. A line over `max_bytes` yields an InputError in its place and is skipped."""
     try:

@@ -15,9 +15,10 @@ that told it. What counts as a disagreement, not as a report saying less:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import func, select
 
@@ -27,6 +28,7 @@ from kizuna.store.database import Store
 from kizuna.store.members import Member, members_of
 
 SAME_AMOUNT = 0.01
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def _amounts(members: list[Member]) -> Disagreement | None:
     def same(a: tuple[float, str], b: tuple[float, str]) -> bool:
         return a[1] == b[1] and abs(a[0] - b[0]) <= SAME_AMOUNT * max(a[0], b[0])
 
-    groups = _group(with_amount, lambda m: m.amount, same)
+    groups = _group(with_amount, lambda m: m.amount or (0.0, ""), same)
     if len(groups) < 2:
         return None
     return Disagreement("amount", tuple(Told(f"{key[0]:,.0f} {key[1]}", tuple(told))
@@ -94,10 +96,13 @@ def _amounts(members: list[Member]) -> Disagreement | None:
 def _dates(members: list[Member]) -> Disagreement | None:
     dated = [m for m in members if m.date is not None]
 
-    def overlap(a: tuple, b: tuple) -> bool:
+    def overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
         return a[0] <= b[1] and b[0] <= a[1]
 
-    groups = _group(dated, lambda m: (m.date.start, m.date.end), overlap)  # type: ignore
+    def period(m: Member) -> tuple[date, date]:
+        return (m.date.start, m.date.end) if m.date else (date.min, date.max)
+
+    groups = _group(dated, period, overlap)
     if len(groups) < 2:
         return None
     return Disagreement("date", tuple(Told(_period(key), tuple(told)) for key, told in groups))
@@ -132,10 +137,10 @@ def _roles(members: list[Member]) -> Disagreement | None:
     return Disagreement("participants", tuple(told))
 
 
-def _group(members: list[Member], key: Callable[[Member], Hashable],
-           alike: Callable[[object, object], bool]) -> list[tuple[object, list[Member]]]:
+def _group(members: list[Member], key: Callable[[Member], K],
+           alike: Callable[[K, K], bool]) -> list[tuple[K, list[Member]]]:
     """Members in groups of alike keys, in the members' order (first key speaks)."""
-    groups: list[tuple[object, list[Member]]] = []
+    groups: list[tuple[K, list[Member]]] = []
     for member in members:
         value = key(member)
         home = next((g for g in groups if alike(g[0], value)), None)
@@ -146,6 +151,6 @@ def _group(members: list[Member], key: Callable[[Member], Hashable],
     return groups
 
 
-def _period(key: object) -> str:
-    start, end = key  # type: ignore[misc]
+def _period(key: tuple[date, date]) -> str:
+    start, end = key
     return str(start) if start == end else f"{start} – {end}"

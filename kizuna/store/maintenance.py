@@ -101,10 +101,10 @@ def backup(target: str, out: Path) -> str:
     if url.get_backend_name() == "postgresql":
         plain = URL.create("postgresql", username=url.username, host=url.host,  # no password
                            port=url.port, database=url.database, query=url.query)
-        target = plain.render_as_string(hide_password=False)
+        shown = plain.render_as_string(hide_password=False)
         return ("PostgreSQL is backed up with pg_dump (the password from PGPASSWORD or "
                 "~/.pgpass):\n  pg_dump --format=custom --file "
-                f"{shlex.quote(str(out))} {shlex.quote(target)}\n"
+                f"{shlex.quote(str(out))} {shlex.quote(shown)}\n"
                 f"restore with: pg_restore --dbname DATABASE_URL {shlex.quote(str(out))}")
     if not url.database or url.database == ":memory:":
         raise StoreError("an in-memory database cannot be backed up")
@@ -114,13 +114,13 @@ def backup(target: str, out: Path) -> str:
         raise StoreError(f"{str(out)!r} exists already; name a new file")
     if not out.parent.is_dir():
         raise StoreError(f"cannot write {str(out)!r}: folder {str(out.parent)!r} does not exist")
-    source = sqlite3.connect(url.database)
+    source = sqlite3.connect(str(url.database))
     try:
-        target = sqlite3.connect(out)
+        copy = sqlite3.connect(out)
         try:
-            source.backup(target, pages=1024)  # in steps, so writers are not held up long
+            source.backup(copy, pages=1024)  # in steps, so writers are not held up long
         finally:
-            target.close()
+            copy.close()
     except sqlite3.Error as exc:
         out.unlink(missing_ok=True)
         raise StoreError(f"cannot back up {url.database!r} to {str(out)!r}: {exc}") from exc

@@ -7,12 +7,12 @@ on the stored columns (type, status, date) and through the members (participants
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, select
+from sqlalchemy import ColumnElement, CompoundSelect, Connection, Select, func, select
 
 from kizuna.model import Citation, MergedEvent
 from kizuna.store import schema as s
@@ -151,7 +151,7 @@ def merged_id_of(conn: Connection, event_id: str) -> str | None:
     return conn.execute(select(mm.c.merged_id).where(mm.c.event_id == event_id)).scalar()
 
 
-def _folded(conn: Connection, rows: list[Any]) -> list[MergedEvent]:
+def _folded(conn: Connection, rows: Sequence[Any]) -> list[MergedEvent]:
     grouped = members_of(conn, [r.id for r in rows])
     return [summarise(r.id, r.type, grouped[r.id]) for r in rows]
 
@@ -166,7 +166,7 @@ def _with_member(event_ids: Select[Any]) -> ColumnElement[bool]:
     return s.merged_events.c.id.in_(select(mm.c.merged_id).where(mm.c.event_id.in_(event_ids)))
 
 
-def _with_participant(entity_ids: Select[Any]) -> ColumnElement[bool]:
+def _with_participant(entity_ids: Select[Any] | CompoundSelect[Any]) -> ColumnElement[bool]:
     mp = s.merged_participants
     return s.merged_events.c.id.in_(select(mp.c.merged_id).where(mp.c.entity_id.in_(entity_ids)))
 

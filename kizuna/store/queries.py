@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Connection,
     Select,
     and_,
@@ -199,8 +200,8 @@ def sentence_context(text: str, start: int, end: int) -> tuple[str, str, str]:
     right = len(text)
     if end > 0 and _SENTENCE_END.match(text, end - 1):
         right = end  # the evidence already ends its sentence
-    elif match := _SENTENCE_END.search(text, end):
-        right = match.end()
+    elif following := _SENTENCE_END.search(text, end):
+        right = following.end()
     return text[left:start].lstrip(), text[start:end], text[end:right].rstrip()
 
 
@@ -220,12 +221,12 @@ def _event_select() -> Select[Any]:
             .outerjoin(location, location.c.id == ev.c.location_entity_id))
 
 
-def _with_participant(entity_ids: Select[Any]) -> ColumnElement[bool]:
+def _with_participant(entity_ids: Select[Any] | CompoundSelect[Any]) -> ColumnElement[bool]:
     p = s.event_participants
     return s.events.c.id.in_(select(p.c.event_id).where(p.c.entity_id.in_(entity_ids)))
 
 
-def _named(name: str) -> Select[Any]:
+def _named(name: str) -> CompoundSelect[Any]:
     """Ids of entities called `name`, canonically or by any alias, ignoring case."""
     key = name.strip().lower()
     return union(
@@ -261,7 +262,7 @@ def _article_matches(store: Store, term: str) -> ColumnElement[bool]:
                a.c.text.icontains(term, autoescape=True))
 
 
-def _with_names(conn: Connection, rows: list[Any]) -> list[EventRow]:
+def _with_names(conn: Connection, rows: Sequence[Any]) -> list[EventRow]:
     names = _participant_names(conn, [r.id for r in rows])
     return [EventRow(**r._asdict(), actors=tuple(names[r.id]["actor"]),
                      targets=tuple(names[r.id]["target"])) for r in rows]

@@ -21,6 +21,7 @@ USA). Everything here is portable SQLAlchemy Core; the queries lean on the index
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -304,7 +305,7 @@ def _latest(conn: Connection, ids: dict[tuple[int, int] | None, list[str]],
             break
         candidates += ids.get(bucket, [])
     me = s.merged_events
-    rows = []
+    rows: list[Any] = []
     for i in range(0, len(candidates), _CHUNK):
         rows += conn.execute(select(me.c.id, me.c.type, _when().label("when"))
                              .where(me.c.id.in_(candidates[i:i + _CHUNK]))).all()
@@ -360,7 +361,7 @@ def _with_entities(entity_ids: tuple[int, ...]) -> ColumnElement[bool]:
     return s.merged_events.c.id.in_(select(mp.c.merged_id).where(mp.c.entity_id.in_(entity_ids)))
 
 
-def _folded(conn: Connection, rows: list[Any]) -> list[MergedEvent]:
+def _folded(conn: Connection, rows: Sequence[Any]) -> list[MergedEvent]:
     """`rows` (id, type) folded into merged events, in the order given.
 
     Members are found from their merged ids through `merged_members` first: asked the

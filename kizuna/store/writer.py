@@ -150,8 +150,9 @@ def _canonical_entity(conn: Connection, entity: Entity) -> int:
     row = conn.execute(select(table.c.id, table.c.country).where(
         table.c.name == entity.name, table.c.type == entity.type)).first()
     if row is None:
-        return conn.execute(insert(table).values(
-            name=entity.name, type=entity.type, country=entity.country)).inserted_primary_key[0]
+        inserted = conn.execute(insert(table).values(
+            name=entity.name, type=entity.type, country=entity.country))
+        return int(inserted.inserted_primary_key[0])  # type: ignore[index]  # never None here
     if row.country is None and entity.country:
         # A later article may know the country an earlier one did not; the first
         # known country is kept, so one article cannot flip an actor's allegiance.

@@ -68,16 +68,17 @@ INGESTED_SCHEMA = {
                             "type": "object", "properties": {"label": _STRING,
                                                              "reason": _STRING}}}}},
     ]}
+EVENT_ID_SCHEMA = {"type": "string", "description": "An article's event id, or a unique "
+                   "prefix (each citation of /events/{id}.json gives its `event_id`)."}
 MERGE_SCHEMA = {
     "type": "object", "required": ["event", "into"], "additionalProperties": False,
     "properties": {
-        "event": {"type": "string", "description": "An article's event id, or a unique "
-                  "prefix (each citation of /events/{id}.json gives its `event_id`)."},
+        "event": EVENT_ID_SCHEMA,
         "into": {"type": "string", "description": "The merged event (ev-…) it belongs in, "
                  "or a unique prefix; it must be of the same type."}}}
 UNMERGE_SCHEMA = {
     "type": "object", "required": ["event"], "additionalProperties": False,
-    "properties": {"event": MERGE_SCHEMA["properties"]["event"]}}
+    "properties": {"event": EVENT_ID_SCHEMA}}
 JUDGEMENT_SCHEMA = {
     "type": "object", "required": ["event_id", "merged_id", "reasons"],
     "properties": {"event_id": _STRING, "merged_id": _STRING,

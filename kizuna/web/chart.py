@@ -59,8 +59,7 @@ def timeline_chart(events: list[dict[str, Any]]) -> dict[str, Any]:
     """Marks along time, one lane per event type, for merged events in the contract's shape:
     a planned or considered event is a hollow mark, a negated one is struck through.
     Events with no date are placed at their first report's publication date."""
-    placed = [(e, _when(e)) for e in events]
-    placed = [(e, when) for e, when in placed if when]
+    placed = [(e, when) for e in events if (when := _when(e))]
     if not placed:
         return {"marks": []}
     types = sorted({e["type"] for e, _ in placed})
