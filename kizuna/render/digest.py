@@ -7,6 +7,7 @@ from datetime import date
 
 from kizuna.contract import merged_event_to_dict
 from kizuna.model import MergedEvent
+from kizuna.render.headlines import headline, headlines
 from kizuna.store.digest import Digest, DigestLine
 
 KIND_LABELS = {"new": "New", "status": "Status", "sources": "New sources"}
@@ -47,18 +48,9 @@ def line_markdown(line: DigestLine, base_url: str) -> str:
 
 
 def describe(event: MergedEvent) -> str:
-    """"Shigeru Ishiba, Donald Trump: summit · 2025-02-07 · Washington": who, what, when,
-    where, from the record (no sentence of any source)."""
-    names = ", ".join(e.name for e in (*event.actors, *event.targets)) or "(no parties named)"
-    parts = [f"{names}: {event.object or event.type.lower()}"]
-    if event.date is not None:
-        parts.append(str(event.date.start))
-    if event.location:
-        parts.append(event.location)
-    if event.amount is not None:
-        value, currency = event.amount
-        parts.append(f"{value:,.0f} {currency}")
-    return " · ".join(parts)
+    """The event's English headline ("Ishiba and Trump met in Washington (Feb. 7, 2025)"),
+    written from the record (no sentence of any source)."""
+    return headline(merged_event_to_dict(event), "en")
 
 
 def _md(text: str) -> str:
@@ -75,8 +67,9 @@ def digest_view(digest: Digest) -> dict:
         if line.change is not None:
             change = {"from": line.previous, "to": line.change.status,
                       "as_of": _iso(line.change.as_of), "doc_id": line.change.doc_id}
+        event = merged_event_to_dict(line.event)
         return {"kind": line.kind, "label": KIND_LABELS[line.kind],
-                "event": merged_event_to_dict(line.event),
+                "event": {**event, "headline": headlines(event)},
                 "description": describe(line.event), "change": change,
                 "reports": [{"doc_id": c.doc_id, "source": c.source, "url": c.url,
                              "published": _iso(c.published), "language": c.language}

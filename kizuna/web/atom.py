@@ -62,15 +62,16 @@ def _entry(event: dict[str, Any], base_url: str) -> ET.Element:
     entry = ET.Element(f"{{{ATOM}}}entry")
     _text(entry, "id", f"urn:kizuna:event:{event['id']}")
     names = [p["name"] for p in (*event.get("actors", []), *event.get("targets", []))]
-    _text(entry, "title", f"{event['type'].title()}: {', '.join(names) or event['id']}"
-                          + (f" ({event['date']['start']})" if event.get("date") else ""))
+    told = event.get("headline") or {}
+    _text(entry, "title", told.get("en") or f"{event['type'].title()}: "
+                          f"{', '.join(names) or event['id']}")
     _text(entry, "updated", updated(event))
     first = min((c["published"] for c in event.get("citations", []) if c.get("published")),
                 default=None)
     if first:
         _text(entry, "published", f"{first}T00:00:00Z")
     _link(entry, f"{base_url}/events/{event['id']}", "alternate")
-    _text(entry, "summary", summary(event))
+    _text(entry, "summary", summary(event) + (f" · {told['ja']}" if told.get("ja") else ""))
     category = ET.SubElement(entry, f"{{{ATOM}}}category")
     category.set("term", event["type"])
     return entry

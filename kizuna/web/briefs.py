@@ -7,7 +7,6 @@ from typing import Any
 
 from kizuna.contract import (
     PLEDGE_CSV_FIELDS,
-    merged_event_to_dict,
     pledge_to_dict,
     pledge_to_row,
 )
@@ -17,7 +16,7 @@ from kizuna.store.commitments import dyad_of, list_commitments, totals
 from kizuna.store.database import Store
 from kizuna.store.digest import build_digest
 from kizuna.store.disagreements import disagreeing_events
-from kizuna.web.views import EventFilters, disagreement_dicts
+from kizuna.web.views import EventFilters, disagreement_dicts, event_dict
 
 __all__ = ["PLEDGE_CSV_FIELDS", "commitments_view", "digest_page_view", "pledge_rows"]
 
@@ -56,6 +55,6 @@ def disagreements_view(store: Store, limit: int = 50) -> dict[str, Any]:
     """/disagreements: merged events whose reports disagree, most recently reported first."""
     found = disagreeing_events(store, limit=limit)
     events = {e.id: e for e in merged.merged_events_by_id(store, [mid for mid, _ in found])}
-    return {"events": [{"event": merged_event_to_dict(events[mid]),
+    return {"events": [{"event": event_dict(events[mid]),
                         "disagreements": disagreement_dicts(conflicts)}
                        for mid, conflicts in found if mid in events]}

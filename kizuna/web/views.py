@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from kizuna.contract import document_to_dict, merged_event_to_dict
 from kizuna.model import EVENT_TYPES, STATUSES, MergedEvent
+from kizuna.render.headlines import headlines
 from kizuna.store import merged, queries, reads
 from kizuna.store import schema as s
 from kizuna.store.database import Store
@@ -84,6 +85,12 @@ class EventFilters:
 
 # --- pages -----------------------------------------------------------------------------
 
+def event_dict(event: MergedEvent) -> dict[str, Any]:
+    """A merged event in the contract's shape, with its headline in both languages."""
+    data = merged_event_to_dict(event)
+    return {**data, "headline": headlines(data)}
+
+
 def events_view(store: Store, filters: EventFilters, page: int = 1,
                 per_page: int = PER_PAGE) -> dict[str, Any]:
     """/events: one page of merged events in the contract's shape, and how many in all."""
@@ -94,7 +101,7 @@ def events_view(store: Store, filters: EventFilters, page: int = 1,
     total = merged.count_merged_events(store, **filters.store_filters())
     events = merged.list_merged_events(store, **filters.store_filters(), limit=per_page,
                                        offset=(page - 1) * per_page, sort=filters.sort)
-    return {"events": [merged_event_to_dict(e) for e in events], "page": page,
+    return {"events": [event_dict(e) for e in events], "page": page,
             "per_page": per_page, "pages": max(1, math.ceil(total / per_page)),
             "total": total, "filters": filters.to_dict(),
             "choices": {"type": list(EVENT_TYPES), "status": list(STATUSES),
@@ -106,7 +113,7 @@ def event_view(store: Store, event_id: str) -> dict[str, Any]:
     detail = merged.get_merged_event(store, event_id)
     if detail is None:
         raise NotFound(f"no event {event_id!r}")
-    data = merged_event_to_dict(detail.event)
+    data = event_dict(detail.event)
     citations = []
     for citation, as_dict in zip(detail.event.citations, data["citations"], strict=True):
         before, evidence, after = detail.context(citation)
@@ -142,7 +149,7 @@ def actor_view(store: Store, slug: str, limit: int = ACTOR_EVENTS) -> dict[str, 
     events = reads.actor_events(store, profile.name, limit=limit)
     partners = [{**p.to_dict(), "slug": slugify(p.name)} for p in profile.partners]
     return {"actor": {**profile.to_dict(), "partners": partners, "slug": slugify(profile.name)},
-            "events": [merged_event_to_dict(e) for e in events]}
+            "events": [event_dict(e) for e in events]}
 
 
 def dyad_view(store: Store, pair: str) -> dict[str, Any]:
@@ -154,7 +161,9 @@ def dyad_view(store: Store, pair: str) -> dict[str, Any]:
         series = reads.dyad_series(store, a, b)
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
-    return series.to_dict()
+    data = series.to_dict()
+    data["latest"] = [{**e, "headline": headlines(e)} for e in data["latest"]]
+    return data
 
 
 def search_view(store: Store, q: str | None, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
@@ -164,7 +173,7 @@ def search_view(store: Store, q: str | None, limit: int = SEARCH_LIMIT) -> dict[
         return {"q": "", "events": [], "articles": []}
     events = merged.list_merged_events(store, search=query, limit=limit)
     articles = queries.search_articles(store, query, limit=limit)
-    return {"q": query, "events": [merged_event_to_dict(e) for e in events],
+    return {"q": query, "events": [event_dict(e) for e in events],
             "articles": [{"id": a.id, "title": a.title, "source": a.source,
                           "published": _iso(a.published), "url": a.url} for a in articles]}
 

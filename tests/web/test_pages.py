@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 CONTRACT_KEYS = {"id", "type", "plover", "cameo", "status", "actors", "targets", "date",
                  "location", "object",
-                 "amount", "status_history", "citations"}
+                 "amount", "status_history", "citations", "headline"}
 CITATION_KEYS = {"doc_id", "url", "source", "published", "language", "status", "evidence"}
 
 
