@@ -38,6 +38,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
+from kizuna.render.formats import amount_text
 from kizuna.store.database import Store
 from kizuna.web import analyst_pages, api, guards, health, views
 from kizuna.web.chart import dyad_chart, timeline_chart
@@ -304,11 +305,10 @@ def url_segment(value: Any) -> str:
 
 
 def amount_label(amount: dict[str, Any] | None) -> str:
+    """"$550 billion", "¥80 trillion": an amount as people write it."""
     if not amount:
         return ""
-    value = amount["value"]
-    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    return f"{shown} {amount.get('currency') or ''}".strip()
+    return amount_text(float(amount["value"]), amount.get("currency") or "", "en")
 
 
 def date_label(when: dict[str, Any] | None) -> str:

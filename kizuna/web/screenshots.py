@@ -43,6 +43,8 @@ SHOTS = (
     Shot("dyad", "/dyads/JPN-USA"),
     Shot("search-ja", "/search?q=" + quote("石破")),
     Shot("events-phone", "/events", phone=True),
+    Shot("digest", "/digest?since=2025-01-01"),
+    Shot("commitments", "/commitments"),
 )
 
 

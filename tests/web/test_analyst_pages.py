@@ -92,7 +92,7 @@ def test_the_commitments_ledger_in_three_formats(client):
     rows = list(csv.DictReader(io.StringIO(client.get("/commitments.csv").text)))
     assert sorted(r["amount_value"] for r in rows) == ["1000000000000", "550000000000"]
     page = client.get("/commitments").text
-    assert "550,000,000,000 USD" in page and "By pair of countries" in page
+    assert "$550 billion" in page and "≈ ¥80 trillion" in page and "By pair of countries" in page
 
 
 def test_disagreements_on_the_event_page_and_their_own(tmp_path: Path):
