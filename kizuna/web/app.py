@@ -40,7 +40,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from kizuna.render.formats import amount_text
 from kizuna.store.database import Store
-from kizuna.web import analyst_pages, api, guards, health, views
+from kizuna.web import analyst_pages, api, guards, health, i18n, views
 from kizuna.web.chart import dyad_chart, timeline_chart
 from kizuna.web.params import (
     DateQ,
@@ -278,14 +278,30 @@ def _html(env: Environment, request: Request, template: str, context: dict[str, 
     atom_url = None  # the lists a feed reader can follow
     if request.url.path in FEEDS or request.url.path.startswith(("/actors/", "/dyads/")):
         atom_url = request.url.path + ".atom" + (f"?{query}" if query else "")
-    body = env.get_template(template).render(request_path=request.url.path,
-                                             json_url=json_url, atom_url=atom_url, **context)
-    return HTMLResponse(body, status_code=status)
+    lang = i18n.choose(request.query_params, request.cookies,
+                       request.headers.get("accept-language"))
+    _, _n = i18n.gettext(lang)
+    body = env.get_template(template).render(
+        request_path=request.url.path, json_url=json_url, atom_url=atom_url, lang=lang,
+        _=_, _n=_n, language_links=_language_links(request), **context)
+    response = HTMLResponse(body, status_code=status)
+    if request.query_params.get("lang") in i18n.LANGUAGES:  # the reader chose: remember it
+        response.set_cookie(i18n.COOKIE, lang, max_age=365 * 86400, samesite="lax",
+                            httponly=True)
+    return response
 
 
-def render_page(template: str, **context: Any) -> str:
+def _language_links(request: Request) -> list[tuple[str, str, str]]:
+    """(code, name, this page in that language) for the switch on every page."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    return [(code, i18n.NAMES[code], request.url.path + "?" + urlencode([*kept, ("lang", code)]))
+            for code in i18n.LANGUAGES]
+
+
+def render_page(template: str, lang: str = "en", **context: Any) -> str:
     """A template drawn outside a request (`kizuna digest --format html`)."""
-    return _environment().get_template(template).render(**context)
+    _, _n = i18n.gettext(lang)
+    return _environment().get_template(template).render(lang=lang, _=_, _n=_n, **context)
 
 
 def _environment() -> Environment:

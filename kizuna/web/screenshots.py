@@ -45,6 +45,8 @@ SHOTS = (
     Shot("events-phone", "/events", phone=True),
     Shot("digest", "/digest?since=2025-01-01"),
     Shot("commitments", "/commitments"),
+    Shot("events-ja", "/events?lang=ja"),
+    Shot("event-ja", "/events/" + EVENT + "?lang=ja", phone=True),
 )
 
 

@@ -122,6 +122,19 @@ def test_the_main_pages_load_styled(page: Page, site: Site, path: str) -> None:
     assert page.eval_on_selector("main", "e => getComputedStyle(e).maxWidth") == "1088px"
 
 
+def test_the_language_switch_turns_the_interface_japanese_and_back(page: Page,
+                                                                  site: Site) -> None:
+    page.goto(site.url + "/events?type=MEET")
+    page.locator("nav.languages a[lang=ja]").click()
+    expect(page.locator("main h1")).to_have_text("イベント")
+    assert page.evaluate("document.documentElement.lang") == "ja"
+    assert query(page)["type"] == ["MEET"]  # the filters stay
+    page.goto(site.url + "/dyads/JPN-USA")  # the choice is remembered
+    expect(page.locator("main h2").first).to_have_text("最新のイベント")
+    page.locator("nav.languages a[lang=en]").click()
+    expect(page.locator("main h2").first).to_have_text("Latest events")
+
+
 def test_the_brief_links_each_line_to_its_event(page: Page, site: Site) -> None:
     page.goto(site.url + "/digest?since=2000-01-01")
     link = page.locator("ul.digest-lines a").first
@@ -328,7 +341,9 @@ def test_a_form_on_another_origin_cannot_write(browser: Browser, site: Site) -> 
 @pytest.mark.parametrize("path", ["/events", "/events?type=MEET", "/actors/shigeru-ishiba",
                                   "/dyads/JPN-USA", "/search?q=石破",
                                   "/articles/browser-summit-ja", "/articles/browser-hostile",
-                                  "/digest", "/commitments", "/disagreements"])
+                                  "/digest", "/commitments", "/disagreements",
+                                  "/events?lang=ja", "/actors/shigeru-ishiba?lang=ja",
+                                  "/commitments?lang=ja", "/digest?lang=ja"])
 def test_a_phone_width_page_has_no_horizontal_overflow(browser: Browser, site: Site,
                                                        path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
