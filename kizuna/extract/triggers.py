@@ -44,6 +44,8 @@ class TriggerLexicon:
     topic_prepositions: frozenset[str]
     equity_objects: frozenset[str] = frozenset()  # what bought or sold makes an INVEST
     equity_triggers: frozenset[str] = frozenset()  # the TRADE words that change ownership
+    portions: frozenset[str] = frozenset()  # "part of", "all of" what is sold
+    bare_sales: frozenset[str] = frozenset()  # sale nouns that need something sold
 
 
 @cache
@@ -76,6 +78,8 @@ def english_triggers() -> TriggerLexicon:
         topic_prepositions=frozenset(data["modifiers"]["topic_prepositions"]),
         equity_objects=frozenset(data["TRADE"].get("equity_objects", ())),
         equity_triggers=frozenset(data["TRADE"].get("equity_triggers", ())),
+        portions=frozenset(data["TRADE"].get("portions", ())),
+        bare_sales=frozenset(data["TRADE"].get("bare_sales", ())),
     )
 
 
@@ -96,6 +100,7 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
         if not _frames_trigger(token, found):
             found.append(Trigger(event_type, token.i, token.i + 1, token.i, "verb"))
     found = [_as_investment(t, sent.doc, lexicon) for t in found]
+    found = [t for t in found if not _bare_sale(t, sent.doc, lexicon)]
     return sorted(found, key=lambda t: t.start)
 
 
@@ -108,11 +113,38 @@ def _as_investment(trigger: Trigger, doc: Any, lex: TriggerLexicon) -> Trigger:
     if trigger.kind == "verb":
         objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
     else:
-        objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"]
+        objects = _of_objects(head)
+    objects = [_past_portion(o, lex) for o in objects]
     if any(_equity(o, lex) for o in objects):
         return Trigger("INVEST", trigger.start, trigger.end, trigger.head, trigger.kind)
     return trigger
+
+
+def _of_objects(noun: Any) -> list[Any]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _past_portion(noun: Any, lex: TriggerLexicon) -> Any:
+    """"Part of its stake", "all of its holdings": the stake is what is sold."""
+    if noun.lemma_.lower() in lex.portions or noun.lower_ in lex.portions:
+        inner = _of_objects(noun)
+        if inner:
+            return inner[0]
+    return noun
+
+
+def _bare_sale(trigger: Trigger, doc: Any, lex: TriggerLexicon) -> bool:
+    """"Despite its latest sale": a sale noun with nothing said sold (no "of" object,
+    no goods before it) names no sale of its own."""
+    if trigger.type != "TRADE" or trigger.kind != "noun" or trigger.end - trigger.start > 1:
+        return False
+    head = doc[trigger.head]
+    if head.lemma_.lower() not in lex.bare_sales:
+        return False
+    said = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod", "prep"}
+            and (c.dep_ != "amod" or c.pos_ in NOUN_POS | {"PROPN"})]
+    return not said and head.dep_ != "compound"
 
 
 def _equity(noun: Any, lex: TriggerLexicon) -> bool:
