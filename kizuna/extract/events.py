@@ -206,13 +206,26 @@ def _subject_tokens(predicate: Any) -> Iterator[Any]:
                 else:
                     yield from subject.subtree
             return
-        if node.head.i == node.i or not (node.dep_ in SUBJECT_CLIMB or _preposition(node)):
+        if node.head.i == node.i or not (node.dep_ in SUBJECT_CLIMB or _preposition(node)
+                                         or _planned_object(node, predicate)):
             return
         controller = _object_controller(node)
         if controller is not None:
             yield from controller.subtree
             return
         node = node.head
+
+
+def _planned_object(node: Any, predicate: Any) -> bool:
+    """"Toyota announced plans to build a plant": the plan's infinitive takes the subject
+    of the verb the plan is the object of."""
+    return node.dep_ == "dobj" and node.lemma_.lower() in _planning_nouns() and \
+        predicate.dep_ == "acl" and predicate.head.i == node.i and predicate.tag_ == "VB"
+
+
+@cache
+def _planning_nouns() -> frozenset[str]:
+    return frozenset(load("en", "events")["planning"]["nouns"])
 
 
 def _object_controller(node: Any) -> Any:
@@ -524,7 +537,28 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
     if not pool:
         return _same_day(ctx, sent) if not candidates else None
     plain = [d for d in pool if not _in_parentheses(ctx.text, d.span.start, sent.start_char)]
-    return min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
+    chosen = min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
+    if tense == "future" and _told_in_past(ctx.parsed, chosen):
+        return _in_past(ctx, sent, chosen)
+    return chosen
+
+
+def _told_in_past(parsed: Any, ref: DateRef) -> bool:
+    """"On Tuesday announced plans to build": the date hangs on a verb in the past
+    tense, so it dates the telling, which is over, not the happening planned."""
+    first = _first_token(parsed, ref.span) if ref.span else -1
+    if first < 0:
+        return False
+    node = parsed[first]
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node.tag_ == "VBD"
+
+
+def _in_past(ctx: ArticleContext, sent: Any, ref: DateRef) -> DateRef:
+    same = [d for d in ctx.find_dates(sent.start_char, sent.end_char, "past")
+            if d.span and ref.span and d.span.start == ref.span.start]
+    return same[0] if same else ref
 
 
 def _same_day(ctx: ArticleContext, sent: Any) -> DateRef | None:

@@ -46,6 +46,9 @@ class TriggerLexicon:
     equity_triggers: frozenset[str] = frozenset()  # the TRADE words that change ownership
     portions: frozenset[str] = frozenset()  # "part of", "all of" what is sold
     bare_sales: frozenset[str] = frozenset()  # sale nouns that need something sold
+    facility_verbs: frozenset[str] = frozenset()  # "build" ... a facility is an INVEST
+    facilities: frozenset[tuple[str, ...]] = frozenset()
+    plans: frozenset[str] = frozenset()  # weak nouns that are plans of another happening
 
 
 @cache
@@ -80,6 +83,9 @@ def english_triggers() -> TriggerLexicon:
         equity_triggers=frozenset(data["TRADE"].get("equity_triggers", ())),
         portions=frozenset(data["TRADE"].get("portions", ())),
         bare_sales=frozenset(data["TRADE"].get("bare_sales", ())),
+        facility_verbs=frozenset(data["INVEST"].get("facility_verbs", ())),
+        facilities=frozenset(tuple(f.split()) for f in data["INVEST"].get("facilities", ())),
+        plans=frozenset(data["POLICY"].get("plans_of_happenings", ())),
     )
 
 
@@ -92,7 +98,7 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
     for token in sent:
         if token.i in covered or token.pos_ not in VERB_POS:
             continue
-        event_type = _verb_type(token, lexicon)
+        event_type = _verb_type(token, lexicon) or _builds_facility(token, lexicon)
         if not event_type:
             continue
         if event_type == "RESTRICT":
@@ -102,6 +108,19 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
     found = [_as_investment(t, sent.doc, lexicon) for t in found]
     found = [t for t in found if not _bare_sale(t, sent.doc, lexicon)]
     return sorted(found, key=lambda t: t.start)
+
+
+def _builds_facility(verb: Any, lex: TriggerLexicon) -> str | None:
+    """"Build five data centers", "construct a plant": an investment in the facility."""
+    if verb.lemma_.lower() not in lex.facility_verbs:
+        return None
+    for obj in verb.children:
+        if obj.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        words = [c.lower_ for c in obj.lefts if c.dep_ == "compound"] + [obj.lemma_.lower()]
+        if any(tuple(words[i:]) in lex.facilities for i in range(len(words))):
+            return "INVEST"
+    return None
 
 
 def _as_investment(trigger: Trigger, doc: Any, lex: TriggerLexicon) -> Trigger:
@@ -194,6 +213,9 @@ def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigge
         size, event_type, kind = hit
         words = tuple(lemmas[i:i + size])
         head = offset + i + (_noun_head(words) if kind == "noun" else 0)
+        if kind == "noun" and _plan_of_happening(sent.doc[head], lex):
+            i += size
+            continue
         if kind == "verb" or words not in lex.weak_nouns or _issued(sent.doc[head], lex):
             yield Trigger(event_type, offset + i, offset + i + size, head, kind)
         i += size
@@ -217,6 +239,17 @@ def _noun_head(words: tuple[str, ...]) -> int:
     """The head of a trigger noun phrase: its last word, or the word before "of"
     ("memorandum of cooperation", "letter of intent")."""
     return words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+
+
+def _plan_of_happening(noun: Any, lex: TriggerLexicon) -> bool:
+    """"Announced plans to build data centers": the happening the infinitive tells is
+    what is planned, and the plan no policy of its own ("a plan to cut emissions" is)."""
+    if noun.lemma_.lower() not in lex.plans:
+        return False
+    return any(c.dep_ in {"acl", "xcomp", "relcl"} and c.tag_ == "VB" and
+               any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and
+               (_verb_type(c, lex) or _builds_facility(c, lex)) is not None
+               for c in noun.children)
 
 
 def _issued(noun: Any, lex: TriggerLexicon) -> bool:

@@ -247,6 +247,9 @@ DATES: list = [
     ("SoftBank Group announced a $40 billion investment in OpenAI earlier this year.",
      "INVEST", "2025-01-01", "2025-12-31", "year"),
     ("Ishiba met Trump at the White House.", "MEET", None, None, None),
+    # the date hangs on the past verb of telling, not on the plan told
+    ("Toyota Motor on Tuesday announced plans to build a battery plant in Kentucky.",
+     "INVEST", "2025-02-04", "2025-02-04", "day"),
 ]
 
 
