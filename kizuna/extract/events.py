@@ -228,6 +228,23 @@ def _planning_nouns() -> frozenset[str]:
     return frozenset(load("en", "events")["planning"]["nouns"])
 
 
+OCCASION_PREPS = {"during", "in", "at", "over"}
+
+
+def _outer_subject(predicate: Any) -> Iterator[Any]:
+    """The nearest subject up the chain of clauses, past the one asked to act."""
+    node = predicate
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subjects:
+            for subject in subjects:
+                yield from subject.subtree
+            return
+        if node.head.i == node.i:
+            return
+        node = node.head
+
+
 def _object_controller(node: Any) -> Any:
     """"Ishiba urged Trump to drop the tariff": the one who is to drop it is the object
     of the verb of asking, not its subject (object control)."""
@@ -281,6 +298,14 @@ def _participants(ctx: ArticleContext, sent: Any, trigger: Trigger):
         if entity_id not in seen:
             seen.add(entity_id)
             actors.append(entity_id)
+    if trigger.type in MIN_PARTICIPANTS and len(actors) + len(targets) == 1 and \
+            _governing_preposition(head) in OCCASION_PREPS:
+        # "urged him to reconsider during a phone conversation": the one who urged
+        # talked with him too
+        for entity_id in _ids(ctx, _outer_subject(_predicate(head))):
+            if entity_id not in seen:
+                seen.add(entity_id)
+                actors.insert(0, entity_id)
     if trigger.type in GOODS_TYPES and (actors or targets):
         # only with a party named outright: a demonym alone is too weak to make an event
         targets += [e for e in _goods_countries(ctx, head) if e not in seen]
@@ -400,7 +425,8 @@ def _reference_words() -> dict[str, Any]:
 def _referring_words() -> frozenset[str]:
     words = _reference_words()
     return frozenset([*words["person_pronouns"], *words["thing_pronouns"],
-                      *words["organisation_nouns"], *words["country_nouns"]])
+                      *words.get("object_pronouns", ()), *words["organisation_nouns"],
+                      *words["country_nouns"]])
 
 
 @cache
@@ -424,6 +450,9 @@ def _referent(ctx: ArticleContext, token: Any) -> str | None:
         people = same_sentence or _entity_ids_before(ctx, token.idx, "PERSON",
                                                      subjects_first=True)
         return people[0] if people else None
+    if token.lower_ in words.get("object_pronouns", ()) and \
+            token.dep_ in {"dobj", "pobj", "dative"}:
+        return _object_referent(ctx, token)
     if token.lower_ in words["thing_pronouns"] and token.dep_ in {"nsubj", "nsubjpass"}:
         bodies = _entity_ids_before(ctx, token.idx, "ORG", subjects_first=True)
         bodies += _entity_ids_before(ctx, token.idx, "GPE", countries=True, subjects_first=True)
@@ -437,6 +466,20 @@ def _referent(ctx: ArticleContext, token: Any) -> str | None:
     else:
         return None
     return found[0] if found else None
+
+
+def _object_referent(ctx: ArticleContext, token: Any) -> str | None:
+    """"Ishiba conveyed his concern to Trump and urged him to reconsider": "him" is not the
+    clause's own subject (that would be "himself"), so it is the person last named
+    before it who was not a subject, in the sentence if one is."""
+    for since in (token.sent.start_char, 0):
+        people = _entity_ids_before(ctx, token.idx, "PERSON", since=since)
+        for person in people:
+            entity = next(e for e in ctx.entities.entities if e.id == person)
+            last = max(m.start for m in entity.mentions if since <= m.start < token.idx)
+            if last not in ctx.subject_mentions:
+                return person
+    return None
 
 
 def _latest_subject(ctx: ArticleContext, entity_ids: list[str], offset: int) -> str | None:

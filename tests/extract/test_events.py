@@ -128,6 +128,11 @@ PARTICIPANTS: list = [
      {"Toyota Motor"}),
     ("Chief Cabinet Secretary Yoshimasa Hayashi said at a news conference on Tuesday that "
      "Japan would respond calmly.", "STATEMENT", {"Yoshimasa Hayashi"}),
+    # "him" is the person named before who was not the subject; the one who pressed him
+    # during the call was on it too
+    ("Prime Minister Fumio Kishida said he raised his worries with U.S. President Joe Biden "
+     "and pressed him to rethink the levies during a video call on Friday.", "MEET",
+     {"Fumio Kishida", "Joe Biden"}),
 ]
 
 
