@@ -298,6 +298,9 @@ def _participants(ctx: ArticleContext, sent: Any, trigger: Trigger):
         if entity_id not in seen:
             seen.add(entity_id)
             actors.append(entity_id)
+    delegated = _delegated_parties(ctx, sent, head) if trigger.type == "MEET" else []
+    if delegated:
+        return delegated, [], location
     if trigger.type in MIN_PARTICIPANTS and len(actors) + len(targets) == 1 and \
             _governing_preposition(head) in OCCASION_PREPS:
         # "urged him to reconsider during a phone conversation": the one who urged
@@ -355,6 +358,38 @@ def _demonym_countries() -> dict[str, str]:
     """Demonym ("Japanese") -> canonical country name, from the gazetteer."""
     return {d: actor.name for actor in default_gazetteer().actors
             for d in actor.demonyms if actor.type == "GPE"}
+
+
+def _delegated_parties(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:
+    """"The two leaders agreed to have their ministers continue talks": the talkers are
+    unnamed envoys, so the parties are the countries of those who sent them (two or
+    more, each with a country named in the article)."""
+    verb = _predicate(head)
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return []
+    sender = verb.head
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _delegate_nouns()
+               for c in sender.children):
+        return []
+    people = [i for i in _ids(ctx, _outer_subject(sender))
+              if ctx.entities.by_id[i].type == "PERSON"]
+    if len(people) < 2:
+        named = _entity_ids_before(ctx, sent.start_char, "PERSON")
+        leaders = [p for p in named if p in ctx.leaders]
+        people = (leaders if len(leaders) >= 2 else named)[:2]
+    countries: list[str] = []
+    for person in people:
+        code = ctx.entities.by_id[person].country
+        country = next((e.id for e in ctx.entities.entities if code and e.country == code
+                        and ctx.entities.kinds.get(e.id) == "countries"), None)
+        if country and country not in countries:
+            countries.append(country)
+    return countries if len(countries) >= 2 else []
+
+
+@cache
+def _delegate_nouns() -> frozenset[str]:
+    return frozenset(load("en", "events")["delegates"]["nouns"])
 
 
 def _entity_named(ctx: ArticleContext, name: str) -> str | None:

@@ -381,3 +381,13 @@ def test_measures_at_different_rates_stay_apart(extract):
     got = extract("Washington set a 10% tariff on Korean cars. The United States had "
                   "threatened a 30% tariff on Korean cars.")
     assert len(got.events_of("RESTRICT")) == 2, got.describe()
+
+
+def test_talks_by_unnamed_envoys_are_between_the_countries_that_send_them(extract) -> None:
+    got = extract("Prime Minister Fumio Kishida and U.S. President Joe Biden spoke by phone on "
+                  "Monday about chip curbs on Japan. The two leaders agreed they would name "
+                  "cabinet ministers to pursue talks on the issue.")
+    meetings = {(frozenset(got.participants(e)), e.status) for e in got.events_of("MEET")}
+    assert (frozenset({"Japan", "United States"}), "planned") in meetings, got.describe()
+    assert any("Fumio Kishida" in people and status == "happened"
+               for people, status in meetings), got.describe()
