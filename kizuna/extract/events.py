@@ -206,11 +206,41 @@ def _subject_tokens(predicate: Any) -> Iterator[Any]:
                 else:
                     yield from subject.subtree
             return
-        if node.head.i == node.i or not (node.dep_ in SUBJECT_CLIMB or _preposition(node)):
+        if node.head.i == node.i or not (node.dep_ in SUBJECT_CLIMB or _preposition(node)
+                                         or _planned_object(node, predicate)):
             return
         controller = _object_controller(node)
         if controller is not None:
             yield from controller.subtree
+            return
+        node = node.head
+
+
+def _planned_object(node: Any, predicate: Any) -> bool:
+    """"Toyota announced plans to build a plant": the plan's infinitive takes the subject
+    of the verb the plan is the object of."""
+    return node.dep_ == "dobj" and node.lemma_.lower() in _planning_nouns() and \
+        predicate.dep_ == "acl" and predicate.head.i == node.i and predicate.tag_ == "VB"
+
+
+@cache
+def _planning_nouns() -> frozenset[str]:
+    return frozenset(load("en", "events")["planning"]["nouns"])
+
+
+OCCASION_PREPS = {"during", "in", "at", "over"}
+
+
+def _outer_subject(predicate: Any) -> Iterator[Any]:
+    """The nearest subject up the chain of clauses, past the one asked to act."""
+    node = predicate
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subjects:
+            for subject in subjects:
+                yield from subject.subtree
+            return
+        if node.head.i == node.i:
             return
         node = node.head
 
@@ -268,6 +298,17 @@ def _participants(ctx: ArticleContext, sent: Any, trigger: Trigger):
         if entity_id not in seen:
             seen.add(entity_id)
             actors.append(entity_id)
+    delegated = _delegated_parties(ctx, sent, head) if trigger.type == "MEET" else []
+    if delegated:
+        return delegated, [], location
+    if trigger.type in MIN_PARTICIPANTS and len(actors) + len(targets) == 1 and \
+            _governing_preposition(head) in OCCASION_PREPS:
+        # "urged him to reconsider during a phone conversation": the one who urged
+        # talked with him too
+        for entity_id in _ids(ctx, _outer_subject(_predicate(head))):
+            if entity_id not in seen:
+                seen.add(entity_id)
+                actors.insert(0, entity_id)
     if trigger.type in GOODS_TYPES and (actors or targets):
         # only with a party named outright: a demonym alone is too weak to make an event
         targets += [e for e in _goods_countries(ctx, head) if e not in seen]
@@ -317,6 +358,38 @@ def _demonym_countries() -> dict[str, str]:
     """Demonym ("Japanese") -> canonical country name, from the gazetteer."""
     return {d: actor.name for actor in default_gazetteer().actors
             for d in actor.demonyms if actor.type == "GPE"}
+
+
+def _delegated_parties(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:
+    """"The two leaders agreed to have their ministers continue talks": the talkers are
+    unnamed envoys, so the parties are the countries of those who sent them (two or
+    more, each with a country named in the article)."""
+    verb = _predicate(head)
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return []
+    sender = verb.head
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _delegate_nouns()
+               for c in sender.children):
+        return []
+    people = [i for i in _ids(ctx, _outer_subject(sender))
+              if ctx.entities.by_id[i].type == "PERSON"]
+    if len(people) < 2:
+        named = _entity_ids_before(ctx, sent.start_char, "PERSON")
+        leaders = [p for p in named if p in ctx.leaders]
+        people = (leaders if len(leaders) >= 2 else named)[:2]
+    countries: list[str] = []
+    for person in people:
+        code = ctx.entities.by_id[person].country
+        country = next((e.id for e in ctx.entities.entities if code and e.country == code
+                        and ctx.entities.kinds.get(e.id) == "countries"), None)
+        if country and country not in countries:
+            countries.append(country)
+    return countries if len(countries) >= 2 else []
+
+
+@cache
+def _delegate_nouns() -> frozenset[str]:
+    return frozenset(load("en", "events")["delegates"]["nouns"])
 
 
 def _entity_named(ctx: ArticleContext, name: str) -> str | None:
@@ -387,7 +460,8 @@ def _reference_words() -> dict[str, Any]:
 def _referring_words() -> frozenset[str]:
     words = _reference_words()
     return frozenset([*words["person_pronouns"], *words["thing_pronouns"],
-                      *words["organisation_nouns"], *words["country_nouns"]])
+                      *words.get("object_pronouns", ()), *words["organisation_nouns"],
+                      *words["country_nouns"]])
 
 
 @cache
@@ -411,6 +485,9 @@ def _referent(ctx: ArticleContext, token: Any) -> str | None:
         people = same_sentence or _entity_ids_before(ctx, token.idx, "PERSON",
                                                      subjects_first=True)
         return people[0] if people else None
+    if token.lower_ in words.get("object_pronouns", ()) and \
+            token.dep_ in {"dobj", "pobj", "dative"}:
+        return _object_referent(ctx, token)
     if token.lower_ in words["thing_pronouns"] and token.dep_ in {"nsubj", "nsubjpass"}:
         bodies = _entity_ids_before(ctx, token.idx, "ORG", subjects_first=True)
         bodies += _entity_ids_before(ctx, token.idx, "GPE", countries=True, subjects_first=True)
@@ -424,6 +501,20 @@ def _referent(ctx: ArticleContext, token: Any) -> str | None:
     else:
         return None
     return found[0] if found else None
+
+
+def _object_referent(ctx: ArticleContext, token: Any) -> str | None:
+    """"Ishiba conveyed his concern to Trump and urged him to reconsider": "him" is not the
+    clause's own subject (that would be "himself"), so it is the person last named
+    before it who was not a subject, in the sentence if one is."""
+    for since in (token.sent.start_char, 0):
+        people = _entity_ids_before(ctx, token.idx, "PERSON", since=since)
+        for person in people:
+            entity = next(e for e in ctx.entities.entities if e.id == person)
+            last = max(m.start for m in entity.mentions if since <= m.start < token.idx)
+            if last not in ctx.subject_mentions:
+                return person
+    return None
 
 
 def _latest_subject(ctx: ArticleContext, entity_ids: list[str], offset: int) -> str | None:
@@ -524,7 +615,28 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
     if not pool:
         return _same_day(ctx, sent) if not candidates else None
     plain = [d for d in pool if not _in_parentheses(ctx.text, d.span.start, sent.start_char)]
-    return min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
+    chosen = min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
+    if tense == "future" and _told_in_past(ctx.parsed, chosen):
+        return _in_past(ctx, sent, chosen)
+    return chosen
+
+
+def _told_in_past(parsed: Any, ref: DateRef) -> bool:
+    """"On Tuesday announced plans to build": the date hangs on a verb in the past
+    tense, so it dates the telling, which is over, not the happening planned."""
+    first = _first_token(parsed, ref.span) if ref.span else -1
+    if first < 0:
+        return False
+    node = parsed[first]
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node.tag_ == "VBD"
+
+
+def _in_past(ctx: ArticleContext, sent: Any, ref: DateRef) -> DateRef:
+    same = [d for d in ctx.find_dates(sent.start_char, sent.end_char, "past")
+            if d.span and ref.span and d.span.start == ref.span.start]
+    return same[0] if same else ref
 
 
 def _same_day(ctx: ArticleContext, sent: Any) -> DateRef | None:

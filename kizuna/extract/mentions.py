@@ -18,6 +18,8 @@ from kizuna.resolve.gazetteer import Gazetteer, KnownActor
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HAS_UPPER = re.compile(r"[A-Z]")
+# A model number after a name ("DGX B200", "Xeon 6900P"): the name is a product line.
+_MODEL_NUMBER = re.compile(r"^\s+[A-Z]{0,3}\d{2,5}[A-Za-z]{0,3}\b")
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,22 @@ def _spacy_mentions(
         actor = gazetteer.lookup(text[start:end])
         if actor is not None:
             yield _known(text, start, end, actor, lex)
-        elif _plausible_name(text[start:end], lex) and not _label_or_title(text, start, end, lex):
+        elif _plausible_name(text[start:end], lex) and not _label_or_title(text, start, end, lex) \
+                and not _not_a_name(text, ent, end, kind):
             title = _title_before(text, start, lex) if kind == "PERSON" else None
             yield NameMention(start, end, text[start:end], kind, None, title)
+
+
+def _not_a_name(text: str, ent: Any, end: int, kind: str) -> bool:
+    """A product line before its model number ("DGX B200"); a headline's verb caught in
+    a person's name ("Order Implementing"); a given name in brackets before the surname
+    it belongs to ("President (Donald) Trump")."""
+    if _MODEL_NUMBER.match(text[end:end + 12]):
+        return True
+    if kind == "PERSON" and any(t.tag_ == "VBG" for t in ent):
+        return True
+    before, after = text[max(0, ent.start_char - 1):ent.start_char], text[end:end + 3]
+    return kind == "PERSON" and before == "(" and re.match(r"\)\s+[A-Z]", after) is not None
 
 
 def _demonym_government(
@@ -213,10 +228,10 @@ def _label_or_title(text: str, start: int, end: int, lex: EntityLexicon) -> bool
     line = text[line_start:len(text) if line_end < 0 else line_end]
     if line.strip(" .:-–—|") == text[start:end]:
         return True
-    after = text[end:end + 40]
+    after = re.sub(r"\s+", " ", text[end:end + 40])  # a title may run onto the next line
     if any(after.startswith(" " + t + " ") for t in lex.titles if t[:1].isupper()):
         return True
-    through = text[max(0, start - 30):end]
+    through = re.sub(r"\s+", " ", text[max(0, start - 30):end])
     return any(through.endswith(" " + t) or through == t for t in lex.titles if " " in t)
 
 

@@ -36,6 +36,8 @@ class StatusLexicon:
     commitment_verbs: frozenset[str]
     commitment_modals: frozenset[str]
     negating_phrases: tuple[tuple[str, ...], ...] = ()
+    agreeing_verbs: frozenset[str] = frozenset()  # "agreed to meet": the meeting is to come
+    agreeing_types: frozenset[str] = frozenset()  # happenings at a time: meetings, visits
 
 
 @cache
@@ -53,6 +55,8 @@ def english_status_lexicon() -> StatusLexicon:
         commitment_types=frozenset(com["types"]), commitment_verbs=frozenset(com["verbs"]),
         commitment_modals=frozenset(com["modals"]),
         negating_phrases=tuple(tuple(p.split()) for p in neg.get("phrases", ())),
+        agreeing_verbs=frozenset(pla.get("agreeing_verbs", ())),
+        agreeing_types=frozenset(pla.get("agreeing_types", ())),
     )
 
 
@@ -164,6 +168,9 @@ def _cue_at(node: Any, came_from: Any, event_type: str, lex: StatusLexicon) -> s
     if modal:
         return modal
     if lemma in lex.planned_verbs and node.pos_ == "VERB" and _governs(came_from):
+        return "planned"
+    if lemma in lex.agreeing_verbs and node.pos_ == "VERB" and came_from is not None \
+            and came_from.dep_ == "xcomp" and event_type in lex.agreeing_types:
         return "planned"
     if lemma in lex.planned_nouns and node.pos_ == "NOUN":
         return "planned"

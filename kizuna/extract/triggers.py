@@ -44,6 +44,11 @@ class TriggerLexicon:
     topic_prepositions: frozenset[str]
     equity_objects: frozenset[str] = frozenset()  # what bought or sold makes an INVEST
     equity_triggers: frozenset[str] = frozenset()  # the TRADE words that change ownership
+    portions: frozenset[str] = frozenset()  # "part of", "all of" what is sold
+    bare_sales: frozenset[str] = frozenset()  # sale nouns that need something sold
+    facility_verbs: frozenset[str] = frozenset()  # "build" ... a facility is an INVEST
+    facilities: frozenset[tuple[str, ...]] = frozenset()
+    plans: frozenset[str] = frozenset()  # weak nouns that are plans of another happening
 
 
 @cache
@@ -76,6 +81,11 @@ def english_triggers() -> TriggerLexicon:
         topic_prepositions=frozenset(data["modifiers"]["topic_prepositions"]),
         equity_objects=frozenset(data["TRADE"].get("equity_objects", ())),
         equity_triggers=frozenset(data["TRADE"].get("equity_triggers", ())),
+        portions=frozenset(data["TRADE"].get("portions", ())),
+        bare_sales=frozenset(data["TRADE"].get("bare_sales", ())),
+        facility_verbs=frozenset(data["INVEST"].get("facility_verbs", ())),
+        facilities=frozenset(tuple(f.split()) for f in data["INVEST"].get("facilities", ())),
+        plans=frozenset(data["POLICY"].get("plans_of_happenings", ())),
     )
 
 
@@ -88,7 +98,7 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
     for token in sent:
         if token.i in covered or token.pos_ not in VERB_POS:
             continue
-        event_type = _verb_type(token, lexicon)
+        event_type = _verb_type(token, lexicon) or _builds_facility(token, lexicon)
         if not event_type:
             continue
         if event_type == "RESTRICT":
@@ -96,7 +106,21 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
         if not _frames_trigger(token, found):
             found.append(Trigger(event_type, token.i, token.i + 1, token.i, "verb"))
     found = [_as_investment(t, sent.doc, lexicon) for t in found]
+    found = [t for t in found if not _bare_sale(t, sent.doc, lexicon)]
     return sorted(found, key=lambda t: t.start)
+
+
+def _builds_facility(verb: Any, lex: TriggerLexicon) -> str | None:
+    """"Build five data centers", "construct a plant": an investment in the facility."""
+    if verb.lemma_.lower() not in lex.facility_verbs:
+        return None
+    for obj in verb.children:
+        if obj.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        words = [c.lower_ for c in obj.lefts if c.dep_ == "compound"] + [obj.lemma_.lower()]
+        if any(tuple(words[i:]) in lex.facilities for i in range(len(words))):
+            return "INVEST"
+    return None
 
 
 def _as_investment(trigger: Trigger, doc: Any, lex: TriggerLexicon) -> Trigger:
@@ -108,11 +132,38 @@ def _as_investment(trigger: Trigger, doc: Any, lex: TriggerLexicon) -> Trigger:
     if trigger.kind == "verb":
         objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
     else:
-        objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"]
+        objects = _of_objects(head)
+    objects = [_past_portion(o, lex) for o in objects]
     if any(_equity(o, lex) for o in objects):
         return Trigger("INVEST", trigger.start, trigger.end, trigger.head, trigger.kind)
     return trigger
+
+
+def _of_objects(noun: Any) -> list[Any]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _past_portion(noun: Any, lex: TriggerLexicon) -> Any:
+    """"Part of its stake", "all of its holdings": the stake is what is sold."""
+    if noun.lemma_.lower() in lex.portions or noun.lower_ in lex.portions:
+        inner = _of_objects(noun)
+        if inner:
+            return inner[0]
+    return noun
+
+
+def _bare_sale(trigger: Trigger, doc: Any, lex: TriggerLexicon) -> bool:
+    """"Despite its latest sale": a sale noun with nothing said sold (no "of" object,
+    no goods before it) names no sale of its own."""
+    if trigger.type != "TRADE" or trigger.kind != "noun" or trigger.end - trigger.start > 1:
+        return False
+    head = doc[trigger.head]
+    if head.lemma_.lower() not in lex.bare_sales:
+        return False
+    said = [c for c in head.children if c.dep_ in {"compound", "nmod", "amod", "prep"}
+            and (c.dep_ != "amod" or c.pos_ in NOUN_POS | {"PROPN"})]
+    return not said and head.dep_ != "compound"
 
 
 def _equity(noun: Any, lex: TriggerLexicon) -> bool:
@@ -162,6 +213,9 @@ def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigge
         size, event_type, kind = hit
         words = tuple(lemmas[i:i + size])
         head = offset + i + (_noun_head(words) if kind == "noun" else 0)
+        if kind == "noun" and _plan_of_happening(sent.doc[head], lex):
+            i += size
+            continue
         if kind == "verb" or words not in lex.weak_nouns or _issued(sent.doc[head], lex):
             yield Trigger(event_type, offset + i, offset + i + size, head, kind)
         i += size
@@ -185,6 +239,17 @@ def _noun_head(words: tuple[str, ...]) -> int:
     """The head of a trigger noun phrase: its last word, or the word before "of"
     ("memorandum of cooperation", "letter of intent")."""
     return words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+
+
+def _plan_of_happening(noun: Any, lex: TriggerLexicon) -> bool:
+    """"Announced plans to build data centers": the happening the infinitive tells is
+    what is planned, and the plan no policy of its own ("a plan to cut emissions" is)."""
+    if noun.lemma_.lower() not in lex.plans:
+        return False
+    return any(c.dep_ in {"acl", "xcomp", "relcl"} and c.tag_ == "VB" and
+               any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and
+               (_verb_type(c, lex) or _builds_facility(c, lex)) is not None
+               for c in noun.children)
 
 
 def _issued(noun: Any, lex: TriggerLexicon) -> bool:

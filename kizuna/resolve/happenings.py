@@ -43,11 +43,23 @@ def _same_happening(group: list[Event], event: Event) -> bool:
         return True
     if not (ours <= theirs or theirs <= ours):
         return False
+    if _done_and_to_come(group, event):
+        return False
     if event.type in COUNTABLE and not _same_trigger(group, event):
         return False
     if event.type in COUNTABLE and _other_rate(group, event):
         return False
     return _dates_agree(group, event)
+
+
+def _done_and_to_come(group: list[Event], event: Event) -> bool:
+    """"Spoke by phone on Monday" and "will have ministers continue talks": a happening
+    told as over and one told as to come, in other sentences, are two."""
+    if event.type != "MEET":
+        return False
+    to_come = {"planned", "considered"}
+    return any((e.status == "happened") != (event.status == "happened") and
+               {e.status, event.status} & to_come for e in group)
 
 
 def _other_rate(group: list[Event], event: Event) -> bool:

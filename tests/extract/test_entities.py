@@ -100,6 +100,12 @@ CANONICAL: list = [
         "PERSON", "CHN"),
     ("Chief Executive Kenji Morimoto said sales rose.", "Kenji Morimoto", "Kenji Morimoto",
      "PERSON", None),
+    ("Softbank Corp, the telecom arm, will build the data center.", "Softbank Corp",
+     "SoftBank Corp.", "ORG", "JPN"),
+    ("KDDI raced to match T-Mobile on satellite texting.", "T-Mobile", "T-Mobile US", "ORG",
+     "USA"),
+    ("A Blank Rome lawyer in Washington advised the buyer.", "Blank Rome", "Blank Rome", "ORG",
+     "USA"),
 ]
 
 
@@ -126,6 +132,15 @@ NOT_ENTITIES: list = [
     ("AI development is accelerating across Asia.", {"AI"}),
     ("Kioxia said its new GPU servers use HBM made with EUV tools.", {"GPU", "HBM", "EUV"}),
     ("The two leaders talked for an hour in the Oval Office.", {"Oval Office"}),
+    # a title broken over two lines is still a title
+    ("Ishiba spoke with Energy\nSecretary Chris Wright on Monday.", {"Energy"}),
+    # a product line before its model number; a headline's verb in a "name"; a given
+    # name in brackets; a trade show
+    ("Fujitsu will build the system on Intel's Xeon 6980P processor.", {"Xeon"}),
+    ("Ishiba Signs Order Approving Chip Subsidy For Hokkaido Plant\nIshiba signed it.",
+     {"Order Approving"}),
+    ('"It was the right call by President (Joe) Biden," Hashimoto said.', {"Joe"}),
+    ("Sony showed the headset at CES in Las Vegas on Tuesday.", {"CES"}),
 ]
 
 

@@ -128,6 +128,11 @@ PARTICIPANTS: list = [
      {"Toyota Motor"}),
     ("Chief Cabinet Secretary Yoshimasa Hayashi said at a news conference on Tuesday that "
      "Japan would respond calmly.", "STATEMENT", {"Yoshimasa Hayashi"}),
+    # "him" is the person named before who was not the subject; the one who pressed him
+    # during the call was on it too
+    ("Prime Minister Fumio Kishida said he raised his worries with U.S. President Joe Biden "
+     "and pressed him to rethink the levies during a video call on Friday.", "MEET",
+     {"Fumio Kishida", "Joe Biden"}),
 ]
 
 
@@ -247,6 +252,9 @@ DATES: list = [
     ("SoftBank Group announced a $40 billion investment in OpenAI earlier this year.",
      "INVEST", "2025-01-01", "2025-12-31", "year"),
     ("Ishiba met Trump at the White House.", "MEET", None, None, None),
+    # the date hangs on the past verb of telling, not on the plan told
+    ("Toyota Motor on Tuesday announced plans to build a battery plant in Kentucky.",
+     "INVEST", "2025-02-04", "2025-02-04", "day"),
 ]
 
 
@@ -373,3 +381,13 @@ def test_measures_at_different_rates_stay_apart(extract):
     got = extract("Washington set a 10% tariff on Korean cars. The United States had "
                   "threatened a 30% tariff on Korean cars.")
     assert len(got.events_of("RESTRICT")) == 2, got.describe()
+
+
+def test_talks_by_unnamed_envoys_are_between_the_countries_that_send_them(extract) -> None:
+    got = extract("Prime Minister Fumio Kishida and U.S. President Joe Biden spoke by phone on "
+                  "Monday about chip curbs on Japan. The two leaders agreed they would name "
+                  "cabinet ministers to pursue talks on the issue.")
+    meetings = {(frozenset(got.participants(e)), e.status) for e in got.events_of("MEET")}
+    assert (frozenset({"Japan", "United States"}), "planned") in meetings, got.describe()
+    assert any("Fumio Kishida" in people and status == "happened"
+               for people, status in meetings), got.describe()

@@ -16,6 +16,9 @@ def xfail(reason: str):
 
 # sentence, event type, expected status
 STATUS: list = [
+    # agreeing to meet is over; the meeting is to come (agreeing to cooperate is cooperation)
+    ("Kishida and Biden agreed to hold talks in person at the summit.", "MEET", "planned"),
+    ("Kishida and Modi agreed to deepen cooperation on chips.", "COOPERATE", "happened"),
     # happened
     ("Ishiba met Trump in Washington.", "MEET", "happened"),
     ("Japan and the United States signed a trade agreement.", "AGREE", "happened"),

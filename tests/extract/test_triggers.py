@@ -132,6 +132,16 @@ ONLY_TYPES: list = [
     ("Honda completed the sale of its robotics unit.", {"INVEST"}),
     ("Panasonic completed the acquisition of a software maker in Ohio.", {"INVEST"}),
     ("Japan will buy more American corn.", {"TRADE"}),
+    # building a facility is an investment; a plan to do it is no policy of its own
+    ("Toyota Motor announced plans to build a battery plant in Kentucky.", {"INVEST"}),
+    ("Micron will construct two memory fabs in Hiroshima.", {"INVEST"}),
+    ("The Japanese government unveiled a plan to cut carbon emissions.", {"POLICY"}),
+    # a part of a holding sold is a holding sold
+    ("Hitachi sold part of its Renesas stake for $2 billion on Friday.", {"INVEST"}),
+    ("Toyota Motor ended up selling all of its holdings in the supplier in 2019.",
+     {"INVEST"}),
+    # a sale with nothing said sold points back at one told before
+    ("Toyota Motor's ties with Denso stay close in spite of its recent sale.", set()),
 ]
 
 
