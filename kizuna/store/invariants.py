@@ -3,8 +3,9 @@ not, one readable line each (an empty list for a sound store).
 
 `kizuna check` reports them; the property tests check them after every ingest step.
 
-- every article-level event is in exactly one merged event, of its own type, and no
-  merged event is without members;
+- every article-level event is in exactly one merged event, of its own type or a type
+  related to it (`kizuna.resolve.merging.related_types`), and no merged event is
+  without members;
 - nothing refers to a row that is gone (members, participants, mentions, quotes, events
   and their articles, entities): no dangling citation;
 - every event's evidence is the article text at its offsets (a citation quotes the text);
@@ -23,8 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Column, Connection, func, select
+from sqlalchemy import Column, ColumnElement, Connection, and_, false, func, or_, select
 
+from kizuna.resolve.merging import related_types
 from kizuna.store import schema as s
 from kizuna.store.members import members_of, status_history, summarise
 from kizuna.store.merger import merged_columns
@@ -72,7 +74,15 @@ def _membership(conn: Connection) -> Iterator[Breach]:
         mm, mm.c.merged_id == me.c.id).where(mm.c.event_id.is_(None)).order_by(me.c.id)))
     yield _breach("events in a merged event of another type", _ids(conn, select(ev.c.id)
                   .join(mm, mm.c.event_id == ev.c.id).join(me, me.c.id == mm.c.merged_id)
-                  .where(ev.c.type != me.c.type).order_by(ev.c.id)))
+                  .where(ev.c.type != me.c.type, ~_related(ev.c.type, me.c.type))
+                  .order_by(ev.c.id)))
+
+
+def _related(own: Column, merged: Column) -> ColumnElement[bool]:
+    """Whether two type columns hold types related in the related-types data (the one
+    source of truth merging reads too)."""
+    pairs = sorted((a, b) for a, others in related_types().items() for b in others)
+    return or_(false(), *(and_(own == a, merged == b) for a, b in pairs))
 
 
 # (child column, parent column): every non-null child value must name a parent row.
