@@ -19,7 +19,7 @@ from importlib import resources
 # A happening is one event when these agree: participants (canonical names), dates and
 # amounts. Names shared by many events (a country, a president) count for less.
 MIN_SCORE = 0.45
-BRIDGE_SCORE = 0.6  # what folding two merged events together takes
+BRIDGE_SCORE = MIN_SCORE  # folding takes what joining takes: any order, one result
 DATE_SLACK_DAYS = 1  # "7 Feb local time" is "8 Feb Japan time"
 AMOUNT_TOLERANCE = 0.02
 UNDATED_WINDOW_DAYS = 45  # an undated report matches reports published this close
@@ -124,19 +124,22 @@ def assign(events: list[EventFacts], candidates: dict[str, list[EventFacts]],
 
 
 def bridged(event: EventFacts, candidates: list[EventFacts], joined: str,
-            weights: dict[str, float] | None = None) -> str | None:
-    """Another merged event `event` reports as surely as the one it `joined`, if any:
-    the event shows the two are one happening (reports that each told too little to be
-    matched with the other). One at most, and only a close match: a report that fits
-    several happenings loosely bridges none of them."""
-    scored = []
+            weights: dict[str, float] | None = None) -> list[str]:
+    """The other merged events `event` reports as well as the one it `joined`, best
+    first: the event shows they are one happening (reports that each told too little to
+    be matched with the other). The test is the one joining takes (`MIN_SCORE`), for
+    all of them: were the bar higher, or one at most, which reports end together would
+    depend on the order they came in (A-B and B-C match, A-C do not: A, B, C gives one
+    merged event, so A, C, B must too)."""
+    weights = weights or {}
+    best: dict[str, float] = {}
     for candidate in candidates:
         if candidate.id == joined:
             continue
-        found = score(event, candidate, weights or {})
+        found = score(event, candidate, weights)
         if found is not None and found[0] >= BRIDGE_SCORE:
-            scored.append((-found[0], candidate.id))
-    return min(scored)[1] if scored else None
+            best[candidate.id] = max(best.get(candidate.id, 0.0), found[0])
+    return sorted(best, key=lambda merged_id: (-best[merged_id], merged_id))
 
 
 def _new_happening(event_id: str, best: tuple[float, tuple[str, ...]] | None) -> Judgement:

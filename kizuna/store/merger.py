@@ -11,10 +11,10 @@ article:
    weighting each name by how rare it is: `1 / (1 + ln n)`, n the number of merged
    events it takes part in; events the article states by the very same clause (one
    clause read as two types) end in one merged event (`one_clause_one_happening`);
-3. when an event also matches other merged events than the one it joined, those are
-   folded into it (`fold_bridged`): a fuller report can show that two reports, each
-   telling too little to be matched with the other, were one happening, so articles
-   arriving in another order end the same way.
+3. when an event also matches other merged events than the one it joined (by the test
+   joining takes), those are all folded into it (`fold_bridged`): a fuller report can
+   show that two reports, each telling too little to be matched with the other, were
+   one happening, so articles arriving in another order end the same way.
 
 Every automatic decision is recorded in `judgements` with its score and reasons. A
 merged event's columns are recomputed from its members whenever they change, and a
@@ -145,10 +145,10 @@ def _clause(member: Member) -> tuple[int, int]:
 def _fold_what_it_bridges(conn: Connection, fact: EventFacts, merged_id: str,
                           candidates: list[EventFacts],
                           weights: dict[str, float]) -> list[Judgement]:
-    other = bridged(fact, candidates, merged_id, weights)
-    if other is None:
-        return []
-    return fold_bridged(conn, merged_id, other, (f"event {fact.id} reports both",))
+    folds: list[Judgement] = []
+    for other in bridged(fact, candidates, merged_id, weights):
+        folds += fold_bridged(conn, merged_id, other, (f"event {fact.id} reports both",))
+    return folds
 
 
 def unmerged(conn: Connection, article_id: str) -> bool:

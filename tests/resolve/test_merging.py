@@ -177,17 +177,24 @@ def test_an_undated_report_matches_only_reports_published_near_it() -> None:
     assert decide(dated, [dated_merged]).merged_id == "ev-u"  # two dates say it
 
 
-def test_a_report_bridges_one_other_close_match_at_most() -> None:
+def test_a_report_bridges_every_merged_event_it_would_join() -> None:
+    """Bridging takes what joining takes (else which reports end together would depend
+    on their order): every other merged event the report matches, best first."""
     fuller = event(participants=frozenset({"Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya",
                                            "Marco Rubio"}))
     ministers = replace(SUMMIT, id="ev-ministers", start=None, end=None, granularity=None,
                         participants=frozenset({"Donald Trump", "Takeshi Iwaya",
                                                 "Marco Rubio"}))
-    loose = replace(SUMMIT, id="ev-loose", participants=frozenset(
+    unrelated = replace(SUMMIT, id="ev-unrelated", participants=frozenset(
         {"Shigeru Ishiba", "Xi Jinping", "Lee Jae-myung", "Anthony Albanese"}))
-    assert bridged(fuller, [SUMMIT, ministers, loose], "ev-summit") == "ev-ministers"
-    assert bridged(fuller, [SUMMIT, loose], "ev-summit") is None
-    assert bridged(fuller, [SUMMIT], "ev-summit") is None
+    loose = replace(SUMMIT, id="ev-loose", participants=frozenset(
+        {"Shigeru Ishiba", "Donald Trump", "Xi Jinping", "Lee Jae-myung", "Anthony Albanese"}))
+    assert bridged(fuller, [SUMMIT, ministers, unrelated], "ev-summit") == ["ev-ministers"]
+    assert bridged(fuller, [SUMMIT, loose, ministers], "ev-summit") == ["ev-ministers",
+                                                                        "ev-loose"]
+    assert decide(fuller, [loose]).merged_id == "ev-loose"  # it would join it alone
+    assert bridged(fuller, [SUMMIT, unrelated], "ev-summit") == []
+    assert bridged(fuller, [SUMMIT], "ev-summit") == []
 
 
 PLEDGE = EventFacts("ev-pledge", "COOPERATE", frozenset({"Japan", "Australia"}),
