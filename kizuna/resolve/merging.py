@@ -19,6 +19,7 @@ from importlib import resources
 # A happening is one event when these agree: participants (canonical names), dates and
 # amounts. Names shared by many events (a country, a president) count for less.
 MIN_SCORE = 0.45
+NEAR_SCORE = 0.2  # below MIN_SCORE but worth a person's look (the event page lists it)
 BRIDGE_SCORE = MIN_SCORE  # folding takes what joining takes: any order, one result
 DATE_SLACK_DAYS = 1  # "7 Feb local time" is "8 Feb Japan time"
 AMOUNT_TOLERANCE = 0.02

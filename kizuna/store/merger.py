@@ -27,7 +27,7 @@ import hashlib
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -50,6 +50,7 @@ from kizuna.errors import KizunaError
 from kizuna.resolve.gazetteer import default_gazetteer
 from kizuna.resolve.merging import (
     DATE_SLACK_DAYS,
+    NEAR_SCORE,
     UNDATED_WINDOW_DAYS,
     UNSURE_DATE_DAYS,
     EventFacts,
@@ -57,6 +58,7 @@ from kizuna.resolve.merging import (
     assign,
     bridged,
     compatible,
+    score,
     with_countries,
 )
 from kizuna.store import schema as s
@@ -207,7 +209,8 @@ def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
 def _candidates(conn: Connection, type: str, names: Iterable[str], start: date | None,
                 end: date | None, published: date | None,
                 excluded: Any) -> list[EventFacts]:
-    """Merged events of `type` sharing a name, whose dates can agree, not in `excluded`."""
+    """Merged events of `type` (or a related one) sharing a name, whose dates can agree,
+    not in `excluded`."""
     names = sorted(set(names))
     if not names:
         return []
@@ -320,6 +323,88 @@ def person_target(conn: Connection, member: Member) -> str | None:
         return None
     stored_type = conn.execute(select(me.c.type).where(me.c.id == target)).scalar()
     return target if stored_type is None or stored_type in compatible(member.type) else None
+
+
+# --- for the person who checks (read-only) -------------------------------------------
+
+NEAR_LIMIT = 5  # nearly-the-same merged events an event page lists
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Why an event is in its merged event: the last judgement that put it there."""
+
+    event_id: str
+    decided_by: str
+    score: float | None
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NearMatch:
+    """Another merged event that is nearly the same happening: the best score any of
+    the two's members reach together, with its reasons, and which of ours reached it."""
+
+    merged_id: str
+    type: str
+    score: float
+    reasons: tuple[str, ...]
+    event_id: str
+    shares_an_article: bool  # one article cites both: merging never joins them itself
+
+
+def placements(conn: Connection, merged_id: str) -> dict[str, Placement]:
+    """event id -> the last judgement placing it, for every member of the merged event
+    (a "new happening" judgement names no merged event: the one it began)."""
+    j, mm = s.judgements, s.merged_members
+    rows = conn.execute(select(j.c.event_id, j.c.decided_by, j.c.score, j.c.reasons)
+                        .join(mm, mm.c.event_id == j.c.event_id)
+                        .where(mm.c.merged_id == merged_id)
+                        .order_by(j.c.created_at, j.c.id)).all()
+    return {r.event_id: Placement(r.event_id, r.decided_by, r.score,
+                                  tuple(json.loads(r.reasons or "[]"))) for r in rows}
+
+
+def near_matches(conn: Connection, merged_id: str, limit: int = NEAR_LIMIT,
+                 floor: float = NEAR_SCORE) -> list[NearMatch]:
+    """Merged events nearly the same happening as `merged_id`, best first: each member
+    scored against the members of other merged events the way merging does (same
+    candidates, weights and `score`), kept from `floor` up. Writes nothing."""
+    members = load_members(conn, s.merged_members.c.merged_id == merged_id)
+    if not members:
+        return []
+    mine = {m.article_id for m in members}
+    best: dict[str, NearMatch] = {}
+    for member in members:
+        when = member.date
+        found = _candidates(conn, member.type, member.names, when.start if when else None,
+                            when.end if when else None, member.published, [merged_id])
+        fact = event_facts(member)
+        weights = participant_weights(conn, fact.participants | {
+            n for c in found for n in c.participants})
+        for candidate in found:
+            scored = score(fact, candidate, weights)
+            if scored is None or scored[0] < floor:
+                continue
+            if candidate.id not in best or scored[0] > best[candidate.id].score:
+                best[candidate.id] = NearMatch(candidate.id, candidate.type, scored[0],
+                                               scored[1], member.event_id, False)
+    shared = _articles_of(conn, list(best))
+    ranked = sorted(best.values(), key=lambda n: (-n.score, n.merged_id))[:limit]
+    return [replace(n, shares_an_article=bool(shared.get(n.merged_id, set()) & mine))
+            for n in ranked]
+
+
+def _articles_of(conn: Connection, merged_ids: list[str]) -> dict[str, set[str]]:
+    mm, ev = s.merged_members, s.events
+    found: dict[str, set[str]] = {}
+    for i in range(0, len(merged_ids), _CHUNK):
+        rows = conn.execute(select(mm.c.merged_id, ev.c.article_id)
+                            .join(ev, ev.c.id == mm.c.event_id)
+                            .where(mm.c.merged_id.in_(merged_ids[i:i + _CHUNK])))
+        for merged, article in rows:
+            found.setdefault(merged, set()).add(article)
+    return found
 
 
 # --- corrections by a person ----------------------------------------------------------

@@ -181,3 +181,24 @@ def test_an_event_may_sit_in_a_merged_event_of_a_related_type_only(tmp_path: Pat
     with Store.open(str(path)) as store, store.engine.connect() as conn:
         found = {b.rule: b for b in breaches(conn)}
     assert found[TYPE_RULE].count == 2
+
+
+def test_one_clause_read_as_two_unrelated_types_may_share_a_merged_event(
+        tmp_path: Path) -> None:
+    """The merger puts the readings of one clause in one merged event whatever their
+    types; the type rule accepts that, and only that, besides related types."""
+    from dataclasses import replace
+
+    path = tmp_path / "clause.db"
+    doc = report_doc("told-twice", date(2025, 3, 4), Told(type="MEET"))
+    (meet,) = doc.events
+    with Store.open(str(path)) as store:
+        store.save_document(replace(doc, events=(meet, replace(meet, id="v2", type="RESTRICT"))))
+        with store.engine.connect() as conn:
+            assert not breaches(conn)
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("UPDATE events SET evidence_start = evidence_start + 1 WHERE type = 'RESTRICT'")
+    raw.close()
+    with Store.open(str(path)) as store, store.engine.connect() as conn:
+        found = {b.rule: b for b in breaches(conn)}
+    assert found[TYPE_RULE].count == 1  # the RESTRICT reading, no longer of the clause

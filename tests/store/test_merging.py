@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 
 from kizuna.contract import merged_event_to_dict
 from kizuna.model import Document, MergedEvent
+from kizuna.resolve.merging import MIN_SCORE, NEAR_SCORE
 from kizuna.store import MergeError, Store, event_id, merger
 from kizuna.store import schema as s
 from kizuna.store.merged import get_merged_event, iter_merged_events, list_merged_events
@@ -355,3 +356,27 @@ def test_loose_matches_chain_the_same_way_in_any_order(store: Store, order: str)
     scores = [j.score for j in judgements(store)
               if j.merged_id and "folded" not in str(j.reasons)]
     assert scores and max(scores) < 0.6  # loose: the old bar for folding was 0.6
+
+
+def test_near_matches_list_what_is_nearly_the_same_happening_and_write_nothing(
+        store: Store) -> None:
+    """An undated report naming two of a meeting's parties among four more stays apart
+    from it (below the merging bar) but is listed as nearly it, scored the merger's way;
+    an unrelated happening is not listed."""
+    save(store, report_doc("a", FEB8, LOOSE_A),
+         report_doc("far", FEB8, Told(names=("Leader Gomez", "Leader Hale"))))
+    crowded = Told(names=("Leader Aoki", "Leader Baker", "Leader Chen", "Leader Dube",
+                          "Leader Eze", "Leader Fujita"), when=None)
+    save(store, report_doc("crowd", FEB8, crowded))
+    assert merged_of(store, "a") != merged_of(store, "crowd")
+    with store.engine.connect() as conn:
+        before = table_counts(store)
+        near = merger.near_matches(conn, merged_of(store, "a"))
+        placed = merger.placements(conn, merged_of(store, "crowd"))
+    assert [n.merged_id for n in near] == [merged_of(store, "crowd")]
+    assert NEAR_SCORE <= near[0].score < MIN_SCORE
+    assert "shared participants: Leader Aoki, Leader Baker" in near[0].reasons
+    assert not near[0].shares_an_article
+    assert table_counts(store) == before
+    (why,) = placed.values()
+    assert why.decided_by == "auto" and why.reasons[0] == "new happening"
