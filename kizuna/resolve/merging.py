@@ -126,12 +126,12 @@ def assign(events: list[EventFacts], candidates: dict[str, list[EventFacts]],
 
 def bridged(event: EventFacts, candidates: list[EventFacts], joined: str,
             weights: dict[str, float] | None = None) -> list[str]:
-    """The other merged events `event` reports as well as the one it `joined`, best
-    first: the event shows they are one happening (reports that each told too little to
-    be matched with the other). The test is the one joining takes (`MIN_SCORE`), for
-    all of them: were the bar higher, or one at most, which reports end together would
-    depend on the order they came in (A-B and B-C match, A-C do not: A, B, C gives one
-    merged event, so A, C, B must too)."""
+    """The other merged event `event` reports best besides the one it `joined` (a list
+    of one, or empty): the event shows they are one happening (reports that each told
+    too little to be matched with the other). The test is the one joining takes
+    (`MIN_SCORE`): were the bar higher, which reports end together would depend on the
+    order they came in (A-B and B-C match, A-C do not: A, B, C gives one merged event,
+    so A, C, B must too)."""
     weights = weights or {}
     best: dict[str, float] = {}
     for candidate in candidates:
@@ -140,7 +140,10 @@ def bridged(event: EventFacts, candidates: list[EventFacts], joined: str,
         found = score(event, candidate, weights)
         if found is not None and found[0] >= BRIDGE_SCORE:
             best[candidate.id] = max(best.get(candidate.id, 0.0), found[0])
-    return sorted(best, key=lambda merged_id: (-best[merged_id], merged_id))
+    # one at most, the best: folding every match lets one loose report chain many
+    # happenings of a large store together (a report naming only the United States and
+    # Japan matches dozens); the chain A-B-C needs B to bridge one only
+    return sorted(best, key=lambda merged_id: (-best[merged_id], merged_id))[:1]
 
 
 def _new_happening(event_id: str, best: tuple[float, tuple[str, ...]] | None) -> Judgement:

@@ -12,9 +12,9 @@ article:
    events it takes part in; events the article states by the very same clause (one
    clause read as two types) end in one merged event (`one_clause_one_happening`);
 3. when an event also matches other merged events than the one it joined (by the test
-   joining takes), those are all folded into it (`fold_bridged`): a fuller report can
-   show that two reports, each telling too little to be matched with the other, were
-   one happening, so articles arriving in another order end the same way.
+   joining takes), the best of them is folded into it (`fold_bridged`): a fuller report
+   can show that two reports, each telling too little to be matched with the other,
+   were one happening, so articles arriving in another order end the same way.
 
 Every automatic decision is recorded in `judgements` with its score and reasons. A
 merged event's columns are recomputed from its members whenever they change, and a

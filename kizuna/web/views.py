@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from kizuna.contract import document_to_dict, merged_event_to_dict
 from kizuna.model import EVENT_TYPES, STATUSES, MergedEvent
-from kizuna.store import merged, queries, reads
+from kizuna.store import merged, merger, queries, reads
 from kizuna.store import schema as s
 from kizuna.store.database import Store
 from kizuna.store.documents import load_document
@@ -106,14 +106,23 @@ def event_view(store: Store, event_id: str) -> dict[str, Any]:
     if detail is None:
         raise NotFound(f"no event {event_id!r}")
     data = merged_event_to_dict(detail.event)
+    with store.engine.connect() as conn:  # read-only: the merger's own scoring
+        placed = merger.placements(conn, detail.event.id)
+        near = merger.near_matches(conn, detail.event.id)
     citations = []
     for citation, as_dict in zip(detail.event.citations, data["citations"], strict=True):
         before, evidence, after = detail.context(citation)
+        why = placed.get(citation.event_id)
         citations.append({**as_dict, "title": citation.title, "event_id": citation.event_id,
                           "context": {"before": before, "evidence": evidence,
-                                      "after": after}})
+                                      "after": after},
+                          "joined": why and {"decided_by": why.decided_by,
+                                             "score": why.score, "reasons": list(why.reasons)}})
     return {"event": data, "citations": citations, "sources": merged.sources(detail.event),
-            "participants": _participant_links(detail.event)}
+            "participants": _participant_links(detail.event),
+            "near": [{"id": n.merged_id, "type": n.type, "score": round(n.score, 2),
+                      "reasons": list(n.reasons), "event_id": n.event_id,
+                      "shares_an_article": n.shares_an_article} for n in near]}
 
 
 def actor_view(store: Store, slug: str, limit: int = ACTOR_EVENTS) -> dict[str, Any]:
