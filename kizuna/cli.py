@@ -35,7 +35,7 @@ from kizuna.model import EVENT_TYPES, STATUSES, Citation, Entity, MergedEvent
 from kizuna.resolve.merging import Judgement
 from kizuna.settings import Settings, load_settings
 from kizuna.sources import ArticleDefaults, iter_articles
-from kizuna.store import MergeError, Store, maintenance, merged, queries
+from kizuna.store import MergeError, Store, maintenance, merged, merger, queries
 
 app = typer.Typer(
     help="kizuna: cited events from English and Japanese news, stored and queryable.",
@@ -450,8 +450,12 @@ def show_command(
     with _open_store(db) as store:
         detail = None if event_id.startswith("ev-") else queries.get_event(store, event_id)
         whole = merged.get_merged_event(store, event_id) if detail is None else None
+        placed = {}
+        if whole is not None:
+            with store.engine.connect() as conn:
+                placed = merger.placements(conn, whole.event.id)
     if whole is not None:
-        Console().print(_merged_view(whole), soft_wrap=False)
+        Console().print(_merged_view(whole, placed), soft_wrap=False)
     elif detail is not None:
         Console().print(_event_view(detail), soft_wrap=False)
     else:
@@ -640,8 +644,10 @@ def _merged_table(events: list[MergedEvent]) -> Table:
     return table
 
 
-def _merged_view(detail: merged.MergedDetail) -> Group:
-    """The merged event as labelled lines, its status history, then every citation."""
+def _merged_view(detail: merged.MergedDetail,
+                 placed: dict[str, merger.Placement] | None = None) -> Group:
+    """The merged event as labelled lines, its status history, then every citation with
+    why it joined (the judgement's reasons)."""
     event = detail.event
     count = merged.sources(event)
     amount = f"{_number(event.amount[0])} {event.amount[1]}".strip() if event.amount else None
@@ -659,12 +665,15 @@ def _merged_view(detail: merged.MergedDetail) -> Group:
                          f"  {count} source{'s' * (count != 1)}"),
         *(Text.from_markup(f"[bold]{label}:[/bold] {escape(value)}")
           for label, value in fields if value),
-        *(line for citation in event.citations for line in _citation_lines(detail, citation)),
+        *(line for citation in event.citations
+          for line in _citation_lines(detail, citation, (placed or {}).get(citation.event_id))),
     )
 
 
-def _citation_lines(detail: merged.MergedDetail, citation: Citation) -> list[Text]:
-    """A citation: its article, status and event id, its URL, its sentence highlighted."""
+def _citation_lines(detail: merged.MergedDetail, citation: Citation,
+                    why: merger.Placement | None = None) -> list[Text]:
+    """A citation: its article, status and event id, its URL, its sentence highlighted,
+    and why it joined."""
     before, evidence, after = detail.context(citation)
     where = ", ".join(filter(None, [citation.source, _iso(citation.published),
                                     citation.language]))
@@ -676,7 +685,14 @@ def _citation_lines(detail: merged.MergedDetail, citation: Citation) -> list[Tex
         *([Text(citation.url)] if citation.url else []),
         Text.from_markup(f"{escape(before)}[reverse]{escape(evidence)}[/reverse]"
                          f"{escape(after)}"),
+        *([Text(_joined_label(why), style="dim")] if why else []),
     ]
+
+
+def _joined_label(why: merger.Placement) -> str:
+    """"Joined (auto, 0.84): same type MEET; shared participants: …"."""
+    score = "" if why.score is None else f", {why.score:.2f}"
+    return f"Joined ({why.decided_by}{score}): {'; '.join(why.reasons)}"
 
 
 def _entity_label(entity: Entity) -> str:

@@ -8,17 +8,26 @@ records what it says.
 
 from __future__ import annotations
 
+import tomllib
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from importlib import resources
 
 # A happening is one event when these agree: participants (canonical names), dates and
 # amounts. Names shared by many events (a country, a president) count for less.
 MIN_SCORE = 0.45
-BRIDGE_SCORE = 0.6  # what folding two merged events together takes
+NEAR_SCORE = 0.2  # below MIN_SCORE but worth a person's look (the event page lists it)
+BRIDGE_SCORE = MIN_SCORE  # folding takes what joining takes: any order, one result
 DATE_SLACK_DAYS = 1  # "7 Feb local time" is "8 Feb Japan time"
 AMOUNT_TOLERANCE = 0.02
 UNDATED_WINDOW_DAYS = 45  # an undated report matches reports published this close
+# A date the event's own clause does not state (taken from the article's lead event, or
+# from a neighbouring phrase) is evidence, not proof: it may disagree this much.
+UNSURE_DATE_DAYS = 14
+RELATED_TYPE_COST = 0.1  # one happening typed two related ways (related_types.toml)
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class EventFacts:
     published: date | None = None
     actors: frozenset[str] = frozenset()  # who does it, for types with a direction
     status: str = "happened"
+    date_sure: bool = True  # the event's own clause states its date
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,26 @@ def with_countries(participants: Iterable[tuple[str, str, str | None]],
     return frozenset(names)
 
 
-EXPANDED_TYPES = frozenset({"GPE"})
+# A place lies in its country; a person (a leader, a minister) acts for one: "Trump"
+# in one report is "the United States" in another. Companies are not their country.
+EXPANDED_TYPES = frozenset({"GPE", "PERSON"})
+
+
+@cache
+def related_types() -> dict[str, frozenset[str]]:
+    """type -> the types one happening of it is also given (related_types.toml)."""
+    text = resources.files(__package__).joinpath("related_types.toml").read_text("utf-8")
+    found: dict[str, set[str]] = defaultdict(set)
+    for pair in tomllib.loads(text)["related"]:
+        first, second = pair["types"]
+        found[first].add(second)
+        found[second].add(first)
+    return {type: frozenset(others) for type, others in found.items()}
+
+
+def compatible(type: str) -> frozenset[str]:
+    """The types an event of `type` may be merged with: its own and the related ones."""
+    return frozenset({type}) | related_types().get(type, frozenset())
 
 
 def decide(event: EventFacts, merged: list[EventFacts],
@@ -96,19 +125,25 @@ def assign(events: list[EventFacts], candidates: dict[str, list[EventFacts]],
 
 
 def bridged(event: EventFacts, candidates: list[EventFacts], joined: str,
-            weights: dict[str, float] | None = None) -> str | None:
-    """Another merged event `event` reports as surely as the one it `joined`, if any:
-    the event shows the two are one happening (reports that each told too little to be
-    matched with the other). One at most, and only a close match: a report that fits
-    several happenings loosely bridges none of them."""
-    scored = []
+            weights: dict[str, float] | None = None) -> list[str]:
+    """The other merged event `event` reports best besides the one it `joined` (a list
+    of one, or empty): the event shows they are one happening (reports that each told
+    too little to be matched with the other). The test is the one joining takes
+    (`MIN_SCORE`): were the bar higher, which reports end together would depend on the
+    order they came in (A-B and B-C match, A-C do not: A, B, C gives one merged event,
+    so A, C, B must too)."""
+    weights = weights or {}
+    best: dict[str, float] = {}
     for candidate in candidates:
         if candidate.id == joined:
             continue
-        found = score(event, candidate, weights or {})
+        found = score(event, candidate, weights)
         if found is not None and found[0] >= BRIDGE_SCORE:
-            scored.append((-found[0], candidate.id))
-    return min(scored)[1] if scored else None
+            best[candidate.id] = max(best.get(candidate.id, 0.0), found[0])
+    # one at most, the best: folding every match lets one loose report chain many
+    # happenings of a large store together (a report naming only the United States and
+    # Japan matches dozens); the chain A-B-C needs B to bridge one only
+    return sorted(best, key=lambda merged_id: (-best[merged_id], merged_id))[:1]
 
 
 def _new_happening(event_id: str, best: tuple[float, tuple[str, ...]] | None) -> Judgement:
@@ -121,34 +156,58 @@ def _new_happening(event_id: str, best: tuple[float, tuple[str, ...]] | None) ->
 def score(a: EventFacts, b: EventFacts,
           weights: dict[str, float]) -> tuple[float, tuple[str, ...]] | None:
     """How likely `a` and `b` are one happening (0..1), or None when they cannot be."""
-    if a.type != b.type:
+    if b.type not in compatible(a.type):
         return None
     shared = a.participants & b.participants
     if not shared:
-        return None
-    if not _dates_agree(a, b):
         return None
     if not _amounts_agree(a, b):
         return None
     if _opposite(a, b) or _plan_for_the_past(a, b) or _plan_for_the_past(b, a):
         return None
-    if not (a.start and b.start) and not _reported_together(a, b):
+    when = _date_evidence(a, b)
+    if when is None:
         return None
     overlap = _weighted_overlap(a.participants, b.participants, weights)
-    reasons = [f"same type {a.type}", f"shared participants: {', '.join(sorted(shared))}"]
-    value = overlap
-    if a.start and b.start:
-        value += 0.3
-        reasons.append("dates agree")
-    elif a.start or b.start:
-        reasons.append("one date unknown")
+    if a.type == b.type:
+        reasons = [f"same type {a.type}"]
+        value = overlap
     else:
-        value -= 0.1
-        reasons.append("no dates")
+        reasons = [f"related types {' and '.join(sorted((a.type, b.type)))}"]
+        value = overlap - RELATED_TYPE_COST
+    reasons.append(f"shared participants: {', '.join(sorted(shared))}")
+    value += when[0]
+    reasons += when[1]
     if a.amount and b.amount:
         value += 0.2
         reasons.append("amounts agree")
-    return min(value, 1.0), tuple(reasons)
+    return max(min(value, 1.0), 0.0), tuple(reasons)
+
+
+def _date_evidence(a: EventFacts, b: EventFacts) -> tuple[float, list[str]] | None:
+    """What the dates (and, without two to compare, the publication days) add to the
+    score, with the reasons; None when they show two happenings. Dates both clauses
+    state must agree; a date only inferred (from the article's lead event, or a phrase
+    outside the clause) may disagree a little, and then counts as one date unknown."""
+    if a.start and b.start:
+        if _dates_agree(a, b):
+            return 0.3, ["dates agree"]
+        if a.date_sure and b.date_sure or _days_apart(a, b) > UNSURE_DATE_DAYS:
+            return None
+        if not _reported_together(a, b):
+            return None
+        return 0.0, ["dates differ, one not stated in its clause"]
+    if not _reported_together(a, b):
+        return None
+    if a.start or b.start:
+        return 0.0, ["one date unknown"]
+    return -0.1, ["no dates"]
+
+
+def _days_apart(a: EventFacts, b: EventFacts) -> int:
+    """Days between two dated periods (0 when they overlap)."""
+    a_start, b_start = a.start or date.min, b.start or date.min
+    return max((a_start - (b.end or b_start)).days, (b_start - (a.end or a_start)).days, 0)
 
 
 def _reported_together(a: EventFacts, b: EventFacts) -> bool:

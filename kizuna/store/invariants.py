@@ -3,8 +3,10 @@ not, one readable line each (an empty list for a sound store).
 
 `kizuna check` reports them; the property tests check them after every ingest step.
 
-- every article-level event is in exactly one merged event, of its own type, and no
-  merged event is without members;
+- every article-level event is in exactly one merged event, of its own type, a type
+  related to it (`kizuna.resolve.merging.related_types`), or the type of another member
+  its article states by the very same clause (one clause read two ways), and no merged
+  event is without members;
 - nothing refers to a row that is gone (members, participants, mentions, quotes, events
   and their articles, entities): no dangling citation;
 - every event's evidence is the article text at its offsets (a citation quotes the text);
@@ -22,9 +24,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Column, Connection, func, select
+from sqlalchemy import Column, ColumnElement, Connection, and_, false, func, or_, select
 
+from kizuna.resolve.merging import related_types
 from kizuna.store import schema as s
 from kizuna.store.members import members_of, status_history, summarise
 from kizuna.store.merger import merged_columns
@@ -72,7 +76,27 @@ def _membership(conn: Connection) -> Iterator[Breach]:
         mm, mm.c.merged_id == me.c.id).where(mm.c.event_id.is_(None)).order_by(me.c.id)))
     yield _breach("events in a merged event of another type", _ids(conn, select(ev.c.id)
                   .join(mm, mm.c.event_id == ev.c.id).join(me, me.c.id == mm.c.merged_id)
-                  .where(ev.c.type != me.c.type).order_by(ev.c.id)))
+                  .where(ev.c.type != me.c.type, ~_related(ev.c.type, me.c.type),
+                         ~_reading_of_a_sibling(ev, mm))
+                  .order_by(ev.c.id)))
+
+
+def _reading_of_a_sibling(ev: Any, mm: Any) -> ColumnElement[bool]:
+    """Whether another member of the event's merged event is stated by the very same
+    clause of its article: one clause read as two types is one happening (the merger's
+    `one_clause_one_happening`), whatever the types."""
+    other, theirs = s.events.alias("sibling"), s.merged_members.alias("sibling_member")
+    return select(other.c.id).join(theirs, theirs.c.event_id == other.c.id).where(
+        theirs.c.merged_id == mm.c.merged_id, other.c.id != ev.c.id,
+        other.c.article_id == ev.c.article_id, other.c.evidence_start == ev.c.evidence_start,
+        other.c.evidence_end == ev.c.evidence_end).exists()
+
+
+def _related(own: Column, merged: Column) -> ColumnElement[bool]:
+    """Whether two type columns hold types related in the related-types data (the one
+    source of truth merging reads too)."""
+    pairs = sorted((a, b) for a, others in related_types().items() for b in others)
+    return or_(false(), *(and_(own == a, merged == b) for a, b in pairs))
 
 
 # (child column, parent column): every non-null child value must name a parent row.

@@ -6,13 +6,15 @@ article:
 1. a person's judgement for an event (same article id and local id) wins, when its
    merged event has the event's type (the merged event is recreated if it is gone);
 2. the others are placed together by `kizuna.resolve.merging.assign`, which compares
-   each with every member of the merged events of its type that share a participant
-   name (the best-matching member speaks for its merged event), weighting each name by
-   how rare it is: `1 / (1 + ln n)`, n the number of merged events it takes part in;
-3. when an event also matches other merged events than the one it joined, those are
-   folded into it (`fold_bridged`): a fuller report can show that two reports, each
-   telling too little to be matched with the other, were one happening, so articles
-   arriving in another order end the same way.
+   each with every member of the merged events of its type (or a related one) that
+   share a participant name (the best-matching member speaks for its merged event),
+   weighting each name by how rare it is: `1 / (1 + ln n)`, n the number of merged
+   events it takes part in; events the article states by the very same clause (one
+   clause read as two types) end in one merged event (`one_clause_one_happening`);
+3. when an event also matches other merged events than the one it joined (by the test
+   joining takes), the best of them is folded into it (`fold_bridged`): a fuller report
+   can show that two reports, each telling too little to be matched with the other,
+   were one happening, so articles arriving in another order end the same way.
 
 Every automatic decision is recorded in `judgements` with its score and reasons. A
 merged event's columns are recomputed from its members whenever they change, and a
@@ -25,7 +27,7 @@ import hashlib
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -48,11 +50,15 @@ from kizuna.errors import KizunaError
 from kizuna.resolve.gazetteer import default_gazetteer
 from kizuna.resolve.merging import (
     DATE_SLACK_DAYS,
+    NEAR_SCORE,
     UNDATED_WINDOW_DAYS,
+    UNSURE_DATE_DAYS,
     EventFacts,
     Judgement,
     assign,
     bridged,
+    compatible,
+    score,
     with_countries,
 )
 from kizuna.store import schema as s
@@ -90,9 +96,17 @@ def merge_article(conn: Connection, article_id: str) -> list[Judgement]:
     names = {n for f in facts for n in f.participants}
     names |= {n for found in candidates.values() for c in found for n in c.participants}
     weights = participant_weights(conn, names)
-    judgements = assign(facts, candidates, weights)
-    for member, judgement in zip(waiting, judgements, strict=True):
+    judgements = one_clause_one_happening(waiting, assign(facts, candidates, weights))
+    created: dict[tuple[int, int], str] = {}  # clause -> the merged event begun for it
+    for index, (member, judgement) in enumerate(zip(waiting, judgements, strict=True)):
+        clause = _clause(member)
+        if judgement.merged_id is None and clause in created:
+            judgement = judgements[index] = Judgement(
+                member.event_id, created[clause], 1.0,
+                ("stated by the same clause as the event that began it", *judgement.reasons))
         merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
+        if judgement.merged_id is None:
+            created[clause] = merged_id
         attach(conn, member.event_id, merged_id)
         record(conn, judgement, AUTO)
     # Folds only once every event is placed: a fold deletes the merged event it empties,
@@ -106,13 +120,37 @@ def merge_article(conn: Connection, article_id: str) -> list[Judgement]:
     return judgements + folds
 
 
+def one_clause_one_happening(members: list[Member],
+                             judgements: list[Judgement]) -> list[Judgement]:
+    """An event judged a new happening joins the merged event another event of its
+    article joined when both are stated by the very same clause: one clause tells one
+    happening, and two types for it are two readings of it, not two happenings. (Events
+    of one article in different clauses still never share a merged event.)"""
+    joined = {_clause(m): (m, j) for m, j in zip(members, judgements, strict=True)
+              if j.merged_id is not None}
+    out = []
+    for member, judgement in zip(members, judgements, strict=True):
+        sibling = joined.get(_clause(member))
+        if judgement.merged_id is None and sibling is not None:
+            other, placed = sibling
+            judgement = Judgement(member.event_id, placed.merged_id, placed.score, (
+                f"stated by the same clause as event {other.event_id} ({other.type}), "
+                "which joined it", *placed.reasons))
+        out.append(judgement)
+    return out
+
+
+def _clause(member: Member) -> tuple[int, int]:
+    return member.evidence.start, member.evidence.end
+
+
 def _fold_what_it_bridges(conn: Connection, fact: EventFacts, merged_id: str,
                           candidates: list[EventFacts],
                           weights: dict[str, float]) -> list[Judgement]:
-    other = bridged(fact, candidates, merged_id, weights)
-    if other is None:
-        return []
-    return fold_bridged(conn, merged_id, other, (f"event {fact.id} reports both",))
+    folds: list[Judgement] = []
+    for other in bridged(fact, candidates, merged_id, weights):
+        folds += fold_bridged(conn, merged_id, other, (f"event {fact.id} reports both",))
+    return folds
 
 
 def unmerged(conn: Connection, article_id: str) -> bool:
@@ -143,15 +181,22 @@ def event_facts(member: Member) -> EventFacts:
                       actors=frozenset(e.name for e in member.actors),
                       start=when.start if when else None, end=when.end if when else None,
                       granularity=when.granularity if when else None,
-                      amount=member.amount, published=member.published, status=member.status)
+                      amount=member.amount, published=member.published, status=member.status,
+                      date_sure=date_stated(member))
+
+
+def date_stated(member: Member) -> bool:
+    """Whether the event's own clause states its date (not inferred from elsewhere)."""
+    when = member.date
+    return bool(when and when.text and when.text in member.evidence.text)
 
 
 def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
-    """Merged events of the member's type sharing at least one participant name.
+    """Merged events of the member's type or a related one sharing a participant name.
 
     Those whose dates `decide` would find apart are left out here already, through the
     date index: for a dated event only undated merged events and those within
-    `DATE_SLACK_DAYS` of its period can be the same happening. So are those holding
+    `UNSURE_DATE_DAYS` of its period can be the same happening. So are those holding
     another event of the same article: an article tells each happening once (see
     `kizuna.resolve.happenings`), so its events are different happenings.
     """
@@ -164,14 +209,16 @@ def candidate_facts(conn: Connection, member: Member) -> list[EventFacts]:
 def _candidates(conn: Connection, type: str, names: Iterable[str], start: date | None,
                 end: date | None, published: date | None,
                 excluded: Any) -> list[EventFacts]:
-    """Merged events of `type` sharing a name, whose dates can agree, not in `excluded`."""
+    """Merged events of `type` (or a related one) sharing a name, whose dates can agree,
+    not in `excluded`."""
     names = sorted(set(names))
     if not names:
         return []
     me, mp, e = s.merged_events, s.merged_participants, s.entities
     named = select(e.c.id).where(e.c.name.in_(names))
     ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
-    rows = conn.execute(select(me).where(me.c.type == type, me.c.id.in_(ids),
+    rows = conn.execute(select(me).where(me.c.type.in_(sorted(compatible(type))),
+                                         me.c.id.in_(ids),
                                          me.c.id.not_in(excluded),
                                          _near(start, end, published))
                         .order_by(me.c.id)).all()
@@ -182,14 +229,15 @@ def _candidates(conn: Connection, type: str, names: Iterable[str], start: date |
 
 def _near(start: date | None, end: date | None, published: date | None) -> ColumnElement[bool]:
     """Merged events whose dates can agree with a period: dated ones within
-    `DATE_SLACK_DAYS` of it; undated ones (or all, for an undated period) only when last
-    reported no more than `UNDATED_WINDOW_DAYS` before `published` (see `decide`)."""
+    `UNSURE_DATE_DAYS` of it (a date only inferred may be off); undated ones (or all,
+    for an undated period) only when last reported no more than `UNDATED_WINDOW_DAYS`
+    before `published` (see `decide`)."""
     me = s.merged_events
     recent = true() if published is None else me.c.last_published >= published - timedelta(
         days=UNDATED_WINDOW_DAYS)
     if start is None:
         return recent
-    slack = timedelta(days=DATE_SLACK_DAYS)
+    slack = timedelta(days=max(DATE_SLACK_DAYS, UNSURE_DATE_DAYS))
     return or_(and_(me.c.date_start.is_(None), recent), and_(
         me.c.date_start <= (end or start) + slack,
         func.coalesce(me.c.date_end, me.c.date_start) >= start - slack))
@@ -274,7 +322,89 @@ def person_target(conn: Connection, member: Member) -> str | None:
     if target is None:
         return None
     stored_type = conn.execute(select(me.c.type).where(me.c.id == target)).scalar()
-    return target if stored_type in (None, member.type) else None
+    return target if stored_type is None or stored_type in compatible(member.type) else None
+
+
+# --- for the person who checks (read-only) -------------------------------------------
+
+NEAR_LIMIT = 5  # nearly-the-same merged events an event page lists
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Why an event is in its merged event: the last judgement that put it there."""
+
+    event_id: str
+    decided_by: str
+    score: float | None
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NearMatch:
+    """Another merged event that is nearly the same happening: the best score any of
+    the two's members reach together, with its reasons, and which of ours reached it."""
+
+    merged_id: str
+    type: str
+    score: float
+    reasons: tuple[str, ...]
+    event_id: str
+    shares_an_article: bool  # one article cites both: merging never joins them itself
+
+
+def placements(conn: Connection, merged_id: str) -> dict[str, Placement]:
+    """event id -> the last judgement placing it, for every member of the merged event
+    (a "new happening" judgement names no merged event: the one it began)."""
+    j, mm = s.judgements, s.merged_members
+    rows = conn.execute(select(j.c.event_id, j.c.decided_by, j.c.score, j.c.reasons)
+                        .join(mm, mm.c.event_id == j.c.event_id)
+                        .where(mm.c.merged_id == merged_id)
+                        .order_by(j.c.created_at, j.c.id)).all()
+    return {r.event_id: Placement(r.event_id, r.decided_by, r.score,
+                                  tuple(json.loads(r.reasons or "[]"))) for r in rows}
+
+
+def near_matches(conn: Connection, merged_id: str, limit: int = NEAR_LIMIT,
+                 floor: float = NEAR_SCORE) -> list[NearMatch]:
+    """Merged events nearly the same happening as `merged_id`, best first: each member
+    scored against the members of other merged events the way merging does (same
+    candidates, weights and `score`), kept from `floor` up. Writes nothing."""
+    members = load_members(conn, s.merged_members.c.merged_id == merged_id)
+    if not members:
+        return []
+    mine = {m.article_id for m in members}
+    best: dict[str, NearMatch] = {}
+    for member in members:
+        when = member.date
+        found = _candidates(conn, member.type, member.names, when.start if when else None,
+                            when.end if when else None, member.published, [merged_id])
+        fact = event_facts(member)
+        weights = participant_weights(conn, fact.participants | {
+            n for c in found for n in c.participants})
+        for candidate in found:
+            scored = score(fact, candidate, weights)
+            if scored is None or scored[0] < floor:
+                continue
+            if candidate.id not in best or scored[0] > best[candidate.id].score:
+                best[candidate.id] = NearMatch(candidate.id, candidate.type, scored[0],
+                                               scored[1], member.event_id, False)
+    shared = _articles_of(conn, list(best))
+    ranked = sorted(best.values(), key=lambda n: (-n.score, n.merged_id))[:limit]
+    return [replace(n, shares_an_article=bool(shared.get(n.merged_id, set()) & mine))
+            for n in ranked]
+
+
+def _articles_of(conn: Connection, merged_ids: list[str]) -> dict[str, set[str]]:
+    mm, ev = s.merged_members, s.events
+    found: dict[str, set[str]] = {}
+    for i in range(0, len(merged_ids), _CHUNK):
+        rows = conn.execute(select(mm.c.merged_id, ev.c.article_id)
+                            .join(ev, ev.c.id == mm.c.event_id)
+                            .where(mm.c.merged_id.in_(merged_ids[i:i + _CHUNK])))
+        for merged, article in rows:
+            found.setdefault(merged, set()).add(article)
+    return found
 
 
 # --- corrections by a person ----------------------------------------------------------
@@ -288,9 +418,10 @@ def move(conn: Connection, event_id: str, merged_id: str) -> Judgement:
     merged_id = key
     stored_type = conn.execute(select(s.merged_events.c.type)
                                .where(s.merged_events.c.id == merged_id)).scalar()
-    if stored_type != member.type:
+    if stored_type not in compatible(member.type):
         raise MergeError(f"event {event_id} is {member.type}, merged event {merged_id} is "
-                         f"{stored_type}: only events of one type merge")
+                         f"{stored_type}: only events of one type merge (or of related "
+                         "types)")
     reasons = (f"merged by a person (was in {member.merged_id})",)
     return _relocate(conn, member, merged_id, reasons)
 
@@ -419,13 +550,13 @@ def _insert_empty(conn: Connection, merged_id: str, type: str) -> None:
 
 def merged_columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
     """The stored summary of a merged event: what filters and candidates read."""
-    first = members[0]
-    event = summarise(merged_id, first.type, members)
+    type = merged_type(members)
+    event = summarise(merged_id, type, members)
     located = [m for m in members if m.location_id is not None]
     location_id = max(located, key=publication_key).location_id if located else None
     published = [m.published for m in members if m.published is not None]
     return {
-        "status": event.status,
+        "type": type, "status": event.status,
         "date_start": event.date.start if event.date else None,
         "date_end": event.date.end if event.date else None,
         "date_granularity": event.date.granularity if event.date else None,
@@ -438,6 +569,16 @@ def merged_columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
 
 
 # --- the store's invariants ---------------------------------------------------------
+
+def merged_type(members: list[Member]) -> str:
+    """The type most members have (related types may merge, and one clause read two
+    ways gives two); between equally many, the type of the first report, by
+    publication and then position in the article (a clause's first reading)."""
+    counts: dict[str, int] = {}
+    for member in sorted(members, key=publication_key):
+        counts[member.type] = counts.get(member.type, 0) + 1
+    return max(counts, key=lambda type: counts[type])  # max keeps the first of equals
+
 
 @cache
 def country_names() -> dict[str, str]:

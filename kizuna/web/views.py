@@ -23,7 +23,7 @@ from sqlalchemy import select
 from kizuna.contract import document_to_dict, merged_event_to_dict
 from kizuna.model import EVENT_TYPES, STATUSES, MergedEvent
 from kizuna.render.headlines import headlines
-from kizuna.store import merged, queries, reads
+from kizuna.store import merged, merger, queries, reads
 from kizuna.store import schema as s
 from kizuna.store.database import Store
 from kizuna.store.disagreements import Disagreement, event_disagreements
@@ -114,15 +114,24 @@ def event_view(store: Store, event_id: str) -> dict[str, Any]:
     if detail is None:
         raise NotFound(f"no event {event_id!r}")
     data = event_dict(detail.event)
+    with store.engine.connect() as conn:  # read-only: the merger's own scoring
+        placed = merger.placements(conn, detail.event.id)
+        near = merger.near_matches(conn, detail.event.id)
     citations = []
     for citation, as_dict in zip(detail.event.citations, data["citations"], strict=True):
         before, evidence, after = detail.context(citation)
+        why = placed.get(citation.event_id)
         citations.append({**as_dict, "title": citation.title, "event_id": citation.event_id,
                           "context": {"before": before, "evidence": evidence,
-                                      "after": after}})
+                                      "after": after},
+                          "joined": why and {"decided_by": why.decided_by,
+                                             "score": why.score, "reasons": list(why.reasons)}})
     return {"event": data, "citations": citations, "sources": merged.sources(detail.event),
             "participants": _participant_links(detail.event),
-            "disagreements": _disagreements(store, detail.event.id)}
+            "disagreements": _disagreements(store, detail.event.id),
+            "near": [{"id": n.merged_id, "type": n.type, "score": round(n.score, 2),
+                      "reasons": list(n.reasons), "event_id": n.event_id,
+                      "shares_an_article": n.shares_an_article} for n in near]}
 
 
 def _disagreements(store: Store, merged_id: str) -> list[dict[str, Any]]:

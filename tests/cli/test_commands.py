@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -96,7 +97,9 @@ def test_ingest_with_nothing_readable_fails(db: str, tmp_path: Path) -> None:
 def test_events_table_lists_merged_events_with_their_sources(filled_db: str) -> None:
     result = run("events", "--db", filled_db)
     assert result.exit_code == 0
-    assert "6 events" in result.stdout  # the English and Japanese MEET are one
+    # the English and Japanese MEET are one, and so are the AI pledge told as COOPERATE
+    # and as AGREE (related types)
+    assert "5 events" in result.stdout
     meeting = next(line for line in result.stdout.splitlines() if "ev-" in line
                    and "MEET" in line and "2025-02-07" in line)
     assert meeting.split()[-1] == "2"
@@ -387,3 +390,12 @@ def test_digest_in_markdown_html_and_json(tmp_path) -> None:
                           "json").stdout)
     assert data["counts"] == {"new": 0, "status": 1, "sources": 0}
     assert run("digest", "--db", db, "--since", "8 Feb").exit_code == 2
+
+
+def test_show_says_why_each_citation_joined(filled_db: str) -> None:
+    listed = run("events", "--db", filled_db, "--format", "jsonl", "--type", "MEET").stdout
+    merged_id = json.loads(listed)["id"]
+    out = " ".join(run("show", merged_id, "--db", filled_db).stdout.split())
+    assert "Joined (auto, 0.00): new happening" in out  # the report that began it
+    joined = re.search(r"Joined \(auto, (\d\.\d\d)\): same type MEET; shared participants:", out)
+    assert joined and float(joined.group(1)) >= 0.45

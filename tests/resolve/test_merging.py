@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from kizuna.resolve.merging import EventFacts, assign, bridged, decide, with_countries
+from kizuna.resolve.merging import (
+    EventFacts,
+    assign,
+    bridged,
+    compatible,
+    decide,
+    with_countries,
+)
 
 FEB7 = date(2025, 2, 7)
 SUMMIT = EventFacts("ev-summit", "MEET", frozenset({"Shigeru Ishiba", "Donald Trump"}),
@@ -34,6 +41,14 @@ def event(**changes: object) -> EventFacts:
     ("different dates", event(start=date(2025, 7, 22), end=date(2025, 7, 22)),
      [SUMMIT], None),
     ("different types", event(type="AGREE"), [SUMMIT], None),
+    ("a date only inferred, five days off", event(start=date(2025, 2, 12),
+                                                  end=date(2025, 2, 12), date_sure=False),
+     [SUMMIT], "ev-summit"),
+    ("a date only inferred, a month off", event(start=date(2025, 3, 12),
+                                                end=date(2025, 3, 12), date_sure=False),
+     [SUMMIT], None),
+    ("two stated dates five days apart", event(start=date(2025, 2, 12),
+                                               end=date(2025, 2, 12)), [SUMMIT], None),
     ("no shared participant", event(participants=frozenset({"Xi Jinping", "Lee Jae-myung"})),
      [SUMMIT], None),
     ("no merged event yet", event(), [], None),
@@ -123,11 +138,14 @@ def test_an_event_whose_best_candidate_is_taken_tries_the_next() -> None:
 
 @pytest.mark.parametrize(("parties", "names"), [
     ([("Washington", "GPE", "USA")], {"Washington", "United States"}),
-    ([("Ryosei Akazawa", "PERSON", "JPN")], {"Ryosei Akazawa"}),  # a person is not a place
+    # a person acts for a country ("Trump" in one report, "the United States" in
+    # another); a company is not its country
+    ([("Ryosei Akazawa", "PERSON", "JPN")], {"Ryosei Akazawa", "Japan"}),
+    ([("Toyota Motor", "ORG", "JPN")], {"Toyota Motor"}),
     ([("Japan", "GPE", "JPN")], {"Japan"}),
     ([("Busan", "GPE", "XYZ")], {"Busan"}),  # a country the table does not know
 ])
-def test_a_place_brings_its_country(parties, names) -> None:
+def test_a_place_or_a_person_brings_its_country(parties, names) -> None:
     countries = {"USA": "United States", "JPN": "Japan"}
     assert with_countries(parties, countries) == frozenset(names)
 
@@ -159,14 +177,40 @@ def test_an_undated_report_matches_only_reports_published_near_it() -> None:
     assert decide(dated, [dated_merged]).merged_id == "ev-u"  # two dates say it
 
 
-def test_a_report_bridges_one_other_close_match_at_most() -> None:
+def test_a_report_bridges_the_best_other_merged_event_it_would_join() -> None:
+    """Bridging takes what joining takes (else which reports end together would depend
+    on their order), for the best other match only (one loose report must not chain
+    many happenings of a large store)."""
     fuller = event(participants=frozenset({"Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya",
                                            "Marco Rubio"}))
     ministers = replace(SUMMIT, id="ev-ministers", start=None, end=None, granularity=None,
                         participants=frozenset({"Donald Trump", "Takeshi Iwaya",
                                                 "Marco Rubio"}))
-    loose = replace(SUMMIT, id="ev-loose", participants=frozenset(
+    unrelated = replace(SUMMIT, id="ev-unrelated", participants=frozenset(
         {"Shigeru Ishiba", "Xi Jinping", "Lee Jae-myung", "Anthony Albanese"}))
-    assert bridged(fuller, [SUMMIT, ministers, loose], "ev-summit") == "ev-ministers"
-    assert bridged(fuller, [SUMMIT, loose], "ev-summit") is None
-    assert bridged(fuller, [SUMMIT], "ev-summit") is None
+    loose = replace(SUMMIT, id="ev-loose", participants=frozenset(
+        {"Shigeru Ishiba", "Donald Trump", "Xi Jinping", "Lee Jae-myung", "Anthony Albanese"}))
+    assert bridged(fuller, [SUMMIT, ministers, unrelated], "ev-summit") == ["ev-ministers"]
+    assert bridged(fuller, [SUMMIT, loose, ministers], "ev-summit") == ["ev-ministers"]
+    assert bridged(fuller, [SUMMIT, loose], "ev-summit") == ["ev-loose"]
+    assert decide(fuller, [loose]).merged_id == "ev-loose"  # it would join it alone
+    assert bridged(fuller, [SUMMIT, unrelated], "ev-summit") == []
+    assert bridged(fuller, [SUMMIT], "ev-summit") == []
+
+
+PLEDGE = EventFacts("ev-pledge", "COOPERATE", frozenset({"Japan", "Australia"}),
+                    date(2025, 3, 3), date(2025, 3, 3), "day", published=date(2025, 3, 4))
+
+
+def test_related_types_merge_at_a_cost_and_others_never() -> None:
+    """Agreeing to work together is told as AGREE by one outlet and COOPERATE by another;
+    a MEET of the same two on that day is another happening."""
+    agreed = replace(PLEDGE, id="v", type="AGREE",
+                     participants=frozenset({"Japan", "Australia", "Anthony Albanese"}))
+    same = decide(replace(agreed, type="COOPERATE"), [PLEDGE])
+    related = decide(agreed, [PLEDGE])
+    assert related.merged_id == "ev-pledge"
+    assert "related types AGREE and COOPERATE" in related.reasons
+    assert related.score < same.score
+    assert decide(replace(agreed, type="MEET"), [PLEDGE]).merged_id is None
+    assert "COOPERATE" in compatible("AGREE") and "MEET" not in compatible("AGREE")

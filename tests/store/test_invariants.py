@@ -158,3 +158,47 @@ def test_each_kind_of_breach_is_found(tmp_path: Path) -> None:
         "members" in found
     assert found["merged events without members"].examples == ("ev-empty",)
     assert all(str(b).startswith(b.rule + ": ") for b in found.values())
+
+
+TYPE_RULE = "events in a merged event of another type"
+
+
+def test_an_event_may_sit_in_a_merged_event_of_a_related_type_only(tmp_path: Path) -> None:
+    """Related types (related_types.toml) may share a merged event; others may not."""
+    path = tmp_path / "related.db"
+    with Store.open(str(path)) as store:
+        store.save_document(report_doc("told-agree", date(2025, 3, 4), Told(
+            type="AGREE", names=("Leader Aoki", "Leader Baker"), when=date(2025, 3, 3))))
+        store.save_document(report_doc("told-coop", date(2025, 3, 5), Told(
+            type="COOPERATE", names=("Leader Aoki", "Leader Baker"), when=date(2025, 3, 3))))
+        with store.engine.connect() as conn:
+            assert not breaches(conn)
+            (merged,) = conn.exec_driver_sql("SELECT DISTINCT merged_id FROM merged_members"
+                                             ).scalars().all()
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("UPDATE merged_events SET type = 'MEET' WHERE id = ?", (merged,))
+    raw.close()
+    with Store.open(str(path)) as store, store.engine.connect() as conn:
+        found = {b.rule: b for b in breaches(conn)}
+    assert found[TYPE_RULE].count == 2
+
+
+def test_one_clause_read_as_two_unrelated_types_may_share_a_merged_event(
+        tmp_path: Path) -> None:
+    """The merger puts the readings of one clause in one merged event whatever their
+    types; the type rule accepts that, and only that, besides related types."""
+    from dataclasses import replace
+
+    path = tmp_path / "clause.db"
+    doc = report_doc("told-twice", date(2025, 3, 4), Told(type="MEET"))
+    (meet,) = doc.events
+    with Store.open(str(path)) as store:
+        store.save_document(replace(doc, events=(meet, replace(meet, id="v2", type="RESTRICT"))))
+        with store.engine.connect() as conn:
+            assert not breaches(conn)
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("UPDATE events SET evidence_start = evidence_start + 1 WHERE type = 'RESTRICT'")
+    raw.close()
+    with Store.open(str(path)) as store, store.engine.connect() as conn:
+        found = {b.rule: b for b in breaches(conn)}
+    assert found[TYPE_RULE].count == 1  # the RESTRICT reading, no longer of the clause

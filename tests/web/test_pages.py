@@ -201,3 +201,14 @@ def test_every_page_loads_nothing_from_elsewhere(client: TestClient, path: str) 
     assert "<script" not in page
     for ref in re.findall(r'(?:src|href)="([^"]+)"', page):
         assert ref.startswith("/") or ref.startswith("https://news.example/"), ref
+
+
+def test_an_event_page_says_why_each_citation_joined(client: TestClient) -> None:
+    meet = events(client, type="MEET")["events"][0]
+    data = client.get(f"/events/{meet['id']}.json").json()
+    joined = sorted((c["joined"]["reasons"][0], c["joined"]["decided_by"])
+                    for c in data["citations"])
+    assert joined == [("new happening", "auto"), ("same type MEET", "auto")]
+    assert isinstance(data["near"], list)
+    page = client.get(f"/events/{meet['id']}").text
+    assert "joined by auto" in page and "same type MEET; shared participants:" in page
