@@ -226,7 +226,7 @@ def test_export_events_jsonl_is_the_contract_merged_event(filled_db: str) -> Non
     result = run("export", "events", "--format", "jsonl", "--db", filled_db)
     assert result.exit_code == 0
     events = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(events) == 6
+    assert len(events) == 5  # the AI pledge told as COOPERATE and as AGREE is one
     for event in events:
         assert set(event) == MERGED_KEYS
         assert event["id"].startswith("ev-")
@@ -255,7 +255,7 @@ def test_export_events_csv_to_a_file(filled_db: str, tmp_path: Path) -> None:
     result = run("export", "events", "--format", "csv", "--db", filled_db, "-o", str(out))
     assert result.exit_code == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert len(rows) == 6
+    assert len(rows) == 5
     assert {r["sources"] for r in rows} == {"1", "2"}
 
 
