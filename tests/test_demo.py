@@ -53,7 +53,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> DemoRuns:
     after_first = counts(db)
     served: list[tuple[str, str, int]] = []
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(kizuna.cli, "_serve", lambda *args: served.append(args))
+        patch.setattr(kizuna.cli.serving, "serve_database", lambda *args: served.append(args))
         second = runner.invoke(app, ["demo", "--db", db, "--serve", "--port", "8765"])
     return DemoRuns(db, first, second, after_first, counts(db), served)
 

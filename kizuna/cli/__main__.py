@@ -1,0 +1,5 @@
+"""`python -m kizuna.cli …` runs the command line."""
+
+from kizuna.cli import main
+
+main()
