@@ -19,11 +19,12 @@ from typing import Any
 
 import httpx
 
+from kizuna import __version__
 from kizuna.errors import FetchError
 from kizuna.sources import addresses
 from kizuna.sources.addresses import Resolver
 
-USER_AGENT = "kizuna/0.1"
+USER_AGENT = f"kizuna/{__version__}"
 TIMEOUT_SECONDS = 20.0  # any one connect, write or read
 DEADLINE_SECONDS = 60.0  # the whole fetch, redirects and body included
 MAX_BYTES = 20 * 1024 * 1024

@@ -38,6 +38,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
+from kizuna import __version__
 from kizuna.render.formats import amount_text
 from kizuna.store.database import Store
 from kizuna.web import analyst_pages, api, guards, health, i18n, views
@@ -80,7 +81,7 @@ def create_app(db_url: str, tokens: Iterable[str] = (), host: str = "127.0.0.1",
     loopback and intranet addresses.
     """
     store = store or Store.open(db_url)
-    app = FastAPI(title="kizuna", version="0.1.0", docs_url=None, redoc_url=None,
+    app = FastAPI(title="kizuna", version=__version__, docs_url=None, redoc_url=None,
                   description="Cited events from English and Japanese news, merged "
                               "across articles. Every page has a .json twin.")
     app.state.store = store
