@@ -10,13 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "PRODUCT")
 EVENT_TYPES = (
     "MEET", "VISIT", "AGREE", "COOPERATE", "INVEST",
     "POLICY", "RESTRICT", "RELEASE", "TRADE", "STATEMENT",
 )
 STATUSES = ("happened", "planned", "considered", "negated")
-GRANULARITIES = ("day", "month", "year")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from functools import cache
 from kizuna.lang import load
 
 SOKUON = "ッ"  # doubles the consonant after it
-CHOON = "ー"  # a long vowel, dropped in passport spelling
 
 
 @cache

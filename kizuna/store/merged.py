@@ -145,12 +145,6 @@ def iter_merged_events(store: Store) -> Iterator[MergedEvent]:
             yield from _folded(conn, rows[i:i + _CHUNK])
 
 
-def merged_id_of(conn: Connection, event_id: str) -> str | None:
-    """The merged event an article-level event belongs to."""
-    mm = s.merged_members
-    return conn.execute(select(mm.c.merged_id).where(mm.c.event_id == event_id)).scalar()
-
-
 def _folded(conn: Connection, rows: Sequence[Any]) -> list[MergedEvent]:
     grouped = members_of(conn, [r.id for r in rows])
     return [summarise(r.id, r.type, grouped[r.id]) for r in rows]
