@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from kizuna.cli.app import app
-from kizuna.cli.options import DbOpt, choice, open_store, parse_date
+from kizuna.cli.options import DbOpt, LangOpt, choice, open_store, parse_date, reader_language
 from kizuna.cli.render import ledger_table
 from kizuna.model import EVENT_TYPES
 
@@ -38,6 +38,7 @@ def digest_command(
         "--country", help="ISO 3166 alpha-3 code of any participant (JPN, USA).")] = None,
     format: Annotated[DigestFormat, typer.Option("--format", help="md, html or json.")]
     = DigestFormat.md,
+    lang: LangOpt = None,
     base_url: Annotated[str, typer.Option(
         "--base-url", help="Where `kizuna serve` answers: each line links to its event there.")]
     = "http://127.0.0.1:8000",
@@ -55,13 +56,14 @@ def digest_command(
         digest = build_digest(store, start, end, type=choice(type, EVENT_TYPES, "--type"),
                               actor=actor, country=country)
     if format is DigestFormat.md:
-        sys.stdout.write(digest_markdown(digest, base_url))
+        sys.stdout.write(digest_markdown(digest, base_url, reader_language(lang)))
     elif format is DigestFormat.json:
         typer.echo(json.dumps(digest_view(digest), ensure_ascii=False, indent=1))
     else:
         from kizuna.web.app import render_page
 
-        sys.stdout.write(render_page("digest_standalone.html", digest=digest_view(digest),
+        sys.stdout.write(render_page("digest_standalone.html", lang=reader_language(lang),
+                                     digest=digest_view(digest),
                                      base_url=base_url.rstrip("/")))
 
 

@@ -107,6 +107,26 @@ def output_file(path: Path | None) -> Iterator[TextIO]:
         yield handle
 
 
+LangOpt = Annotated[str | None, typer.Option(
+    "--lang", help="Language of headlines: en or ja. Default: your locale ($LANG), else en.")]
+
+
+def reader_language(given: str | None) -> str:
+    """--lang, else the locale's language when kizuna speaks it, else English."""
+    import os
+
+    if given:
+        chosen = given.strip().lower()[:2]
+        if chosen not in ("en", "ja"):
+            raise typer.BadParameter(f"{given!r} is not en or ja", param_hint="--lang")
+        return chosen
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
 def choice(value: str | None, allowed: tuple[str, ...], option: str) -> str | None:
     if value is None:
         return None

@@ -16,12 +16,14 @@ from rich.text import Text
 from kizuna.cli.app import app
 from kizuna.cli.options import (
     DbOpt,
+    LangOpt,
     SinceOpt,
     UntilOpt,
     choice,
     open_store,
     output_file,
     parse_date,
+    reader_language,
     say_error,
 )
 from kizuna.cli.render import (
@@ -79,6 +81,7 @@ def events_command(
         "--search", help="Words in the event's article (its sentence included).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")]
     = None,
+    lang: LangOpt = None,
     format: Annotated[EventFormat, typer.Option("--format", help="table, jsonl or csv.")]
     = EventFormat.table,
     articles: Annotated[bool, typer.Option(
@@ -106,7 +109,7 @@ def events_command(
         else:
             write_rows(rows, format.value, sys.stdout)
     elif format is EventFormat.table:
-        Console().print(merged_table(events))
+        Console().print(merged_table(events, reader_language(lang)))
     else:
         write_merged(events, format.value, sys.stdout)
 
@@ -187,6 +190,7 @@ def actor_command(
         help="A canonical name or any alias, any case, English or Japanese.")],
     db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Latest events to list.")] = 20,
+    lang: LangOpt = None,
     format: Annotated[ReadFormat, typer.Option("--format", help="table or json.")]
     = ReadFormat.table,
 ) -> None:
@@ -210,7 +214,7 @@ def actor_command(
         return
     console = Console()
     console.print(actor_view(profile))
-    console.print(merged_table(events))
+    console.print(merged_table(events, reader_language(lang)))
 
 
 @app.command("dyad")
@@ -222,6 +226,7 @@ def dyad_command(
         "--latest", min=0, help="Latest events of the pair to list (table and json).")] = 10,
     format: Annotated[DyadFormat, typer.Option(
         "--format", help="table, json, or csv (one row a month).")] = DyadFormat.table,
+    lang: LangOpt = None,
 ) -> None:
     """Two countries month by month: cooperative events (MEET, VISIT, AGREE, COOPERATE,
     INVEST, TRADE) and restrictive ones (RESTRICT) with a participant acting for each, and
@@ -252,4 +257,4 @@ def dyad_command(
         console.print(dyad_table(series))
         if series.latest:
             console.print(Text.from_markup("[bold]Latest events[/bold]"))
-            console.print(merged_table(list(series.latest)))
+            console.print(merged_table(list(series.latest), reader_language(lang)))

@@ -21,6 +21,7 @@ from kizuna.contract import (
     merged_event_to_row,
 )
 from kizuna.model import Citation, Entity, MergedEvent
+from kizuna.render.headlines import headline
 from kizuna.store import merged, merger, queries
 
 
@@ -65,18 +66,19 @@ def write_merged(events: Iterable[MergedEvent], format: str, out: TextIO) -> Non
         writer.writerow(merged_event_to_row(event))
 
 
-def merged_table(events: list[MergedEvent]) -> Table:
-    """Like `events_table`, one row per happening, with how many articles report it."""
+def merged_table(events: list[MergedEvent], lang: str = "en") -> Table:
+    """Like `events_table`, one row per happening, with how many articles report it; what
+    happened is its headline in `lang`."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False,
                   caption=f"{len(events)} event{'s' * (len(events) != 1)}")
     table.add_column("id", no_wrap=True, style="cyan")
     table.add_column("date", no_wrap=True)
     table.add_column("event", no_wrap=True)
     table.add_column("participants", ratio=2)
-    table.add_column("what", ratio=3)
+    table.add_column("headline" if lang == "en" else "見出し", ratio=3)
     table.add_column("sources", justify="right", no_wrap=True)
     for event in events:
-        what = event.object or (event.citations[0].evidence.text if event.citations else "")
+        what = headline(merged_event_to_dict(event), lang)
         table.add_row(event.id[:MERGED_ID_WIDTH], merged_date_label(event) or "–",
                       f"{event.type}\n[dim]{event.status}[/dim]",
                       escape("; ".join(p.name for p in event.actors + event.targets)),

@@ -13,11 +13,12 @@ from kizuna.store.digest import Digest, DigestLine
 KIND_LABELS = {"new": "New", "status": "Status", "sources": "New sources"}
 
 
-def digest_markdown(digest: Digest, base_url: str) -> str:
+def digest_markdown(digest: Digest, base_url: str, lang: str = "en") -> str:
+    """The brief as Markdown; headlines in `lang` (the labels stay English)."""
     lines = [f"# kizuna brief: {window(digest)}", "", summary(digest), ""]
     for group in digest.groups:
         lines += [f"## {group.dyad} · {group.type}", ""]
-        lines += [f"- {line_markdown(line, base_url)}" for line in group.lines]
+        lines += [f"- {line_markdown(line, base_url, lang)}" for line in group.lines]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -34,8 +35,9 @@ def summary(digest: Digest) -> str:
             f"change{'' if changed == 1 else 's'}, {sourced} with new sources.")
 
 
-def line_markdown(line: DigestLine, base_url: str) -> str:
-    link = f"[{_md(describe(line.event))}]({base_url.rstrip('/')}/events/{line.event.id})"
+def line_markdown(line: DigestLine, base_url: str, lang: str = "en") -> str:
+    told = headline(merged_event_to_dict(line.event), lang)
+    link = f"[{_md(told)}]({base_url.rstrip('/')}/events/{line.event.id})"
     outlets = ", ".join(dict.fromkeys(_md(c.source or c.doc_id) for c in line.citations))
     if line.kind == "status" and line.change is not None:
         mover = next((c for c in line.citations if c.doc_id == line.change.doc_id), None)

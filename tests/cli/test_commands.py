@@ -399,3 +399,15 @@ def test_show_says_why_each_citation_joined(filled_db: str) -> None:
     assert "Joined (auto, 0.00): new happening" in out  # the report that began it
     joined = re.search(r"Joined \(auto, (\d\.\d\d)\): same type MEET; shared participants:", out)
     assert joined and float(joined.group(1)) >= 0.45
+
+
+def test_headlines_follow_lang_or_the_locale(filled_db: str) -> None:
+    wide = {"COLUMNS": "200"}
+    english = run("events", "--db", filled_db, "--type", "MEET", "--lang", "en", env=wide)
+    assert "Ishiba and Trump met" in english.stdout
+    japanese = run("events", "--db", filled_db, "--type", "MEET",
+                   env={**wide, "LANG": "ja_JP.UTF-8", "LC_ALL": ""})
+    assert "石破首相とトランプ大統領が" in japanese.stdout
+    brief = run("digest", "--db", filled_db, "--since", "2025-01-01", "--lang", "ja")
+    assert "石破首相" in brief.stdout
+    assert run("events", "--db", filled_db, "--lang", "fr").exit_code == 2
