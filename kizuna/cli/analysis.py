@@ -13,7 +13,15 @@ import typer
 from rich.console import Console
 
 from kizuna.cli.app import app
-from kizuna.cli.options import DbOpt, LangOpt, choice, open_store, parse_date, reader_language
+from kizuna.cli.options import (
+    DbOpt,
+    LangOpt,
+    TableFormat,
+    choice,
+    open_store,
+    parse_date,
+    reader_language,
+)
 from kizuna.cli.render import ledger_table
 from kizuna.model import EVENT_TYPES
 
@@ -67,11 +75,6 @@ def digest_command(
                                      base_url=base_url.rstrip("/")))
 
 
-class LedgerFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
 
 @app.command("commitments")
 def commitments_command(
@@ -84,8 +87,8 @@ def commitments_command(
     = None,
     until: Annotated[str | None, typer.Option("--until", help="Pledges dated on or before.")]
     = None,
-    format: Annotated[LedgerFormat, typer.Option("--format", help="table, json or csv.")]
-    = LedgerFormat.table,
+    format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")]
+    = TableFormat.table,
 ) -> None:
     """The commitments ledger: every pledge of money once, however many outlets told it and
     however they typed it (agreement, investment, trade, tariff deal), with totals per
@@ -99,10 +102,10 @@ def commitments_command(
     with open_store(db) as store:
         pledges = list_commitments(store, actor=actor, country=country,
                                    since=parse_date(since), until=parse_date(until))
-    if format is LedgerFormat.json:
+    if format is TableFormat.json:
         data = {"commitments": [pledge_to_dict(p) for p in pledges], "totals": totals(pledges)}
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
-    elif format is LedgerFormat.csv:
+    elif format is TableFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=PLEDGE_CSV_FIELDS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(pledge_to_row(p) for p in pledges)

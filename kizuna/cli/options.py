@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -150,3 +151,11 @@ SinceOpt = Annotated[str | None, typer.Option(
 
 UntilOpt = Annotated[str | None, typer.Option(
     "--until", help="Events dated on or before this day (YYYY-MM-DD).")]
+
+
+class TableFormat(StrEnum):
+    """What a reading command prints: a table, or JSON or CSV for other programs."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"

@@ -18,6 +18,7 @@ from kizuna.cli.options import (
     DbOpt,
     LangOpt,
     SinceOpt,
+    TableFormat,
     UntilOpt,
     choice,
     open_store,
@@ -178,11 +179,6 @@ class ReadFormat(StrEnum):
     json = "json"
 
 
-class DyadFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
 
 @app.command("actor")
 def actor_command(
@@ -224,8 +220,8 @@ def dyad_command(
     db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     latest: Annotated[int, typer.Option(
         "--latest", min=0, help="Latest events of the pair to list (table and json).")] = 10,
-    format: Annotated[DyadFormat, typer.Option(
-        "--format", help="table, json, or csv (one row a month).")] = DyadFormat.table,
+    format: Annotated[TableFormat, typer.Option(
+        "--format", help="table, json, or csv (one row a month).")] = TableFormat.table,
     lang: LangOpt = None,
 ) -> None:
     """Two countries month by month: cooperative events (MEET, VISIT, AGREE, COOPERATE,
@@ -241,12 +237,12 @@ def dyad_command(
     with open_store(db) as store:
         try:
             series = reads.dyad_series(store, country_a, country_b, start, end,
-                                       latest=0 if format is DyadFormat.csv else latest)
+                                       latest=0 if format is TableFormat.csv else latest)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
-    if format is DyadFormat.json:
+    if format is TableFormat.json:
         typer.echo(json.dumps(series.to_dict(), ensure_ascii=False, indent=2))
-    elif format is DyadFormat.csv:
+    elif format is TableFormat.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["month", "cooperative", "restrictive", "index"])
         for month in series.months:

@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from kizuna.ingest import Failure, IngestReport
 from kizuna.model import Article, DateRef, Document, Event
+from kizuna.sources import iter_articles
 from kizuna.store import Store
 from kizuna.web import chromium, create_app
 from kizuna.web.writing import Writer
@@ -103,3 +106,15 @@ def browser() -> Iterator[object]:
                     pytrace=False)
     with chromium.launched() as launched:
         yield launched
+
+
+def read_without_extracting(inputs: list[str], store: Store,
+                            client: httpx.Client) -> IngestReport:
+    """Fetch and read the inputs as ingest does, store nothing: no language models."""
+    report = IngestReport()
+    for label, item in iter_articles(inputs, client=client):
+        if isinstance(item, Exception):
+            report.failures.append(Failure(label, str(item)))
+        else:
+            report.added += 1
+    return report

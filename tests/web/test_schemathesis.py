@@ -18,27 +18,16 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from kizuna.ingest import Failure, IngestReport
-from kizuna.sources import iter_articles
 from kizuna.store import Store
 from kizuna.store.tokens import create_token
 from kizuna.web import create_app
 from kizuna.web.writing import Writer
 from tests.store.factory import japanese_doc, summit_doc
-from tests.web.conftest import fake_extract, hostile_doc
+from tests.web.conftest import fake_extract, hostile_doc, read_without_extracting
 
 MAX_EXAMPLES = 50  # per operation: the whole run stays well under a minute (about 10 s)
 
 
-def fetched_only(inputs: list[str], store: Store, client: httpx.Client) -> IngestReport:
-    """Fetch and read as ingest does, without extraction (no language models)."""
-    report = IngestReport()
-    for label, item in iter_articles(inputs, client=client):
-        if isinstance(item, Exception):
-            report.failures.append(Failure(label, str(item)))
-        else:
-            report.added += 1
-    return report
 
 
 def page(request: httpx.Request) -> httpx.Response:
@@ -51,7 +40,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, s
     with Store.open(str(db)) as store:
         for doc in (summit_doc(), japanese_doc(), hostile_doc()):
             store.save_document(doc)
-        writer = Writer(store, fake_extract, fetched_only,
+        writer = Writer(store, fake_extract, read_without_extracting,
                         transport=httpx.MockTransport(page),
                         resolver=lambda host, port: ["8.8.4.4"])
         app = create_app("", store=store, writer=writer, allowed_hosts=["testserver"])

@@ -11,14 +11,14 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from kizuna.ingest import Failure, IngestReport, ingest
-from kizuna.sources import iter_articles, web
+from kizuna.ingest import ingest
+from kizuna.sources import web
 from kizuna.store import Store
 from kizuna.store.tokens import create_token
 from kizuna.web import api, create_app
 from kizuna.web.writing import Writer
 from tests.sources.slow_server import SlowServer
-from tests.web.conftest import BASE_URL, fake_extract
+from tests.web.conftest import BASE_URL, fake_extract, read_without_extracting
 
 PUBLIC = "8.8.4.4"  # only ever handed to a MockTransport: nothing is sent there
 PAGE = (b"<html><head><title>Port talks</title></head><body><article><p>"
@@ -26,15 +26,6 @@ PAGE = (b"<html><head><title>Port talks</title></head><body><article><p>"
         + b"</p></article></body></html>")
 
 
-def read_only(inputs: list[str], store: Store, client: httpx.Client) -> object:
-    """Reads the inputs as ingest does (fetch and parse), stores nothing: no models."""
-    report = IngestReport()
-    for label, item in iter_articles(inputs, client=client):
-        if isinstance(item, Exception):
-            report.failures.append(Failure(label, str(item)))
-        else:
-            report.added += 1
-    return report
 
 
 def app_client(store: Store, **writer: object) -> tuple[TestClient, dict[str, str]]:
@@ -73,7 +64,7 @@ def test_a_public_url_is_fetched_at_the_address_checked(store: Store) -> None:
         sent.append(request)
         return answer(request)
 
-    client, auth = app_client(store, ingest_inputs=read_only,
+    client, auth = app_client(store, ingest_inputs=read_without_extracting,
                               resolver=lambda host, port: [PUBLIC],
                               transport=httpx.MockTransport(recorded))
     out = client.post("/api/ingest", json={"url": "https://news.example/talks"}, headers=auth)
