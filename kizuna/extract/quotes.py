@@ -31,7 +31,9 @@ name marked with は, も or が between と and the verb (「…」と首相は
 topic or subject named before the quote in its sentence, past titles (石破茂首相は,
 トランプ米大統領は), the nearest topic (は, も) before a nearer subject (が), which is
 often an inner clause's, unless the quote is embedded (と述べたことを: the nearest);
-else to the topic of the sentences before, as Japanese drops a repeated subject. A role
+else to the topic of the sentences before, as Japanese drops a repeated subject. A
+quote standing before its attribution (「…」。首相は記者団にこう語った) is the topic's named
+before the demonstrative that takes the reporting verb. A role
 noun (首相) is a mention already; 同氏 is the person last named, 同社 the company.
 Failing that, the rules above apply.
 """
@@ -593,6 +595,7 @@ class _JapaneseLexicon:
     quotatives: tuple[str, ...]
     reporting: tuple[str, ...]
     quotative_verbs: tuple[str, ...]
+    demonstratives: tuple[str, ...]
     window: int
     embedded: tuple[str, ...]
     topic: frozenset[str]
@@ -622,6 +625,7 @@ def _japanese_lexicon() -> _JapaneseLexicon:
         quotatives=tuple(sorted(speech["quotatives"], key=len, reverse=True)),
         reporting=tuple(speech["reporting"]),
         quotative_verbs=tuple(speech["quotative_verbs"]),
+        demonstratives=tuple(speech["demonstratives"]),
         window=speech["window"], embedded=tuple(speech["embedded"]),
         topic=frozenset(speaker["topic"]), subject=frozenset(speaker["subject"]),
         sentences_back=speaker["sentences_back"],
@@ -638,7 +642,7 @@ def _japanese_speaker(art: _Article, marked: _Marked) -> str | None:
     lex = _japanese_lexicon()
     verb = _reporting_verb(art.text, marked, lex)
     if verb is None:
-        return None
+        return _told_after(art, marked, lex)
     verb_start, verb_end = verb
     between = _topics(art, marked.close, verb_start, lex)
     if between:
@@ -654,6 +658,23 @@ def _japanese_speaker(art: _Article, marked: _Marked) -> str | None:
         found = _topics(art, cuts[k], cuts[k + 1], lex)
         if found:
             return _main(found, nearest=False)
+    return None
+
+
+def _told_after(art: _Article, marked: _Marked, lex: _JapaneseLexicon) -> str | None:
+    """「…」。首相は記者団にこう語った: the topic named before a demonstrative that takes
+    a reporting verb, in the words after the quote up to the end of the next sentence."""
+    start = marked.close + len(re.match(r"[」』。]*", art.text[marked.close:]).group())
+    stretch = re.split(r"[。「『\n]", art.text[start:start + 120], maxsplit=1)[0]
+    for word in lex.demonstratives:
+        at = stretch.find(word)
+        if at < 0:
+            continue
+        after = stretch[at + len(word):at + len(word) + 12]
+        if not any(after.startswith(stem) for stem in lex.reporting):
+            continue
+        found = _topics(art, start, start + at, lex)
+        return _main(found, nearest=True) if found else None
     return None
 
 

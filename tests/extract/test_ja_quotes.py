@@ -34,6 +34,11 @@ QUOTES: list = [
      "語った。そして、「次の予算で応えていく」という考えを示した。",
      [("地域の声をしっかり受け止めたい", "Shigeru Ishiba"),
       ("次の予算で応えていく", "Shigeru Ishiba")]),
+    # the quote first, then its speaker pointing back at it: こう語った, このように述べた
+    ("「思っていたより話が進んだ」。赤沢亮正経済再生相は協議の後、記者団にこう語った。",
+     [("思っていたより話が進んだ", "Ryosei Akazawa")]),
+    ("「値下げには応じられない」。トヨタ自動車は取引先への説明でこのように述べた。",
+     [("値下げには応じられない", "Toyota Motor")]),
     # a dropped subject: the topic of the sentence before
     ("トランプ氏は11日、ホワイトハウスで演説した。日本との交渉について「大きな前進があったと"
      "思っている」と強調した。",
