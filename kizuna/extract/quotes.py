@@ -3,7 +3,9 @@
 Quotes are found in the raw text: “…”, "…", and 「…」 『…』 for Japanese. A quote is kept
 when it holds four words or more and is not a title (for Japanese: eight characters or
 more, some of them hiragana, as names and terms in 「」 have none);
-`Quote.span` covers the text inside the marks. A quote split by its attribution
+`Quote.span` covers the text inside the marks. A line wrapped mid-sentence (copy filed
+with hard line breaks: a word, comma or closing mark, a newline, a lower-case word) joins
+its lines, so a quote, a sentence and a paragraph go on over it. A quote split by its attribution
 (“We will…,” she said, “and we…”) is two quotes.
 
 The speaker is looked for in the quote's frame: the rest of its sentence outside the
@@ -153,7 +155,9 @@ def _quoted(text: str) -> list[_Marked]:
     found = []
     for opening, closing in PAIRS:
         o, c = re.escape(opening), re.escape(closing)
-        for match in re.finditer(rf"{o}([^{o}{c}\n]*){c}", text):
+        # a line wrapped mid-sentence ("…for Japan\nand the USA!”") stays in the quote
+        inner = rf"[^{o}{c}\n]*(?:{_WRAP}[^{o}{c}\n]+)*"
+        for match in re.finditer(rf"{o}({inner}){c}", text):
             found.append(_marked(text, match))
     found.sort(key=lambda m: (m.open, -m.close))
     outer: list[_Marked] = []
@@ -161,6 +165,11 @@ def _quoted(text: str) -> list[_Marked]:
         if not outer or marked.open >= outer[-1].close:
             outer.append(marked)
     return outer
+
+
+# A newline that wraps a line mid-sentence, as copy filed with hard line breaks has it:
+# after a word or a comma (not after a full stop, colon or closing mark), before a word.
+_WRAP = r"(?<=[\w,])\n(?=[\w(])"
 
 
 def _marked(text: str, match: re.Match[str]) -> _Marked:
@@ -212,7 +221,8 @@ class _Article:
             for e in entities.entities for m in e.mentions if not self.inside_quote(m.start))
         self.mention_at = {start: (end, eid) for start, end, eid in self.mentions}
         self.boundaries = _boundaries(text, quoted, lex)
-        self.paragraphs = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
+        self.paragraphs = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)
+                           if m.start() == 0 or not _wrapped(text, m.start() - 1)]
         self.token_entity = token_entities(parsed, entities) if parsed is not None else {}
         self.token_starts = [t.idx for t in parsed] if parsed is not None else []
         self.sentences = list(parsed.sents) if parsed is not None else []
@@ -277,11 +287,19 @@ def _boundaries(text: str, quoted: list[_Marked], lex: _Lexicon) -> list[int]:
     """Offsets where a sentence starts; full stops inside quotation marks do not count."""
     masked = _masked(text, quoted)
     cuts = {0, len(text)}
-    cuts.update(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    cuts.update(m.end() for m in re.finditer(r"\n", text) if not _wrapped(text, m.start()))
     for match in _SENTENCE_END.finditer(masked):
         if not _abbreviation(masked, match.start(), lex):
             cuts.add(match.end())
     return sorted(cuts)
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """A newline wrapping a sentence onto the next line: a word, a comma or a closing
+    quotation mark before it and a lower-case word after it (“…,”\nthe minister said);
+    a capital may start a new paragraph after a headline."""
+    before, after = text[newline - 1:newline], text[newline + 1:newline + 2]
+    return (before.isalnum() or before in ",”’\"") and after.islower()
 
 
 def _masked(text: str, quoted: list[_Marked]) -> str:
