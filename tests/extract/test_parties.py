@@ -46,3 +46,26 @@ def test_countries_beside_their_people_ja(ja_extract, text: str, event_type: str
     events = found.events_of(event_type)
     assert events, found.describe()
     assert found.participants(events[0]) == names, found.describe()
+
+
+# Talks the leaders have their ministers carry on are to come, between the countries.
+DELEGATED_JA: list = [
+    ("日本の石破首相は米国のトランプ大統領と会談した。両首脳は担当閣僚の間で協議を続けていく"
+     "ことで一致した。", "planned", {"Japan", "United States"}),
+    ("英国のスターマー首相とフランスのマクロン大統領は電話で話した。両首脳は閣僚に協議を進める"
+     "よう指示した。", "planned", {"United Kingdom", "France"}),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "names"), DELEGATED_JA)
+def test_talks_left_to_ministers_are_planned_between_countries(
+        ja_extract, text: str, status: str, names: set[str]) -> None:
+    found = ja_extract(text)
+    talks = [e for e in found.events_of("MEET") if found.participants(e) == names]
+    assert talks, found.describe()
+    assert talks[0].status == status, found.describe()
+
+
+def test_talks_already_going_on_stay_as_they_were(ja_extract) -> None:
+    found = ja_extract("日本の石破首相と米国のトランプ大統領は、担当閣僚の間で協議を続けてきた。")
+    assert all(e.status != "planned" for e in found.events_of("MEET")), found.describe()
