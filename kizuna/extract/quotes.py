@@ -35,7 +35,8 @@ topic or subject named before the quote in its sentence, past titles (石破茂�
 often an inner clause's, unless the quote is embedded (と述べたことを: the nearest);
 else to the topic of the sentences before, as Japanese drops a repeated subject. A
 quote standing before its attribution (「…」。首相は記者団にこう語った) is the topic's named
-before the demonstrative that takes the reporting verb. A role
+before the demonstrative that takes the reporting verb. Words given as someone's message or view
+(「…」との首相のメッセージ, 「…」という社長の考え) are that person's, whoever passes them on. A role
 noun (首相) is a mention already; 同氏 is the person last named, 同社 the company.
 Failing that, the rules above apply.
 """
@@ -614,6 +615,8 @@ class _JapaneseLexicon:
     reporting: tuple[str, ...]
     quotative_verbs: tuple[str, ...]
     demonstratives: tuple[str, ...]
+    attributive: tuple[str, ...]
+    attributive_window: int
     window: int
     embedded: tuple[str, ...]
     topic: frozenset[str]
@@ -644,6 +647,8 @@ def _japanese_lexicon() -> _JapaneseLexicon:
         reporting=tuple(speech["reporting"]),
         quotative_verbs=tuple(speech["quotative_verbs"]),
         demonstratives=tuple(speech["demonstratives"]),
+        attributive=tuple(speech["attributive"]),
+        attributive_window=speech["attributive_window"],
         window=speech["window"], embedded=tuple(speech["embedded"]),
         topic=frozenset(speaker["topic"]), subject=frozenset(speaker["subject"]),
         sentences_back=speaker["sentences_back"],
@@ -658,6 +663,9 @@ def _japanese_speaker(art: _Article, marked: _Marked) -> str | None:
     sentence (石破茂首相は「…」と述べた), one between the particle and the verb
     (「…」と首相は語った), else the topic of the sentences before (a dropped subject)."""
     lex = _japanese_lexicon()
+    owner = _message_of(art, marked, lex)
+    if owner is not None:
+        return owner
     verb = _reporting_verb(art.text, marked, lex)
     if verb is None:
         return _told_after(art, marked, lex)
@@ -676,6 +684,24 @@ def _japanese_speaker(art: _Article, marked: _Marked) -> str | None:
         found = _topics(art, cuts[k], cuts[k + 1], lex)
         if found:
             return _main(found, nearest=False)
+    return None
+
+
+def _message_of(art: _Article, marked: _Marked, lex: _JapaneseLexicon) -> str | None:
+    """「…」を目指すとの石破茂首相のメッセージ: the words are the message or view of the
+    one named right after との, whose name (and title) takes の."""
+    window = re.split(r"[。「『\n]", art.text[marked.close:marked.close + lex.attributive_window],
+                      maxsplit=1)[0]
+    for word in lex.attributive:
+        at = window.find(word)
+        if at < 0:
+            continue
+        named = art.mention_at.get(marked.close + at + len(word))
+        if named is None or art.type(named[1]) not in SPEAKER_TYPES:
+            continue
+        _, end = _particle_after(art.text, named[0], len(art.text), lex)
+        if art.text[end:end + 1] == "の":
+            return named[1]
     return None
 
 

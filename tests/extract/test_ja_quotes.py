@@ -39,6 +39,13 @@ QUOTES: list = [
      [("思っていたより話が進んだ", "Ryosei Akazawa")]),
     ("「値下げには応じられない」。トヨタ自動車は取引先への説明でこのように述べた。",
      [("値下げには応じられない", "Toyota Motor")]),
+    # words given as someone's message or view (「…」との X の / という X の): X said them,
+    # not the topic who passes them on
+    ("赤沢亮正経済再生相は、「両国の関係をより強くしていきたい」との石破茂首相のメッセージを"
+     "伝えた。",
+     [("両国の関係をより強くしていきたい", "Shigeru Ishiba")]),
+    ("林芳正官房長官は、「できるだけ早く合意にこぎつけたい」という石破首相の考えを説明した。",
+     [("できるだけ早く合意にこぎつけたい", "Shigeru Ishiba")]),
     # a dropped subject: the topic of the sentence before
     ("トランプ氏は11日、ホワイトハウスで演説した。日本との交渉について「大きな前進があったと"
      "思っている」と強調した。",
