@@ -37,6 +37,12 @@ SAME_ENTITY: list = [
      ["林芳正"], "Yoshimasa Hayashi", "PERSON", "JPN"),
     ("赤沢亮正経済再生相は12日、ワシントンを訪れた。",
      ["赤沢亮正"], "Ryosei Akazawa", "PERSON", "JPN"),
+    # a spelling some papers use (ベセント for ベッセント)
+    ("ベセント米財務長官は15日、東京で日本の財務相と会談した。",
+     ["ベセント"], "Scott Bessent", "PERSON", "USA"),
+    # 総理 is a title after a name, like 首相
+    ("石破総理は16日、大阪を視察した。",
+     ["石破"], "Shigeru Ishiba", "PERSON", "JPN"),
     ("エヌビディアのジェンスン・フアンCEOは東京を訪れた。",
      ["ジェンスン・フアン"], "Jensen Huang", "PERSON", "USA"),
     ("米オープンAIのサム・アルトマンCEOは首相官邸で石破首相と面会した。",
