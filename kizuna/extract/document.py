@@ -16,6 +16,7 @@ from kizuna.extract.ja_events import JapaneseContext, find_events_ja
 from kizuna.extract.ja_mentions import find_mentions_ja
 from kizuna.extract.mentions import find_mentions
 from kizuna.extract.money import find_amounts
+from kizuna.extract.parties import with_their_countries
 from kizuna.extract.quotes import find_quotes
 from kizuna.lang import load
 from kizuna.model import Article, DateRef, Document
@@ -39,7 +40,8 @@ def build_japanese_document(article: Article, parsed: Any) -> Document:
     amounts = tuple(_outside(find_amounts(text), furniture))
     ctx = JapaneseContext(text=text, parsed=parsed, entities=resolved, amounts=amounts,
                           find_dates=_date_finder(article, resolve_dates_ja))
-    events = inherit_dates(merge_repeated(_outside(find_events_ja(ctx), furniture)))
+    events = with_their_countries(
+        inherit_dates(merge_repeated(_outside(find_events_ja(ctx), furniture))), resolved)
     quotes = tuple(_outside(find_quotes(text, None, resolved), furniture))
     return Document(article=article, entities=resolved.entities, events=tuple(events),
                     amounts=amounts, quotes=quotes)
@@ -57,7 +59,8 @@ def build_english_document(article: Article, parsed: Any) -> Document:
         find_dates=_date_finder(article, resolve_dates), leaders=_leaders(resolved),
         subject_mentions=subject_mentions(parsed, resolved),
     )
-    events = inherit_dates(merge_repeated(_outside(find_events(ctx), furniture)))
+    events = with_their_countries(
+        inherit_dates(merge_repeated(_outside(find_events(ctx), furniture))), resolved)
     quotes = tuple(_outside(find_quotes(text, parsed, resolved), furniture))
     return Document(article=article, entities=resolved.entities, events=tuple(events),
                     amounts=amounts, quotes=quotes)

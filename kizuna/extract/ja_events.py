@@ -396,6 +396,11 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
     if _PAST_MODIFIER.search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened
     actors = [p for p in participants if p in topic] or participants[:1]
+    if trigger.type == "MEET" and _delegated_talks(ctx.text, start, trigger):
+        # 担当閣僚を指名して協議を続けていく: talks to come between the envoys' countries
+        status, countries = "planned", _countries_of(ctx, participants)
+        actors = countries if len(countries) >= 2 else actors
+        participants = actors if len(countries) >= 2 else participants
     targets = [p for p in participants if p not in actors]
     return Event(
         id=f"v{number}", type=trigger.type, status=status,
@@ -406,6 +411,39 @@ def _event(ctx: JapaneseContext, trigger: _Trigger, sentence: tuple[int, int],
         amount=_amount(ctx, trigger, c_start, c_end),
         trigger=Span.of(ctx.text, trigger.start, trigger.end),
     )
+
+
+@cache
+def _delegation() -> dict[str, tuple[str, ...]]:
+    data = load("ja", "events")["MEET"]["delegated"]
+    return {key: tuple(data[key]) for key in ("envoys", "continuing", "done")}
+
+
+def _delegated_talks(text: str, sentence_start: int, trigger: _Trigger) -> bool:
+    """協議を続けていく / 協議を進めるよう after envoys named earlier in the sentence
+    (担当閣僚, 閣僚): talks the envoys are to carry on, not ones already held."""
+    words = _delegation()
+    after = text[trigger.end:trigger.end + 12]
+    verb = next((v for v in words["continuing"] if after.startswith(v)), None)
+    if verb is None or after[len(verb):].startswith(words["done"]):
+        return False
+    return any(envoy in text[sentence_start:trigger.start] for envoy in words["envoys"])
+
+
+def _countries_of(ctx: JapaneseContext, people: list[str]) -> list[str]:
+    """The article's entities for the countries of these people, in their order."""
+    out: list[str] = []
+    for person in people:
+        entity = ctx.entities.by_id[person]
+        if entity.type == "GPE" and ctx.entities.kinds.get(person) == "countries":
+            country = person
+        else:
+            country = next((e.id for e in ctx.entities.entities if entity.country
+                            and e.country == entity.country
+                            and ctx.entities.kinds.get(e.id) == "countries"), None)
+        if country and country not in out:
+            out.append(country)
+    return out
 
 
 def _clause_evidence(text: str, clause: tuple[int, int]) -> Span:

@@ -43,12 +43,13 @@ def japanese_lexicon() -> JapaneseLexicon:
 def find_mentions_ja(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMention]:
     """Every name mention in a Japanese article, sorted, none overlapping."""
     lex = japanese_lexicon()
-    known = [_known(text, m.start, m.end, m.actor, lex) for m in gazetteer.scan(text)]
+    folded = fold_width(text)  # オープンＡＩ is looked up as オープンAI, at the same offsets
+    known = [_known(text, m.start, m.end, m.actor, lex) for m in gazetteer.scan(folded)]
     taken = Occupancy(known)
     found = list(known)
     candidates = [
         *(_known(text, m.start, m.end, m.actor, lex)
-          for m in gazetteer.scan_short_forms(text, first_seen(known))),
+          for m in gazetteer.scan_short_forms(folded, first_seen(known))),
         *_country_pairs(text, gazetteer, lex),
         *_ginza_mentions(text, parsed, gazetteer, lex),
         *_role_mentions(text, lex),
@@ -56,6 +57,17 @@ def find_mentions_ja(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameM
     found += taken.keep(sorted(candidates, key=lambda m: m.start))
     found += taken.keep(_lone_surnames(text, found, lex))
     return sorted(found, key=lambda m: m.start)
+
+
+# Full-width Latin letters, digits and signs (Ａ, ５, ＆) and their ASCII forms: Japanese
+# papers often set names in full width (ＳＢＧ, オープンＡＩ), gazetteers in ASCII.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def fold_width(text: str) -> str:
+    """The text with full-width Latin characters in ASCII: one character for one, so
+    every offset stays where it was."""
+    return text.translate(_FULL_WIDTH)
 
 
 def _lone_surnames(text: str, found: list[NameMention], lex: JapaneseLexicon):

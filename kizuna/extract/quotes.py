@@ -3,7 +3,9 @@
 Quotes are found in the raw text: “…”, "…", and 「…」 『…』 for Japanese. A quote is kept
 when it holds four words or more and is not a title (for Japanese: eight characters or
 more, some of them hiragana, as names and terms in 「」 have none);
-`Quote.span` covers the text inside the marks. A quote split by its attribution
+`Quote.span` covers the text inside the marks. A line wrapped mid-sentence (copy filed
+with hard line breaks: a word, comma or closing mark, a newline, a lower-case word) joins
+its lines, so a quote, a sentence and a paragraph go on over it. A quote split by its attribution
 (“We will…,” she said, “and we…”) is two quotes.
 
 The speaker is looked for in the quote's frame: the rest of its sentence outside the
@@ -31,7 +33,10 @@ name marked with は, も or が between と and the verb (「…」と首相は
 topic or subject named before the quote in its sentence, past titles (石破茂首相は,
 トランプ米大統領は), the nearest topic (は, も) before a nearer subject (が), which is
 often an inner clause's, unless the quote is embedded (と述べたことを: the nearest);
-else to the topic of the sentences before, as Japanese drops a repeated subject. A role
+else to the topic of the sentences before, as Japanese drops a repeated subject. A
+quote standing before its attribution (「…」。首相は記者団にこう語った) is the topic's named
+before the demonstrative that takes the reporting verb. Words given as someone's message or view
+(「…」との首相のメッセージ, 「…」という社長の考え) are that person's, whoever passes them on. A role
 noun (首相) is a mention already; 同氏 is the person last named, 同社 the company.
 Failing that, the rules above apply.
 """
@@ -151,7 +156,9 @@ def _quoted(text: str) -> list[_Marked]:
     found = []
     for opening, closing in PAIRS:
         o, c = re.escape(opening), re.escape(closing)
-        for match in re.finditer(rf"{o}([^{o}{c}\n]*){c}", text):
+        # a line wrapped mid-sentence ("…for Japan\nand the USA!”") stays in the quote
+        inner = rf"[^{o}{c}\n]*(?:{_WRAP}[^{o}{c}\n]+)*"
+        for match in re.finditer(rf"{o}({inner}){c}", text):
             found.append(_marked(text, match))
     found.sort(key=lambda m: (m.open, -m.close))
     outer: list[_Marked] = []
@@ -159,6 +166,11 @@ def _quoted(text: str) -> list[_Marked]:
         if not outer or marked.open >= outer[-1].close:
             outer.append(marked)
     return outer
+
+
+# A newline that wraps a line mid-sentence, as copy filed with hard line breaks has it:
+# after a word or a comma (not after a full stop, colon or closing mark), before a word.
+_WRAP = r"(?<=[\w,])\n(?=[\w(])"
 
 
 def _marked(text: str, match: re.Match[str]) -> _Marked:
@@ -210,7 +222,8 @@ class _Article:
             for e in entities.entities for m in e.mentions if not self.inside_quote(m.start))
         self.mention_at = {start: (end, eid) for start, end, eid in self.mentions}
         self.boundaries = _boundaries(text, quoted, lex)
-        self.paragraphs = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
+        self.paragraphs = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)
+                           if m.start() == 0 or not _wrapped(text, m.start() - 1)]
         self.token_entity = token_entities(parsed, entities) if parsed is not None else {}
         self.token_starts = [t.idx for t in parsed] if parsed is not None else []
         self.sentences = list(parsed.sents) if parsed is not None else []
@@ -275,11 +288,19 @@ def _boundaries(text: str, quoted: list[_Marked], lex: _Lexicon) -> list[int]:
     """Offsets where a sentence starts; full stops inside quotation marks do not count."""
     masked = _masked(text, quoted)
     cuts = {0, len(text)}
-    cuts.update(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    cuts.update(m.end() for m in re.finditer(r"\n", text) if not _wrapped(text, m.start()))
     for match in _SENTENCE_END.finditer(masked):
         if not _abbreviation(masked, match.start(), lex):
             cuts.add(match.end())
     return sorted(cuts)
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """A newline wrapping a sentence onto the next line: a word, a comma or a closing
+    quotation mark before it and a lower-case word after it (“…,”\nthe minister said);
+    a capital may start a new paragraph after a headline."""
+    before, after = text[newline - 1:newline], text[newline + 1:newline + 2]
+    return (before.isalnum() or before in ",”’\"") and after.islower()
 
 
 def _masked(text: str, quoted: list[_Marked]) -> str:
@@ -593,6 +614,9 @@ class _JapaneseLexicon:
     quotatives: tuple[str, ...]
     reporting: tuple[str, ...]
     quotative_verbs: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+    attributive: tuple[str, ...]
+    attributive_window: int
     window: int
     embedded: tuple[str, ...]
     topic: frozenset[str]
@@ -622,6 +646,9 @@ def _japanese_lexicon() -> _JapaneseLexicon:
         quotatives=tuple(sorted(speech["quotatives"], key=len, reverse=True)),
         reporting=tuple(speech["reporting"]),
         quotative_verbs=tuple(speech["quotative_verbs"]),
+        demonstratives=tuple(speech["demonstratives"]),
+        attributive=tuple(speech["attributive"]),
+        attributive_window=speech["attributive_window"],
         window=speech["window"], embedded=tuple(speech["embedded"]),
         topic=frozenset(speaker["topic"]), subject=frozenset(speaker["subject"]),
         sentences_back=speaker["sentences_back"],
@@ -636,9 +663,12 @@ def _japanese_speaker(art: _Article, marked: _Marked) -> str | None:
     sentence (石破茂首相は「…」と述べた), one between the particle and the verb
     (「…」と首相は語った), else the topic of the sentences before (a dropped subject)."""
     lex = _japanese_lexicon()
+    owner = _message_of(art, marked, lex)
+    if owner is not None:
+        return owner
     verb = _reporting_verb(art.text, marked, lex)
     if verb is None:
-        return None
+        return _told_after(art, marked, lex)
     verb_start, verb_end = verb
     between = _topics(art, marked.close, verb_start, lex)
     if between:
@@ -654,6 +684,41 @@ def _japanese_speaker(art: _Article, marked: _Marked) -> str | None:
         found = _topics(art, cuts[k], cuts[k + 1], lex)
         if found:
             return _main(found, nearest=False)
+    return None
+
+
+def _message_of(art: _Article, marked: _Marked, lex: _JapaneseLexicon) -> str | None:
+    """「…」を目指すとの石破茂首相のメッセージ: the words are the message or view of the
+    one named right after との, whose name (and title) takes の."""
+    window = re.split(r"[。「『\n]", art.text[marked.close:marked.close + lex.attributive_window],
+                      maxsplit=1)[0]
+    for word in lex.attributive:
+        at = window.find(word)
+        if at < 0:
+            continue
+        named = art.mention_at.get(marked.close + at + len(word))
+        if named is None or art.type(named[1]) not in SPEAKER_TYPES:
+            continue
+        _, end = _particle_after(art.text, named[0], len(art.text), lex)
+        if art.text[end:end + 1] == "の":
+            return named[1]
+    return None
+
+
+def _told_after(art: _Article, marked: _Marked, lex: _JapaneseLexicon) -> str | None:
+    """「…」。首相は記者団にこう語った: the topic named before a demonstrative that takes
+    a reporting verb, in the words after the quote up to the end of the next sentence."""
+    start = marked.close + len(re.match(r"[」』。]*", art.text[marked.close:]).group())
+    stretch = re.split(r"[。「『\n]", art.text[start:start + 120], maxsplit=1)[0]
+    for word in lex.demonstratives:
+        at = stretch.find(word)
+        if at < 0:
+            continue
+        after = stretch[at + len(word):at + len(word) + 12]
+        if not any(after.startswith(stem) for stem in lex.reporting):
+            continue
+        found = _topics(art, start, start + at, lex)
+        return _main(found, nearest=True) if found else None
     return None
 
 

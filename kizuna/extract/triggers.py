@@ -49,6 +49,7 @@ class TriggerLexicon:
     facility_verbs: frozenset[str] = frozenset()  # "build" ... a facility is an INVEST
     facilities: frozenset[tuple[str, ...]] = frozenset()
     plans: frozenset[str] = frozenset()  # weak nouns that are plans of another happening
+    tackled: frozenset[str] = frozenset()  # what "address" tackles, not speaks to
 
 
 @cache
@@ -86,6 +87,7 @@ def english_triggers() -> TriggerLexicon:
         facility_verbs=frozenset(data["INVEST"].get("facility_verbs", ())),
         facilities=frozenset(tuple(f.split()) for f in data["INVEST"].get("facilities", ())),
         plans=frozenset(data["POLICY"].get("plans_of_happenings", ())),
+        tackled=frozenset(data["STATEMENT"].get("tackled", ())),
     )
 
 
@@ -270,7 +272,16 @@ def _verb_type(token: Any, lex: TriggerLexicon) -> str | None:
     event_type = lex.verbs.get(lemma)
     if event_type == "RELEASE" and not _releases_product(token, lex):
         return None
+    if event_type == "STATEMENT" and _tackles_problem(token, lex):
+        return None
     return event_type
+
+
+def _tackles_problem(verb: Any, lex: TriggerLexicon) -> bool:
+    """"Address global issues", "address their concerns": a problem dealt with, not an
+    audience spoken to."""
+    return any(child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in lex.tackled
+               for child in verb.children)
 
 
 def _releases_product(verb: Any, lex: TriggerLexicon) -> bool:

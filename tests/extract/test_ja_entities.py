@@ -37,6 +37,15 @@ SAME_ENTITY: list = [
      ["林芳正"], "Yoshimasa Hayashi", "PERSON", "JPN"),
     ("赤沢亮正経済再生相は12日、ワシントンを訪れた。",
      ["赤沢亮正"], "Ryosei Akazawa", "PERSON", "JPN"),
+    # a name set in full-width letters is the name in ASCII
+    ("オープンＡＩは２０日、東京に新しい拠点を開いた。",
+     ["オープンＡＩ"], "OpenAI", "ORG", "USA"),
+    # a spelling some papers use (ベセント for ベッセント)
+    ("ベセント米財務長官は15日、東京で日本の財務相と会談した。",
+     ["ベセント"], "Scott Bessent", "PERSON", "USA"),
+    # 総理 is a title after a name, like 首相
+    ("石破総理は16日、大阪を視察した。",
+     ["石破"], "Shigeru Ishiba", "PERSON", "JPN"),
     ("エヌビディアのジェンスン・フアンCEOは東京を訪れた。",
      ["ジェンスン・フアン"], "Jensen Huang", "PERSON", "USA"),
     ("米オープンAIのサム・アルトマンCEOは首相官邸で石破首相と面会した。",
@@ -141,3 +150,12 @@ def test_every_span_slices_the_text(ja_extract) -> None:
     for entity in found.doc.entities:
         for mention in entity.mentions:
             assert text[mention.start:mention.end] == mention.text
+
+
+def test_width_folding_keeps_every_offset() -> None:
+    from kizuna.extract.ja_mentions import fold_width
+
+    text = "ＳＢＧとオープンＡＩは５００億ドルを投じる。"
+    folded = fold_width(text)
+    assert folded == "SBGとオープンAIは500億ドルを投じる。"
+    assert len(folded) == len(text)

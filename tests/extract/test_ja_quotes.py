@@ -25,6 +25,27 @@ QUOTES: list = [
     # the role noun alone is the office holder named before
     ("石破茂首相は9日、米国から帰国した。首相は「実りの多い訪問になったと考えている」と語った。",
      [("実りの多い訪問になったと考えている", "Shigeru Ishiba")]),
+    # 総理 is a title after a name (石破総理は) and, alone, the prime minister last named;
+    # an ellipsis between the topic and the quote does not hide it
+    ("トランプ大統領は「取引はうまくいく」と語った。一方、石破総理は…「まだ隔たりが残って"
+     "いると思う」と述べた。",
+     [("取引はうまくいく", "Donald Trump"), ("まだ隔たりが残っていると思う", "Shigeru Ishiba")]),
+    ("石破茂首相は20日、大阪を訪れた。総理は、視察の後で「地域の声をしっかり受け止めたい」と"
+     "語った。そして、「次の予算で応えていく」という考えを示した。",
+     [("地域の声をしっかり受け止めたい", "Shigeru Ishiba"),
+      ("次の予算で応えていく", "Shigeru Ishiba")]),
+    # the quote first, then its speaker pointing back at it: こう語った, このように述べた
+    ("「思っていたより話が進んだ」。赤沢亮正経済再生相は協議の後、記者団にこう語った。",
+     [("思っていたより話が進んだ", "Ryosei Akazawa")]),
+    ("「値下げには応じられない」。トヨタ自動車は取引先への説明でこのように述べた。",
+     [("値下げには応じられない", "Toyota Motor")]),
+    # words given as someone's message or view (「…」との X の / という X の): X said them,
+    # not the topic who passes them on
+    ("赤沢亮正経済再生相は、「両国の関係をより強くしていきたい」との石破茂首相のメッセージを"
+     "伝えた。",
+     [("両国の関係をより強くしていきたい", "Shigeru Ishiba")]),
+    ("林芳正官房長官は、「できるだけ早く合意にこぎつけたい」という石破首相の考えを説明した。",
+     [("できるだけ早く合意にこぎつけたい", "Shigeru Ishiba")]),
     # a dropped subject: the topic of the sentence before
     ("トランプ氏は11日、ホワイトハウスで演説した。日本との交渉について「大きな前進があったと"
      "思っている」と強調した。",

@@ -50,6 +50,9 @@ STATUS: list = [
     ("日本は中国に半導体を輸出しない方針だ。", "TRADE", {"Japan", "China"}, "negated"),
     ("トランプ大統領は日本への関税を発動しなかった。", "RESTRICT",
      {"Donald Trump", "Japan"}, "negated"),
+    # 至らず: talks that did not reach an agreement
+    ("日米両政府は協議を重ねたが、合意には至らず、来月も話し合う。", "AGREE",
+     {"Japan", "United States"}, "negated"),
     pytest.param(
         "日本は米国からの投資を受け入れない。", "INVEST", {"Japan", "United States"},
         "negated",

@@ -15,6 +15,17 @@ from kizuna.resolve.gazetteer import default_gazetteer
 Row = tuple[str, list[tuple[str, str | None]]]
 
 ROWS: list[Row] = [
+    # copy filed with hard line breaks: a quote wrapped over lines is one quote, and the
+    # attribution on the next line still belongs to it; the company named in the
+    # paragraph before stands for "the company" (lines wrapped mid-sentence are one
+    # paragraph)
+    ("Toyota Motor said it would\nexpand its plant in Kentucky.\n“We will hire about\n"
+     "two thousand workers over the next few years,”\nthe company said.",
+     [("We will hire about\ntwo thousand workers over the next few years,", "Toyota Motor")]),
+    ("Shigeru Ishiba spoke after the cabinet meeting.\n“The talks are not easy, but we\n"
+     "will keep going,” Ishiba said. “I\nthink we are closer than before.”",
+     [("The talks are not easy, but we\nwill keep going,", "Shigeru Ishiba"),
+      ("I\nthink we are closer than before.", "Shigeru Ishiba")]),
     # “…,” X told / said X — the reporting verb after the quote, curly and straight marks
     ("“We will keep working closely with our partners on this issue,” Shigeru Ishiba told "
      "reporters on Monday.",

@@ -84,6 +84,8 @@ TRIGGERS: list = [
      "Japan would respond calmly.", "STATEMENT", "news conference"),
     ("After the cabinet meeting, Hayashi told reporters that the budget would pass.",
      "STATEMENT", "told reporters"),
+    # addressing an audience is a speech
+    ("Hayashi addressed the Diet on Friday morning.", "STATEMENT", "addressed"),
 ]
 
 
@@ -163,6 +165,9 @@ NO_EVENT = [
     '"We will deepen our partnership with Japan," Trump said at the White House.',
     'Trump said: "Japan will invest a lot of money in the United States."',
     "“Japan will buy more American gas,” Ishiba told reporters.",
+    # addressing a problem is no speech
+    "Ishiba promised to address the concerns of rice farmers.",
+    "Toyota Motor will address the chip shortage.",
     # a headline without a full stop is allowed to yield nothing
     "Ishiba to meet Trump in Washington",
     "SoftBank, OpenAI form AI joint venture",
