@@ -240,9 +240,12 @@ def event_facts(member: Member) -> EventFacts:
     """What `decide` looks at in an article-level event."""
     when = member.date
     parties = [(e.name, e.type, e.country) for e in member.actors + member.targets]
+    # the country a leader acts for is on the leader's side too: "Trump signed" and
+    # "the United States signed" go the same way (see merging._opposite)
+    acting = [(e.name, e.type, e.country) for e in member.actors]
     return EventFacts(id=member.event_id, type=member.type,
                       participants=with_countries(parties, country_names()),
-                      actors=frozenset(e.name for e in member.actors),
+                      actors=with_countries(acting, country_names()),
                       start=when.start if when else None, end=when.end if when else None,
                       granularity=when.granularity if when else None,
                       amount=member.amount, published=member.published, status=member.status,

@@ -327,6 +327,28 @@ def test_an_undated_plan_to_meet_is_not_the_meeting_held(store: Store, when: dat
     assert (grouping(store) == {frozenset({"held:v1", "plan:v1"})}) is one
 
 
+def with_countries(doc: Document) -> Document:
+    """The document with its leaders acting for their countries and countries as GPEs."""
+    known = {"Donald Trump": ("PERSON", "USA"), "United States": ("GPE", "USA"),
+             "Japan": ("GPE", "JPN")}
+    return replace(doc, entities=tuple(
+        replace(e, type=known[e.name][0], country=known[e.name][1]) if e.name in known else e
+        for e in doc.entities))
+
+
+def test_a_leader_and_the_country_they_act_for_are_one_side(store: Store) -> None:
+    """"Trump signed the order" and a reading of the same order with the United States
+    (and Japan) acting and Trump as its object go the same way: the country a leader
+    acts for is on the leader's side, so the two are not opposite directions. China
+    acting on the United States still is."""
+    signed = Told(type="POLICY", names=("Donald Trump", "Japan"), targets=("Japan",))
+    misread = Told(type="POLICY", names=("United States", "Japan", "Donald Trump"),
+                   targets=("Donald Trump",))
+    save(store, with_countries(report_doc("signed", FEB8, signed)),
+         with_countries(report_doc("misread", FEB8, misread)))
+    assert grouping(store) == {frozenset({"signed:v1", "misread:v1"})}
+
+
 BRIDGE_A = Told(names=("Shigeru Ishiba", "Donald Trump"))
 BRIDGE_B = Told(names=("Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya", "Marco Rubio"))
 BRIDGE_C = Told(names=("Donald Trump", "Takeshi Iwaya", "Marco Rubio"), when=None)
