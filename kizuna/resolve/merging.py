@@ -166,11 +166,11 @@ def bridged(event: EventFacts, candidates: list[EventFacts], joined: str,
 def one_reading(a: EventFacts, b: EventFacts) -> tuple[str, ...] | None:
     """Why two events of one article are readings of one happening the extractor split
     (four MEETs for one meeting, each naming some of those present), or None: the same
-    type (not one of the kinds made several at once, `COUNTABLE`) and status, a shared
-    participant, amounts that agree and dates that both name the same day (give or
-    take the day time zones make). Undated
-    ones are not: without a date nothing says it is the same happening, and two
-    happenings told on different days stay two."""
+    type (not one of the kinds made several at once, `COUNTABLE`) and status, one's
+    participants (with the countries leaders act for) all among the other's, amounts
+    that agree, and dates that both name the same day (give or take the day time zones
+    make). Undated ones are not: without a date nothing says it is the same happening;
+    two happenings told on different days, or with different people, stay two."""
     if a.type != b.type or a.type in COUNTABLE or a.status != b.status:
         return None  # tariffs, pledges, orders: one actor makes several in a day
     if not (a.start and b.start):
@@ -178,10 +178,11 @@ def one_reading(a: EventFacts, b: EventFacts) -> tuple[str, ...] | None:
     if a.granularity != "day" or b.granularity != "day" or not _dates_agree(a, b):
         return None  # a day's slack: the same article may tell local and Japan time
     shared = a.participants & b.participants
-    if not shared or not _amounts_agree(a, b) or _opposite(a, b):
-        return None
+    nested = a.participants <= b.participants or b.participants <= a.participants
+    if not (shared and nested) or not _amounts_agree(a, b) or _opposite(a, b):
+        return None  # Akazawa meeting Trump and Akazawa meeting Lutnick that day: two
     return (f"same type {a.type}, status {a.status} and day {a.start.isoformat()}",
-            f"shared participants: {', '.join(sorted(shared))}")
+            f"one names all the other does: {', '.join(sorted(shared))}")
 
 
 def _new_happening(event_id: str, best: tuple[float, tuple[str, ...]] | None) -> Judgement:
