@@ -277,6 +277,10 @@ def _plan_for_the_past(plan: EventFacts, other: EventFacts) -> bool:
     still to come when an article appears cannot be a happening dated before it."""
     if plan.status not in FUTURE or plan.published is None or other.start is None:
         return False
+    if other.status in FUTURE and other.published and other.published >= plan.published:
+        # a report no older also tells it as to come: its past date is a misreading
+        # ("plans to release ... April 2025" in July), not a happening already over
+        return False
     return (plan.published - (other.end or other.start)).days > DATE_SLACK_DAYS
 
 
