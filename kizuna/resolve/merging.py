@@ -16,6 +16,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from kizuna.resolve.happenings import COUNTABLE
+
 # A happening is one event when these agree: participants (canonical names), dates and
 # amounts. Names shared by many events (a country, a president) count for less.
 MIN_SCORE = 0.45
@@ -26,7 +28,7 @@ AMOUNT_TOLERANCE = 0.02
 UNDATED_WINDOW_DAYS = 45  # an undated report matches reports published this close
 # A date the event's own clause does not state (taken from the article's lead event, or
 # from a neighbouring phrase) is evidence, not proof: it may disagree this much.
-UNSURE_DATE_DAYS = 14
+UNSURE_DATE_DAYS = 14  # the most any type allows (date_tolerance.toml): candidates' window
 RELATED_TYPE_COST = 0.1  # one happening typed two related ways (related_types.toml)
 
 
@@ -82,6 +84,21 @@ def related_types() -> dict[str, frozenset[str]]:
         found[first].add(second)
         found[second].add(first)
     return {type: frozenset(others) for type, others in found.items()}
+
+
+@cache
+def _date_rules() -> dict:
+    text = resources.files(__package__).joinpath("date_tolerance.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def unsure_date_days(*types: str) -> int:
+    """Days an inferred date may be off for happenings of these types (the least any
+    allows, date_tolerance.toml): a phone call a week before a meeting is another
+    happening; an agreement reported a week later is the same one."""
+    rules = _date_rules()
+    by_type, default = rules.get("types", {}), int(rules["default"])
+    return min(min(int(by_type.get(t, default)) for t in types), UNSURE_DATE_DAYS)
 
 
 def compatible(type: str) -> frozenset[str]:
@@ -146,6 +163,28 @@ def bridged(event: EventFacts, candidates: list[EventFacts], joined: str,
     return sorted(best, key=lambda merged_id: (-best[merged_id], merged_id))[:1]
 
 
+def one_reading(a: EventFacts, b: EventFacts) -> tuple[str, ...] | None:
+    """Why two events of one article are readings of one happening the extractor split
+    (four MEETs for one meeting, each naming some of those present), or None: the same
+    type (not one of the kinds made several at once, `COUNTABLE`) and status, one's
+    participants (with the countries leaders act for) all among the other's, amounts
+    that agree, and dates that both name the same day (give or take the day time zones
+    make). Undated ones are not: without a date nothing says it is the same happening;
+    two happenings told on different days, or with different people, stay two."""
+    if a.type != b.type or a.type in COUNTABLE or a.status != b.status:
+        return None  # tariffs, pledges, orders: one actor makes several in a day
+    if not (a.start and b.start):
+        return None
+    if a.granularity != "day" or b.granularity != "day" or not _dates_agree(a, b):
+        return None  # a day's slack: the same article may tell local and Japan time
+    shared = a.participants & b.participants
+    nested = a.participants <= b.participants or b.participants <= a.participants
+    if not (shared and nested) or not _amounts_agree(a, b) or _opposite(a, b):
+        return None  # Akazawa meeting Trump and Akazawa meeting Lutnick that day: two
+    return (f"same type {a.type}, status {a.status} and day {a.start.isoformat()}",
+            f"one names all the other does: {', '.join(sorted(shared))}")
+
+
 def _new_happening(event_id: str, best: tuple[float, tuple[str, ...]] | None) -> Judgement:
     if best is None:
         reasons: tuple[str, ...] = ("no merged event of the same type shares a participant",)
@@ -192,16 +231,30 @@ def _date_evidence(a: EventFacts, b: EventFacts) -> tuple[float, list[str]] | No
     if a.start and b.start:
         if _dates_agree(a, b):
             return 0.3, ["dates agree"]
-        if a.date_sure and b.date_sure or _days_apart(a, b) > UNSURE_DATE_DAYS:
+        tolerance = unsure_date_days(a.type, b.type)
+        if a.date_sure and b.date_sure or _days_apart(a, b) > tolerance:
             return None
         if not _reported_together(a, b):
             return None
-        return 0.0, ["dates differ, one not stated in its clause"]
+        return 0.0, [f"dates differ, one not stated in its clause (at most {tolerance} days "
+                     f"for {'/'.join(sorted({a.type, b.type}))})"]
     if not _reported_together(a, b):
+        return None
+    if _plan_and_happening(a, b):
         return None
     if a.start or b.start:
         return 0.0, ["one date unknown"]
     return -0.1, ["no dates"]
+
+
+def _plan_and_happening(a: EventFacts, b: EventFacts) -> bool:
+    """"Agreed to have ministers continue talks" (to come, no date) is not the talks
+    held on a given day: for meetings and visits (`plans_need_a_date`) a plan names its
+    happening by its date, and without one nothing ties an intention to what took place
+    (both plans, or both over, may still be matched undated)."""
+    if not {a.type, b.type} & set(_date_rules().get("plans_need_a_date", ())):
+        return False
+    return (a.status in FUTURE) != (b.status in FUTURE)
 
 
 def _days_apart(a: EventFacts, b: EventFacts) -> int:
@@ -223,6 +276,10 @@ def _plan_for_the_past(plan: EventFacts, other: EventFacts) -> bool:
     """A meeting planned or considered in July's news is not February's summit: what is
     still to come when an article appears cannot be a happening dated before it."""
     if plan.status not in FUTURE or plan.published is None or other.start is None:
+        return False
+    if other.status in FUTURE and other.published and other.published >= plan.published:
+        # a report no older also tells it as to come: its past date is a misreading
+        # ("plans to release ... April 2025" in July), not a happening already over
         return False
     return (plan.published - (other.end or other.start)).days > DATE_SLACK_DAYS
 

@@ -58,6 +58,7 @@ from kizuna.resolve.merging import (
     assign,
     bridged,
     compatible,
+    one_reading,
     score,
     with_countries,
 )
@@ -97,16 +98,20 @@ def merge_article(conn: Connection, article_id: str) -> list[Judgement]:
     names |= {n for found in candidates.values() for c in found for n in c.participants}
     weights = participant_weights(conn, names)
     judgements = one_clause_one_happening(waiting, assign(facts, candidates, weights))
-    created: dict[tuple[int, int], str] = {}  # clause -> the merged event begun for it
+    judgements = one_reading_one_happening(facts, judgements)
+    happening = _happenings(waiting, facts)
+    created: dict[int, str] = {}  # happening -> the merged event begun for it
     for index, (member, judgement) in enumerate(zip(waiting, judgements, strict=True)):
-        clause = _clause(member)
-        if judgement.merged_id is None and clause in created:
+        key = happening[index]
+        if judgement.merged_id is None and key in created:
+            same_clause = _clause(member) == _clause(waiting[key])
+            why = () if same_clause else one_reading(facts[index], facts[key]) or ()
             judgement = judgements[index] = Judgement(
-                member.event_id, created[clause], 1.0,
-                ("stated by the same clause as the event that began it", *judgement.reasons))
+                member.event_id, created[key], 1.0,
+                (_SAME_START[same_clause], *why, *judgement.reasons))
         merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
         if judgement.merged_id is None:
-            created[clause] = merged_id
+            created[key] = merged_id
         attach(conn, member.event_id, merged_id)
         record(conn, judgement, AUTO)
     # Folds only once every event is placed: a fold deletes the merged event it empties,
@@ -137,6 +142,65 @@ def one_clause_one_happening(members: list[Member],
                 f"stated by the same clause as event {other.event_id} ({other.type}), "
                 "which joined it", *placed.reasons))
         out.append(judgement)
+    return out
+
+
+_SAME_START = {True: "stated by the same clause as the event that began it",
+               False: "read as the same happening as the event of its article that began it"}
+
+
+def one_reading_one_happening(facts: list[EventFacts],
+                              judgements: list[Judgement]) -> list[Judgement]:
+    """Events of one article that are readings of one happening (`one_reading`: same
+    type, status and day, a shared participant) go where the best-placed of them went:
+    the extractor split one meeting into several events, and placed apart they would
+    seed several merged events that can never fold, as an article's events never share
+    one. Events of the article told on different days stay apart."""
+    out = list(judgements)
+    for group in _groups(facts):
+        placed = [i for i in group if out[i].merged_id is not None]
+        if not placed:
+            continue
+        best = max(placed, key=lambda i: (out[i].score, -i))
+        for i in group:
+            if out[i].merged_id is None:
+                why = one_reading(facts[i], facts[best]) or ()
+                out[i] = Judgement(facts[i].id, out[best].merged_id, out[best].score, (
+                    f"read as the same happening as event {facts[best].id} of its article, "
+                    "which joined it", *why, *out[best].reasons))
+    return out
+
+
+def _groups(facts: list[EventFacts]) -> list[list[int]]:
+    """Indexes of the article's events, grouped by `one_reading` (linked pairs chain)."""
+    root = list(range(len(facts)))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            i = root[i]
+        return i
+    for i, a in enumerate(facts):
+        for j in range(i):
+            if one_reading(a, facts[j]) is not None:
+                root[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(facts)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _happenings(members: list[Member], facts: list[EventFacts]) -> list[int]:
+    """For each event, the first event of its article it is one happening with: stated
+    by the same clause, or read as the same happening (`one_reading`)."""
+    first_of_clause: dict[tuple[int, int], int] = {}
+    out = []
+    for i, member in enumerate(members):
+        out.append(first_of_clause.setdefault(_clause(member), i))
+    for group in _groups(facts):
+        lead = min(out[i] for i in group)
+        for i in range(len(out)):
+            if out[i] in {out[g] for g in group}:
+                out[i] = lead
     return out
 
 
@@ -176,9 +240,12 @@ def event_facts(member: Member) -> EventFacts:
     """What `decide` looks at in an article-level event."""
     when = member.date
     parties = [(e.name, e.type, e.country) for e in member.actors + member.targets]
+    # the country a leader acts for is on the leader's side too: "Trump signed" and
+    # "the United States signed" go the same way (see merging._opposite)
+    acting = [(e.name, e.type, e.country) for e in member.actors]
     return EventFacts(id=member.event_id, type=member.type,
                       participants=with_countries(parties, country_names()),
-                      actors=frozenset(e.name for e in member.actors),
+                      actors=with_countries(acting, country_names()),
                       start=when.start if when else None, end=when.end if when else None,
                       granularity=when.granularity if when else None,
                       amount=member.amount, published=member.published, status=member.status,

@@ -41,9 +41,15 @@ def event(**changes: object) -> EventFacts:
     ("different dates", event(start=date(2025, 7, 22), end=date(2025, 7, 22)),
      [SUMMIT], None),
     ("different types", event(type="AGREE"), [SUMMIT], None),
-    ("a date only inferred, five days off", event(start=date(2025, 2, 12),
-                                                  end=date(2025, 2, 12), date_sure=False),
+    ("an agreement's date only inferred, five days off",
+     event(type="AGREE", start=date(2025, 2, 12), end=date(2025, 2, 12), date_sure=False),
+     [replace(SUMMIT, type="AGREE")], "ev-summit"),
+    ("a meeting's date only inferred, two days off", event(start=date(2025, 2, 9),
+                                                           end=date(2025, 2, 9),
+                                                           date_sure=False),
      [SUMMIT], "ev-summit"),
+    ("a meeting's date only inferred, five days off: another meeting",
+     event(start=date(2025, 2, 12), end=date(2025, 2, 12), date_sure=False), [SUMMIT], None),
     ("a date only inferred, a month off", event(start=date(2025, 3, 12),
                                                 end=date(2025, 3, 12), date_sure=False),
      [SUMMIT], None),
@@ -161,6 +167,22 @@ def test_a_plan_in_later_news_is_not_a_happening_dated_before_it() -> None:
     reported_after = event(start=None, end=None, granularity=None, status="happened",
                            published=date(2025, 2, 20))
     assert decide(reported_after, [SUMMIT]).merged_id == "ev-summit"
+
+
+def test_two_plans_told_the_same_day_match_though_one_date_is_past() -> None:
+    """Two July reports of a release still to come, one dated (wrongly) April, the other
+    the fiscal year: the April date is a misreading, not a release already over. A plan
+    in later news still does not match an older plan dated before it."""
+    fiscal_year = EventFacts("ev-fy", "RELEASE", frozenset({"Rapidus"}), date(2025, 4, 1),
+                             date(2026, 3, 31), "year", published=date(2025, 7, 18),
+                             status="planned")
+    april = replace(fiscal_year, id="v", start=date(2025, 4, 1), end=date(2025, 4, 30),
+                    granularity="month")
+    assert decide(april, [fiscal_year]).merged_id == "ev-fy"
+    assert decide(replace(fiscal_year, id="v"), [replace(april, id="ev-apr")]
+                  ).merged_id == "ev-apr"
+    older = replace(april, id="ev-old", published=date(2025, 3, 1))
+    assert decide(replace(fiscal_year, id="v"), [older]).merged_id is None
 
 
 def test_an_undated_report_matches_only_reports_published_near_it() -> None:

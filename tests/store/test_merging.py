@@ -275,12 +275,86 @@ def test_a_person_merge_of_another_event_type_is_refused(store: Store) -> None:
 
 
 def test_two_events_of_one_article_never_share_a_merged_event(store: Store) -> None:
-    """An article tells each happening once: its second meeting of the same people is
-    another meeting, and the closer match takes the merged event."""
-    save(store, report_doc("a", FEB8, Told()))
-    save(store, report_doc("b", FEB8, Told(names=("Shigeru Ishiba", "Donald Trump",
-                                                  "Takeshi Iwaya")), Told()))
+    """An article tells each happening once: its second tariff of the same parties on
+    the same day is another tariff (one actor imposes several at once), and the closer
+    match takes the merged event."""
+    tariff = Told(type="RESTRICT", names=("Donald Trump", "Japan"), targets=("Japan",))
+    save(store, report_doc("a", FEB8, tariff))
+    save(store, report_doc("b", FEB8, replace(tariff, names=("Donald Trump", "Japan",
+                                                             "Canada")), tariff))
     assert grouping(store) == {frozenset({"a:v1", "b:v2"}), frozenset({"b:v1"})}
+
+
+SPLIT_READINGS = (Told(names=("Ryosei Akazawa", "Donald Trump")),
+                  Told(names=("Ryosei Akazawa", "Donald Trump", "Scott Bessent")),
+                  Told(names=("Ryosei Akazawa",)))
+
+
+@pytest.mark.parametrize("first", ["split", "plain"])
+def test_one_meeting_read_as_several_events_of_an_article_is_one_happening(
+        store: Store, first: str) -> None:
+    """The extractor split one meeting into three MEETs of one day, each naming some of
+    those present. Arriving first they seed one merged event, not three that could never
+    fold (an article's events never share one otherwise); arriving second they all join
+    the meeting already known. Each says why."""
+    docs = {"split": report_doc("split", FEB8, *SPLIT_READINGS),
+            "plain": report_doc("plain", FEB8, Told(names=("Ryosei Akazawa", "Donald Trump",
+                                                           "Scott Bessent")))}
+    save(store, docs[first], docs["split" if first == "plain" else "plain"])
+    assert grouping(store) == {frozenset({"split:v1", "split:v2", "split:v3", "plain:v1"})}
+    split = {event_id("split", f"v{n}") for n in (1, 2, 3)}
+    reasons = [json.loads(j.reasons) for j in judgements(store)
+               if j.event_id in split and "read as the same happening" in j.reasons]
+    assert len(reasons) == 2  # one event was placed (or began it); the others followed
+    assert all(any(r.startswith("same type MEET, status happened and day") for r in why)
+               for why in reasons)
+
+
+def test_two_meetings_of_an_article_with_different_people_stay_two(store: Store) -> None:
+    """Akazawa met Lutnick, then Trump, the same day: neither names all the other does,
+    so they are two meetings, not one split by the extractor."""
+    save(store, report_doc("day", FEB8, Told(names=("Ryosei Akazawa", "Howard Lutnick")),
+                           Told(names=("Ryosei Akazawa", "Donald Trump"))))
+    assert grouping(store) == {frozenset({"day:v1"}), frozenset({"day:v2"})}
+
+
+def test_two_meetings_of_an_article_on_different_days_stay_two(store: Store) -> None:
+    """Same people, same type, but the article dates them days apart: two happenings."""
+    save(store, report_doc("two", FEB8, Told(when=date(2025, 2, 4)),
+                           Told(names=("Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya"))))
+    assert grouping(store) == {frozenset({"two:v1"}), frozenset({"two:v2"})}
+
+
+@pytest.mark.parametrize(("when", "one"), [(None, False), (FEB7, True)])
+def test_an_undated_plan_to_meet_is_not_the_meeting_held(store: Store, when: date | None,
+                                                         one: bool) -> None:
+    """"Agreed to have ministers continue talks" (to come, no date) is not the talks
+    held later; a plan to meet that names the day is that meeting."""
+    save(store, report_doc("held", FEB8, Told()))
+    save(store, report_doc("plan", FEB6, Told(status="planned", when=when)))
+    assert (grouping(store) == {frozenset({"held:v1", "plan:v1"})}) is one
+
+
+def with_countries(doc: Document) -> Document:
+    """The document with its leaders acting for their countries and countries as GPEs."""
+    known = {"Donald Trump": ("PERSON", "USA"), "United States": ("GPE", "USA"),
+             "Japan": ("GPE", "JPN")}
+    return replace(doc, entities=tuple(
+        replace(e, type=known[e.name][0], country=known[e.name][1]) if e.name in known else e
+        for e in doc.entities))
+
+
+def test_a_leader_and_the_country_they_act_for_are_one_side(store: Store) -> None:
+    """"Trump signed the order" and a reading of the same order with the United States
+    (and Japan) acting and Trump as its object go the same way: the country a leader
+    acts for is on the leader's side, so the two are not opposite directions. China
+    acting on the United States still is."""
+    signed = Told(type="POLICY", names=("Donald Trump", "Japan"), targets=("Japan",))
+    misread = Told(type="POLICY", names=("United States", "Japan", "Donald Trump"),
+                   targets=("Donald Trump",))
+    save(store, with_countries(report_doc("signed", FEB8, signed)),
+         with_countries(report_doc("misread", FEB8, misread)))
+    assert grouping(store) == {frozenset({"signed:v1", "misread:v1"})}
 
 
 BRIDGE_A = Told(names=("Shigeru Ishiba", "Donald Trump"))
