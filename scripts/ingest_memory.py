@@ -52,11 +52,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--small", type=int, default=300)
     parser.add_argument("--large", type=int, default=3000)
+    parser.add_argument("--kinds", default="jsonl,files", help="jsonl, files or both")
     args = parser.parse_args()
+    kinds = [k for k in args.kinds.split(",") if k in ("jsonl", "files")]
     with tempfile.TemporaryDirectory(prefix="kizuna-memory-") as folder:
         root = Path(folder)
         figures = {}
-        for kind in ("jsonl", "files"):
+        for kind in kinds:
             for count in (args.small, args.large):
                 made = records(count)
                 if kind == "jsonl":
@@ -73,7 +75,7 @@ def main() -> None:
                 figures[(kind, count)] = peak_mb(inputs, root / f"{kind}-{count}.db")
                 print(f"{kind:<5} {count:>6} articles: peak {figures[(kind, count)]:.0f} MB",
                       flush=True)
-        for kind in ("jsonl", "files"):
+        for kind in kinds:
             ratio = figures[(kind, args.large)] / figures[(kind, args.small)]
             print(f"{kind}: {args.large} / {args.small} articles = {ratio:.2f}x peak memory")
 
