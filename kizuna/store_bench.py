@@ -47,6 +47,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from kizuna.errors import StoreError
+from kizuna.event_types import role_free_types
 from kizuna.store import Store, merged, queries, reads
 from kizuna.store import schema as s
 from kizuna.store.merger import merged_id_for
@@ -156,7 +157,7 @@ TOPICS = [
 
 EVENT_WEIGHTS = {"MEET": 20, "VISIT": 8, "AGREE": 10, "COOPERATE": 10, "INVEST": 8,
                  "TRADE": 6, "RESTRICT": 10, "POLICY": 8, "STATEMENT": 12, "RELEASE": 4}
-ROLE_FREE = frozenset({"MEET", "AGREE", "COOPERATE"})
+ROLE_FREE = role_free_types()
 # citations per merged event, 1 to 10, most happenings told once or twice
 CITATION_WEIGHTS = (30, 20, 14, 10, 8, 6, 4, 3, 3, 2)
 STATUS_RANK = {"considered": 0, "planned": 1, "negated": 2, "happened": 3}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kizuna.event_types import event_types, role_free_types
 from kizuna.extract.evidence import date_scopes, english_clause, sentence_span
 from kizuna.extract.status import event_status
 from kizuna.extract.triggers import Trigger, find_triggers
@@ -27,7 +28,8 @@ OWN_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "
 LOCATION_PREPS = {"in", "at", "during"}
 PLACE_KINDS = {"places", ""}
 PLACE_TARGET_TYPES = {"VISIT"}
-COUNTRY_TARGET_TYPES = {"INVEST", "VISIT", "TRADE", "RESTRICT"}
+COUNTRY_TARGET_TYPES = frozenset(t.name for t in event_types().values() if t.country_target)
+ROLE_FREE = role_free_types()
 MIN_PARTICIPANTS = {"MEET": 2}
 AMOUNT_TYPES = {"INVEST", "TRADE", "AGREE", "COOPERATE", "RESTRICT", "POLICY"}
 
@@ -395,8 +397,6 @@ def _delegate_nouns() -> frozenset[str]:
 def _entity_named(ctx: ArticleContext, name: str) -> str | None:
     return next((e.id for e in ctx.entities.entities if e.name == name), None)
 
-
-ROLE_FREE = {"MEET", "AGREE", "COOPERATE"}
 
 
 def _after_dateline(sent: Any) -> int:

@@ -29,10 +29,11 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, select
 
+from kizuna.event_types import role_free_types
 from kizuna.model import Citation, DateRef, Entity, MergedEvent, Span, StatusChange
 from kizuna.store import schema as s
 
-ROLE_FREE = frozenset({"MEET", "AGREE", "COOPERATE"})
+ROLE_FREE = role_free_types()
 PRECISION = {"day": 0, "month": 1, "year": 2}
 # Same-day order of statuses: the last is the one kept when two reports disagree.
 STATUS_ORDER = ("considered", "planned", "negated", "happened")

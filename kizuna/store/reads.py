@@ -29,13 +29,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, extract, func, intersect, select
 
 from kizuna.contract import merged_event_to_dict
+from kizuna.event_types import types_with_stance
 from kizuna.model import MergedEvent
 from kizuna.store import schema as s
 from kizuna.store.database import Store
 from kizuna.store.members import Member, load_members, summarise
 
-COOPERATIVE = ("MEET", "VISIT", "AGREE", "COOPERATE", "INVEST", "TRADE")
-RESTRICTIVE = ("RESTRICT",)
+COOPERATIVE = types_with_stance("cooperative")
+RESTRICTIVE = types_with_stance("restrictive")
 # A report that something did not or will not happen is no cooperation and no restriction.
 NOT_COUNTED = ("negated",)
 TOP_PARTNERS = 10

@@ -59,7 +59,11 @@ class PoliteClient:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return self._request(url, headers)
+        response = self._request(url, headers)
+        if response.status >= 400:
+            raise FetchError(f"{url}: the server answered HTTP {response.status}; check the "
+                             "address, or save the page and pass the file")
+        return response
 
     def allowed(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -73,19 +77,22 @@ class PoliteClient:
 
     def _read_robots(self, origin: str) -> RobotFileParser | None:
         """The host's rules; None (all allowed) when it has no robots.txt."""
+        rules = RobotFileParser()
         try:
             response = self._request(f"{origin}/robots.txt", {"User-Agent": web.USER_AGENT})
-        except FetchError as exc:
-            if " HTTP 4" in str(exc):  # no robots.txt: nothing is forbidden (RFC 9309)
-                return None
-            rules = RobotFileParser()  # unreachable: assume everything is forbidden
-            rules.parse(["User-agent: *", "Disallow: /"])
+        except FetchError:
+            response = None
+        if response is not None and 400 <= response.status < 500:
+            return None  # no robots.txt: nothing is forbidden (RFC 9309)
+        if response is None or response.status >= 500:
+            rules.parse(["User-agent: *", "Disallow: /"])  # unreachable: all forbidden
             return rules
-        rules = RobotFileParser()
         rules.parse(response.data.decode("utf-8", "replace").splitlines())
         return rules
 
     def _request(self, url: str, headers: dict[str, str]) -> Response:
+        """The answer, whatever its status (an error status comes with no body); raises
+        FetchError only when there is no answer."""
         self._wait_for_host(url)
         try:
             with self.client.stream("GET", url, headers=headers,
@@ -94,7 +101,8 @@ class PoliteClient:
                     return Response(url=str(response.url), status=304,
                                     etag=response.headers.get("etag"),
                                     last_modified=response.headers.get("last-modified"))
-                web.check_status(url, response)
+                if response.status_code >= 400:
+                    return Response(url=str(response.url), status=response.status_code)
                 data = web.read_capped(url, response, web.MAX_BYTES)
                 return Response(url=str(response.url), status=response.status_code, data=data,
                                 content_type=response.headers.get("content-type"),
