@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kizuna.resolve.gazetteer import KnownActor
 
 EVENT_TYPES = (
     "MEET", "VISIT", "AGREE", "COOPERATE", "INVEST",
@@ -215,3 +219,17 @@ class Pledge:
     @property
     def types(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(e.type for e in self.events))
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One place an article names an actor; `kizuna.resolve.entities` groups them."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    actor: KnownActor | None = None
+    title: str | None = None
+    role: str | None = None  # the title a role noun ("the prime minister") stands for
+    reading: tuple[str, ...] = ()  # katakana reading of each word of a Japanese name

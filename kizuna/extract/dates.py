@@ -372,19 +372,6 @@ def resolve_dates(
     return [date_ref(text, s, e, period) for s, e, period in _longest_first(found)]
 
 
-def _distance(ref: DateRef, anchor: int) -> int:
-    if ref.span is None:
-        return 1 << 62
-    if ref.span.start <= anchor < ref.span.end:
-        return 0
-    return min(abs(anchor - ref.span.start), abs(anchor - ref.span.end))
-
-
-def choose_date(refs: list[DateRef], anchor: int) -> DateRef | None:
-    """The date nearest to `anchor` (a trigger's offset); the earlier one on a tie."""
-    return min(refs, key=lambda r: _distance(r, anchor), default=None)
-
-
 # --- Japanese ---------------------------------------------------------------------------
 # Japanese dates carry their own unit characters (年, 月, 日, 曜), so no cue words are
 # needed; a bare "7日" is a day of the publication month or a neighbouring one.

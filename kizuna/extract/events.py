@@ -24,7 +24,10 @@ from kizuna.resolve.gazetteer import default_gazetteer
 
 SUBJECT_CLIMB = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
-OWN_CLAUSES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"}
+# Dependents whose words are another clause's: no participant of this event is named in
+# them. Unlike the evidence's `CLAUSES_OUTSIDE_EVIDENCE`, a framed verb (xcomp: "plans to
+# invest") counts here, as its object is the framed happening's, not the framing one's.
+CLAUSES_WITHOUT_PARTIES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"}
 LOCATION_PREPS = {"in", "at", "during"}
 PLACE_KINDS = {"places", ""}
 PLACE_TARGET_TYPES = {"VISIT"}
@@ -191,7 +194,7 @@ def _participant_tokens(head: Any) -> Iterator[Any]:
 
 def _clause_tokens(predicate: Any, exclude: Any) -> Iterator[Any]:
     for child in predicate.children:
-        if child.i == exclude.i or child.dep_ in OWN_CLAUSES:
+        if child.i == exclude.i or child.dep_ in CLAUSES_WITHOUT_PARTIES:
             continue
         yield from child.subtree
 
@@ -272,7 +275,7 @@ def _noun_phrase(noun: Any) -> Iterator[Any]:
     """A noun with its modifiers but without the clauses hanging from it."""
     yield noun
     for child in noun.children:
-        if child.dep_ not in OWN_CLAUSES:
+        if child.dep_ not in CLAUSES_WITHOUT_PARTIES:
             yield from child.subtree
 
 

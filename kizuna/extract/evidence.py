@@ -13,7 +13,8 @@ from typing import Any
 from kizuna.model import Span
 
 # Dependents that open a clause of their own: what they say is not this clause's event.
-OWN_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"})
+CLAUSES_OUTSIDE_EVIDENCE = frozenset(
+    {"ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"})
 # Verbs that only frame another ("plans to invest", "agreed to promote"): their clause is
 # the event's clause too, subject included.
 FRAMING = frozenset({"xcomp"})
@@ -95,7 +96,7 @@ def _clause_tokens(top: Any, path: set[int]) -> set[int]:
 
 
 def _own_clause(token: Any) -> bool:
-    if token.dep_ not in OWN_CLAUSES or _participle(token):
+    if token.dep_ not in CLAUSES_OUTSIDE_EVIDENCE or _participle(token):
         return False
     # "Son and Altman" is one clause's list; "met Son and signed a deal" two clauses
     return token.dep_ != "conj" or token.pos_ in {"VERB", "AUX"}

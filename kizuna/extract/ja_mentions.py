@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kizuna.extract.mentions import NameMention, Occupancy, first_seen
+from kizuna.extract.mentions import Occupancy, first_seen
 from kizuna.lang import load
+from kizuna.model import NameMention
 from kizuna.resolve.gazetteer import Gazetteer, KnownActor
 
 _PAIR_CONTEXT = re.compile(r"[\u4e00-\u9fff]")

@@ -14,24 +14,13 @@ from functools import cache
 from typing import Any
 
 from kizuna.lang import load
+from kizuna.model import NameMention
 from kizuna.resolve.gazetteer import Gazetteer, KnownActor
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HAS_UPPER = re.compile(r"[A-Z]")
 # A model number after a name ("DGX B200", "Xeon 6900P"): the name is a product line.
 _MODEL_NUMBER = re.compile(r"^\s+[A-Z]{0,3}\d{2,5}[A-Za-z]{0,3}\b")
-
-
-@dataclass(frozen=True)
-class NameMention:
-    start: int
-    end: int
-    text: str
-    type: str
-    actor: KnownActor | None = None
-    title: str | None = None
-    role: str | None = None  # the title a role noun ("the prime minister") stands for
-    reading: tuple[str, ...] = ()  # katakana reading of each word of a Japanese name
 
 
 @dataclass(frozen=True)

@@ -147,12 +147,3 @@ def find_amounts(text: str) -> list[Money]:
         for i, (start, end, value, currency) in enumerate(found, start=1)
     ]
 
-
-def amount_for(span_start: int, span_end: int, amounts: list[Money]) -> Money | None:
-    """The first amount lying wholly inside `span_start..span_end`.
-
-    The first, because a sum given in two currencies names the reported one first:
-    "$500 billion (approximately ¥78 trillion)".
-    """
-    inside = (a for a in amounts if span_start <= a.span.start and a.span.end <= span_end)
-    return min(inside, key=lambda a: a.span.start, default=None)

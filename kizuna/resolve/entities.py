@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kizuna.extract.mentions import NameMention
-from kizuna.model import Entity, Span
+from kizuna.model import Entity, NameMention, Span
 from kizuna.resolve.gazetteer import KnownActor
 from kizuna.resolve.romanise import romanise
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kizuna.extract.dates import choose_date, resolve_dates, resolve_dates_ja
+from kizuna.extract.dates import resolve_dates, resolve_dates_ja
 from kizuna.model import DateRef
 
 THU = date(2025, 2, 6)  # a Thursday: its week runs Monday 3 to Sunday 9 February
@@ -307,22 +307,6 @@ def test_several_dates_come_back_in_text_order() -> None:
 def test_dates_outside_the_sentence_are_ignored() -> None:
     refs = _resolve("No date here.", THU, "past")
     assert refs == []
-
-
-def test_choose_date_picks_the_expression_nearest_the_trigger() -> None:
-    sentence = (
-        "After talks in January and weeks of review, the two leaders signed the accord on Friday."
-    )
-    text = LEAD + sentence + TAIL
-    refs = resolve_dates(text, len(LEAD), len(LEAD) + len(sentence), THU, "past")
-    chosen = choose_date(refs, text.index("signed"))
-    assert chosen is not None and chosen.text == "on Friday"
-    chosen = choose_date(refs, text.index("talks"))
-    assert chosen is not None and chosen.text == "in January"
-
-
-def test_choose_date_with_nothing_to_choose() -> None:
-    assert choose_date([], 10) is None
 
 
 PIECES = [

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kizuna.extract.money import amount_for, find_amounts
+from kizuna.extract.money import find_amounts
 
 Row = tuple[str, list[tuple[str, float, str]]]
 
@@ -112,24 +112,6 @@ def test_amounts_in_a_longer_article_keep_article_offsets() -> None:
     amounts = find_amounts(text)
     assert [m.span.text for m in amounts] == ["€20 billion", "$400 million"]
     assert all(text[m.span.start : m.span.end] == m.span.text for m in amounts)
-
-
-def test_amount_for_takes_the_first_amount_inside_the_span() -> None:
-    text = "Intro. The group will invest $500 billion (approximately ¥78 trillion). Next $1bn."
-    amounts = find_amounts(text)
-    sentence_end = text.index("Next")
-    chosen = amount_for(7, sentence_end, amounts)
-    assert chosen is not None and chosen.span.text == "$500 billion"
-
-
-@pytest.mark.parametrize(("start", "end"), [(0, 7), (40, 50)])
-def test_amount_for_ignores_amounts_outside_or_across_the_span(start: int, end: int) -> None:
-    text = "Intro. The group will invest $500 billion (approximately ¥78 trillion)."
-    assert amount_for(start, end, find_amounts(text)) is None
-
-
-def test_amount_for_with_no_amounts() -> None:
-    assert amount_for(0, 100, []) is None
 
 
 PIECES = [
