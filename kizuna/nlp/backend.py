@@ -58,8 +58,10 @@ def load(language: str) -> Any:
     if "line_breaks" not in Language.factories:
         Language.component("line_breaks", func=_line_breaks)
         Language.component("quotes_unbroken", func=_quotes_unbroken)
+    from kizuna.extract.languages import language_for
+
     nlp = spacy.load(MODELS[language])
-    nlp.add_pipe("line_breaks" if language == "en" else "quotes_unbroken", before="parser")
+    nlp.add_pipe(language_for(language).sentence_rules, before="parser")
     return nlp
 
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kizuna.extract.dates import resolve_dates, resolve_dates_ja
+from kizuna.extract.en.dates import resolve_dates
+from kizuna.extract.ja.dates import resolve_dates_ja
 from kizuna.model import DateRef
 
 THU = date(2025, 2, 6)  # a Thursday: its week runs Monday 3 to Sunday 9 February

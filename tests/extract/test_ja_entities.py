@@ -153,7 +153,7 @@ def test_every_span_slices_the_text(ja_extract) -> None:
 
 
 def test_width_folding_keeps_every_offset() -> None:
-    from kizuna.extract.ja_mentions import fold_width
+    from kizuna.extract.ja.mentions import fold_width
 
     text = "ＳＢＧとオープンＡＩは５００億ドルを投じる。"
     folded = fold_width(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kizuna.extract.mentions import find_mentions
+from kizuna.extract.en.mentions import find_mentions
 from kizuna.extract.quotes import find_quotes
 from kizuna.model import Quote
 from kizuna.nlp.backend import parse

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from kizuna.contract import article_from_dict
 from kizuna.errors import InputError
-from kizuna.extract.dates import resolve_dates, resolve_dates_ja
+from kizuna.extract.en.dates import resolve_dates
+from kizuna.extract.ja.dates import resolve_dates_ja
 from kizuna.extract.money import find_amounts
 from kizuna.model import Article
 from kizuna.parse.article_json import parse_article_json

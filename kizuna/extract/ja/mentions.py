@@ -20,6 +20,10 @@ from kizuna.resolve.gazetteer import Gazetteer, KnownActor
 
 _PAIR_CONTEXT = re.compile(r"[\u4e00-\u9fff]")
 
+# Full-width Latin letters, digits and signs (Ａ, ５, ＆) and their ASCII forms: Japanese
+# papers often set names in full width (ＳＢＧ, オープンＡＩ), gazetteers in ASCII.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
 
 @dataclass(frozen=True)
 class JapaneseLexicon:
@@ -58,11 +62,6 @@ def find_mentions_ja(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameM
     found += taken.keep(sorted(candidates, key=lambda m: m.start))
     found += taken.keep(_lone_surnames(text, found, lex))
     return sorted(found, key=lambda m: m.start)
-
-
-# Full-width Latin letters, digits and signs (Ａ, ５, ＆) and their ASCII forms: Japanese
-# papers often set names in full width (ＳＢＧ, オープンＡＩ), gazetteers in ASCII.
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
 def fold_width(text: str) -> str:

@@ -7,6 +7,7 @@ merging across articles) sees which words say what. The sentence stays the conte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,10 +16,19 @@ from kizuna.model import Span
 # Dependents that open a clause of their own: what they say is not this clause's event.
 CLAUSES_OUTSIDE_EVIDENCE = frozenset(
     {"ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"})
+
 # Verbs that only frame another ("plans to invest", "agreed to promote"): their clause is
 # the event's clause too, subject included.
 FRAMING = frozenset({"xcomp"})
+
 EDGE_PUNCTUATION = frozenset({"PUNCT", "SPACE", "CCONJ"})
+
+ATTRIBUTION = frozenset({"according"})
+
+# "City[, Region], Month Day[, Year] (Agency) —" opening a sentence.
+_DATELINE = re.compile(
+    r"[A-Z][\w.' -]{1,30}(?:, [A-Z][\w.' -]{1,30})?, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})? \([^)\n]{2,40}\) ?[–—-]")
 
 
 def english_clause(text: str, sent: Any, head: Any, first: int | None = None) -> Span:
@@ -56,9 +66,6 @@ def date_scopes(sent: Any, head: Any, first: int | None = None) -> Iterator[set[
     while node.head.i != node.i:
         node = _clause_top(node.head)
         yield {t.i for t in node.subtree} - _attributions(node)
-
-
-ATTRIBUTION = frozenset({"according"})
 
 
 def _attributions(top: Any) -> set[int]:
@@ -121,3 +128,14 @@ def sentence_span(text: str, sent: Any) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span.of(text, start, end)
+
+
+def after_dateline(sent: Any) -> int:
+    """Index of the first token after a dateline ("BUSAN, South Korea, Oct. 30 (Wire) –",
+    "Osaka, May 2 (Example Wire) —"): the place and the wire are not parties."""
+    if not (sent.text[:3].isupper() or _DATELINE.match(sent.text)):
+        return sent.start
+    for token in sent[:20]:
+        if token.text in {"–", "—", "--"} or (token.text == "-" and token.whitespace_):
+            return token.i + 1
+    return sent.start

@@ -17,6 +17,8 @@ from kizuna.lang import load
 
 CLAUSE_MODIFIERS = {"acl", "relcl"}
 
+GOVERNED = {"xcomp", "dobj", "ccomp", "advcl", "acl", "nsubjpass", "attr", "oprd", "pobj", "prep"}
+
 
 @dataclass(frozen=True)
 class StatusLexicon:
@@ -75,7 +77,6 @@ def event_status(trigger_start: Any, trigger_head: Any, event_type: str) -> str:
     return "happened"
 
 
-
 def _set_aside(token: Any, lex: StatusLexicon) -> bool:
     before = token.doc[max(token.sent.start, token.i - 5):token.i].text.lower()
     return any(before.endswith(p) or f"{p} " in before for p in lex.negated_before[:2])
@@ -130,9 +131,6 @@ def _own_clause(node: Any) -> bool:
     if node.dep_ == "advcl":
         return not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     return node.dep_ in {"relcl", "parataxis"}
-
-
-GOVERNED = {"xcomp", "dobj", "ccomp", "advcl", "acl", "nsubjpass", "attr", "oprd", "pobj", "prep"}
 
 
 def _governs(came_from: Any) -> bool:
@@ -220,7 +218,6 @@ def _negating_verb(node: Any, lemma: str, children: list[Any], lex: StatusLexico
     if particle is None:
         return True
     return any(c.dep_ == "prt" and c.lower_ == particle for c in children)
-
 
 
 def _phrase_at(lemma: str, children: list[Any], phrase: tuple[str, ...]) -> bool:

@@ -16,7 +16,15 @@ from kizuna.lang import load
 from kizuna.model import EVENT_TYPES
 
 NOUN_POS = {"NOUN", "PROPN"}
+
 VERB_POS = {"VERB"}
+
+# A named body launched is an organisation set up, not a product released.
+BODIES = {"ORG", "GPE", "PERSON", "NORP", "FAC"}
+
+# "Unveiled chips during a press event": the happening named after these is the occasion
+# of the verb's own happening, not what the verb reports.
+OCCASION_PREPOSITIONS = {"during", "at", "after", "before", "following", "ahead"}
 
 
 @dataclass(frozen=True)
@@ -298,10 +306,6 @@ def _releases_product(verb: Any, lex: TriggerLexicon) -> bool:
     return False
 
 
-# A named body launched is an organisation set up, not a product released.
-BODIES = {"ORG", "GPE", "PERSON", "NORP", "FAC"}
-
-
 def _counted(noun: Any) -> Any:
     """"A set of prototype chips", "a line of robots": what the collective noun counts."""
     if noun.lemma_.lower() not in _collective_nouns():
@@ -318,11 +322,6 @@ def _collective_nouns() -> frozenset[str]:
 
 def _has_clausal_complement(token: Any) -> bool:
     return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
-
-
-# "Unveiled chips during a press event": the happening named after these is the occasion
-# of the verb's own happening, not what the verb reports.
-OCCASION_PREPOSITIONS = {"during", "at", "after", "before", "following", "ahead"}
 
 
 def _frames_trigger(token: Any, triggers: list[Trigger]) -> bool:

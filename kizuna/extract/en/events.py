@@ -1,0 +1,251 @@
+"""Events in a parsed English article: trigger, participants, status, date, amount, evidence.
+
+For each trigger, participants are the entities in the trigger's own phrase and in
+the subject, objects and prepositional phrases of the verb that governs it; clauses
+of their own (other events) are left out. A place after "in"/"at" is the location.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from kizuna.extract.en.clauses import after_dateline, date_scopes, english_clause, sentence_span
+from kizuna.extract.en.participants import event_parties, predicate_of
+from kizuna.extract.en.referents import SUBJECTS, ArticleContext, subject_mentions
+from kizuna.extract.en.status import event_status
+from kizuna.extract.en.triggers import Trigger, find_triggers
+from kizuna.extract.events import AMOUNT_TYPES, MIN_PARTICIPANTS, EventInputs, token_entities
+from kizuna.lang import load
+from kizuna.model import DateRef, Event, Money, Span
+from kizuna.resolve.entities import ResolvedEntities
+
+QUOTATION_MARKS = ("\"", "”", "“")
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+REFERENCE_PREPOSITIONS = {
+    "after", "before", "following", "since", "until", "ahead", "prior", "amid",
+}
+
+
+def find_events(ctx: ArticleContext) -> list[Event]:
+    events: list[Event] = []
+    for sent in ctx.parsed.sents:
+        for trigger in find_triggers(sent):
+            if _mentioned_again(ctx.parsed[trigger.head], trigger, events) \
+                    or _in_name(ctx, trigger):
+                continue
+            event = _event(ctx, sent, trigger, len(events) + 1)
+            if event is not None and not _remark_told_before(ctx, sent, trigger, event, events):
+                events.append(event)
+    return events
+
+
+def _remark_told_before(ctx: ArticleContext, sent: Any, trigger: Trigger, event: Event,
+                        events: list[Event]) -> bool:
+    """"Ishiba told reporters" is a STATEMENT once per speaker: a later remark to the press
+    goes on with the same remarks, and '"…," he told reporters' after a quotation only
+    says whose the words are."""
+    if event.type != "STATEMENT" or trigger.end - trigger.start < 2:
+        return False
+    before = ctx.text[sent.start_char:ctx.parsed[trigger.start].idx]
+    if any(mark in before for mark in QUOTATION_MARKS):
+        return True
+    return any(e.type == "STATEMENT" and set(e.actors) & set(event.actors) for e in events)
+
+
+def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Event | None:
+    doc = ctx.parsed
+    head = doc[trigger.head]
+    if trigger.kind == "noun" and _refers_back(head):
+        return None
+    if _inside_quotation(ctx.text, doc[trigger.start].idx):
+        return None
+    actors, targets, location = event_parties(ctx, sent, trigger)
+    if len(actors) + len(targets) < MIN_PARTICIPANTS.get(trigger.type, 1):
+        return None
+    status = event_status(doc[trigger.start], head, trigger.type)
+    clause = english_clause(ctx.text, sent, head, after_dateline(sent))
+    return Event(
+        id=f"v{number}", type=trigger.type, status=status, evidence=clause,
+        sentence=sentence_span(ctx.text, sent),
+        actors=tuple(actors), targets=tuple(targets), location=location,
+        date=_date(ctx, sent, head, status), object=_object(trigger, head),
+        amount=_amount(ctx, trigger, head, clause),
+        trigger=Span.of(ctx.text, doc[trigger.start].idx, _end_char(doc[trigger.end - 1])),
+        stated=not _in_passing(head, trigger),
+    )
+
+
+def _in_name(ctx: ArticleContext, trigger: Trigger) -> bool:
+    """"Asia-Pacific Economic Cooperation", "Public Investment Fund": part of a name."""
+    return any(i in ctx.token_entity for i in range(trigger.start, trigger.end))
+
+
+def _mentioned_again(head: Any, trigger: Trigger, events: list[Event]) -> bool:
+    """"The agreement gives Ishiba a lift": a definite noun names a happening already told."""
+    if trigger.kind != "noun" or not any(e.type == trigger.type for e in events):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) \
+        and head.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _in_passing(head: Any, trigger: Trigger) -> bool:
+    """"A summary of Friday's talks", "details of the deal": the happening is mentioned
+    as what another thing is about, not told."""
+    if trigger.kind != "noun" or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    return head.head.head.pos_ == "NOUN"
+
+
+def _refers_back(noun: Any) -> bool:
+    """"After the talks", "ahead of the summit": a happening told elsewhere, used as a time."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    words = prep.lower_
+    if prep.head.dep_ == "prep" or prep.head.lower_ in {"ahead", "prior"}:
+        words = f"{prep.head.lower_} {words}"
+    return words.split()[0] in REFERENCE_PREPOSITIONS
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    """Words in direct speech are the speaker's, not the reporter's account of events."""
+    paragraph = text[text.rfind("\n", 0, offset) + 1:offset]
+    curly = paragraph.count("“") > paragraph.count("”")
+    return curly or paragraph.count('"') % 2 == 1
+
+
+def _end_char(token: Any) -> int:
+    return token.idx + len(token.text)
+
+
+def _object(trigger: Trigger, head: Any) -> str | None:
+    if trigger.kind == "noun":
+        phrase = head.doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1]
+    else:
+        objects = [c for c in head.children if c.dep_ in {"dobj", "attr", "oprd"}]
+        if not objects:
+            return None
+        o = objects[0]
+        phrase = head.doc[min(t.i for t in o.subtree):max(t.i for t in o.subtree) + 1]
+    text = " ".join(phrase.text.split())
+    return text[:160] or None
+
+
+def _amount(ctx: ArticleContext, trigger: Trigger, head: Any, clause: Span) -> Money | None:
+    """A sum hanging from the trigger ("partnerships worth $110 million"), or from its
+    verb inside the event's own clause."""
+    if trigger.type not in AMOUNT_TYPES:
+        return None
+    predicate = predicate_of(head)
+    scope = [head]
+    if predicate.i != head.i:
+        scope += [c for c in predicate.children if c.dep_ not in SUBJECTS and c.i != head.i]
+    for node in scope:
+        tokens = list(node.subtree)
+        start, end = tokens[0].idx, _end_char(tokens[-1])
+        if node.i != head.i:
+            start, end = max(start, clause.start), min(end, clause.end)
+        for money in ctx.amounts:
+            if start <= money.span.start and money.span.end <= end:
+                return money
+    return None
+
+
+def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | None:
+    """The date nearest the trigger, looked for in `date_scopes` order."""
+    tense = "future" if status in {"planned", "considered"} else "past"
+    first = after_dateline(sent)
+    floor = ctx.parsed[first].idx if first < sent.end else sent.start_char
+    candidates = [d for d in ctx.find_dates(sent.start_char, sent.end_char, tense)
+                  if d.span and d.span.start >= floor]
+    if not candidates:
+        return _same_day(ctx, sent)
+    pool: list[DateRef] = []
+    for scope in date_scopes(sent, head, first):
+        pool = [d for d in candidates if _first_token(ctx.parsed, d.span) in scope]
+        if pool:
+            break
+    if not pool:
+        return _same_day(ctx, sent) if not candidates else None
+    plain = [d for d in pool if not _in_parentheses(ctx.text, d.span.start, sent.start_char)]
+    chosen = min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
+    if tense == "future" and _told_in_past(ctx.parsed, chosen):
+        return _in_past(ctx, sent, chosen)
+    return chosen
+
+
+def _told_in_past(parsed: Any, ref: DateRef) -> bool:
+    """"On Tuesday announced plans to build": the date hangs on a verb in the past
+    tense, so it dates the telling, which is over, not the happening planned."""
+    first = _first_token(parsed, ref.span) if ref.span else -1
+    if first < 0:
+        return False
+    node = parsed[first]
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node.tag_ == "VBD"
+
+
+def _in_past(ctx: ArticleContext, sent: Any, ref: DateRef) -> DateRef:
+    same = [d for d in ctx.find_dates(sent.start_char, sent.end_char, "past")
+            if d.span and ref.span and d.span.start == ref.span.start]
+    return same[0] if same else ref
+
+
+def _same_day(ctx: ArticleContext, sent: Any) -> DateRef | None:
+    """"Addressed the shock the same evening": the day told last before the sentence."""
+    lowered = sent.text.lower()
+    found = [(lowered.find(p), p) for p in _same_day_phrases() if p in lowered]
+    if not found:
+        return None
+    earlier = [d for d in ctx.find_dates(0, sent.start_char, "past")
+               if d.granularity == "day" and d.span]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda d: d.span.start if d.span else 0)
+    at, phrase = min(found)
+    words = Span.of(ctx.text, sent.start_char + at, sent.start_char + at + len(phrase))
+    return DateRef(words.text, last.start, last.end, last.granularity, words)
+
+
+@cache
+def _same_day_phrases() -> tuple[str, ...]:
+    return tuple(load("en", "dates")["same_day"]["phrases"])
+
+
+def _first_token(parsed: Any, span: Span) -> int:
+    words = parsed.char_span(span.start, span.end, alignment_mode="expand")
+    return words.start if words is not None else -1
+
+
+def _in_parentheses(text: str, offset: int, floor: int) -> bool:
+    before = text[floor:offset]
+    return before.count("(") > before.count(")")
+
+
+def read_events(inputs: EventInputs) -> list[Event]:
+    """The events of one English article, read against its parse and entities."""
+    parsed, resolved = inputs.parsed, inputs.entities
+    return find_events(ArticleContext(
+        text=inputs.text, parsed=parsed, entities=resolved,
+        token_entity=token_entities(parsed, resolved), amounts=inputs.amounts,
+        find_dates=inputs.find_dates, leaders=_leaders(resolved),
+        subject_mentions=subject_mentions(parsed, resolved),
+    ))
+
+
+def _leaders(resolved: ResolvedEntities) -> frozenset[str]:
+    leader_titles = set(load("en", "entities")["references"]["leader_titles"])
+    return frozenset(
+        entity_id for entity_id, titles in resolved.titles.items()
+        if any(_is_leader_title(t, lt) for t in titles for lt in leader_titles))
+
+
+def _is_leader_title(title: str, leader_title: str) -> bool:
+    """"U.S. President" is a leader's title; "Vice President" is not."""
+    if title == leader_title:
+        return True
+    return title.endswith(" " + leader_title) and not title.startswith("vice")

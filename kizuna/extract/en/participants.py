@@ -1,0 +1,314 @@
+"""Who takes part in an English event, and where: the names in the trigger's phrase and
+in the subject, objects and prepositional phrases of the verb that governs it; clauses of
+their own (other events) are left out. A place after "in"/"at" is the location."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from kizuna.event_types import event_types, role_free_types
+from kizuna.extract.en.clauses import after_dateline
+from kizuna.extract.en.referents import (
+    SUBJECTS,
+    ArticleContext,
+    entity_ids_before,
+    group_patterns,
+    reference_words,
+    referent,
+)
+from kizuna.extract.en.triggers import Trigger
+from kizuna.extract.events import MIN_PARTICIPANTS
+from kizuna.lang import load
+from kizuna.resolve.gazetteer import default_gazetteer
+
+SUBJECT_CLIMB = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"}
+
+# Dependents whose words are another clause's: no participant of this event is named in
+# them. Unlike the evidence's `CLAUSES_OUTSIDE_EVIDENCE`, a framed verb (xcomp: "plans to
+# invest") counts here, as its object is the framed happening's, not the framing one's.
+CLAUSES_WITHOUT_PARTIES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"}
+
+LOCATION_PREPS = {"in", "at", "during"}
+
+PLACE_KINDS = {"places", ""}
+
+PLACE_TARGET_TYPES = {"VISIT"}
+
+COUNTRY_TARGET_TYPES = frozenset(t.name for t in event_types().values() if t.country_target)
+
+ROLE_FREE = role_free_types()
+
+OCCASION_PREPS = {"during", "in", "at", "over"}
+
+RELATIVE_TAGS = {"WP", "WDT"}
+
+GOODS_TYPES = {"RESTRICT", "TRADE"}
+
+GOODS_PREPOSITIONS = {"on", "against", "from", "of"}
+
+
+def predicate_of(head: Any) -> Any:
+    node = head
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _participant_tokens(head: Any) -> Iterator[Any]:
+    """Tokens that may name a participant, each with the dependency path kind."""
+    yield from head.subtree
+    predicate = predicate_of(head)
+    if predicate.i != head.i:
+        yield from _clause_tokens(predicate, exclude=head)
+    yield from _subject_tokens(predicate)
+
+
+def _clause_tokens(predicate: Any, exclude: Any) -> Iterator[Any]:
+    for child in predicate.children:
+        if child.i == exclude.i or child.dep_ in CLAUSES_WITHOUT_PARTIES:
+            continue
+        yield from child.subtree
+
+
+def _subject_tokens(predicate: Any) -> Iterator[Any]:
+    """The subject of the predicate, or of the verb it hangs from ("aim to deepen")."""
+    node = predicate
+    for _ in range(5):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subjects:
+            for subject in subjects:
+                if subject.tag_ in RELATIVE_TAGS and node.dep_ == "relcl":
+                    yield from _noun_phrase(node.head)
+                else:
+                    yield from subject.subtree
+            return
+        if node.head.i == node.i or not (node.dep_ in SUBJECT_CLIMB or _preposition(node)
+                                         or _planned_object(node, predicate)):
+            return
+        controller = _object_controller(node)
+        if controller is not None:
+            yield from controller.subtree
+            return
+        node = node.head
+
+
+def _planned_object(node: Any, predicate: Any) -> bool:
+    """"Toyota announced plans to build a plant": the plan's infinitive takes the subject
+    of the verb the plan is the object of."""
+    return node.dep_ == "dobj" and node.lemma_.lower() in _planning_nouns() and \
+        predicate.dep_ == "acl" and predicate.head.i == node.i and predicate.tag_ == "VB"
+
+
+@cache
+def _planning_nouns() -> frozenset[str]:
+    return frozenset(load("en", "events")["planning"]["nouns"])
+
+
+def _outer_subject(predicate: Any) -> Iterator[Any]:
+    """The nearest subject up the chain of clauses, past the one asked to act."""
+    node = predicate
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subjects:
+            for subject in subjects:
+                yield from subject.subtree
+            return
+        if node.head.i == node.i:
+            return
+        node = node.head
+
+
+def _object_controller(node: Any) -> Any:
+    """"Ishiba urged Trump to drop the tariff": the one who is to drop it is the object
+    of the verb of asking, not its subject (object control)."""
+    if node.dep_ != "xcomp" or node.head.lemma_.lower() not in _asking_verbs():
+        return None
+    return next((c for c in node.head.children if c.dep_ == "dobj"), None)
+
+
+@cache
+def _asking_verbs() -> frozenset[str]:
+    return frozenset(load("en", "events")["asking"]["verbs"])
+
+
+def _preposition(node: Any) -> bool:
+    """"Committed to spending": the verb under a preposition takes the subject above."""
+    return node.dep_ == "prep" and node.pos_ == "ADP"
+
+
+def _noun_phrase(noun: Any) -> Iterator[Any]:
+    """A noun with its modifiers but without the clauses hanging from it."""
+    yield noun
+    for child in noun.children:
+        if child.dep_ not in CLAUSES_WITHOUT_PARTIES:
+            yield from child.subtree
+
+
+def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
+    head = ctx.parsed[trigger.head]
+    actors: list[str] = []
+    targets: list[str] = []
+    location = None
+    subject_ids = _ids(ctx, _subject_tokens(predicate_of(head)))
+    seen: set[str] = set()
+    first = after_dateline(sent)
+    for token in _participant_tokens(head):
+        if token.i < first:
+            continue
+        entity_id = ctx.token_entity.get(token.i) or referent(ctx, token)
+        if not entity_id or entity_id in seen:
+            continue
+        seen.add(entity_id)
+        role = _role(ctx, token, entity_id, trigger.type)
+        if role == "location":
+            location = location or entity_id
+        elif role == "participant":
+            (actors if entity_id in subject_ids else targets).append(entity_id)
+    for entity_id in _group_referents(ctx, sent, head):
+        if entity_id not in seen:
+            seen.add(entity_id)
+            actors.append(entity_id)
+    delegated = _delegated_parties(ctx, sent, head) if trigger.type == "MEET" else []
+    if delegated:
+        return delegated, [], location
+    if trigger.type in MIN_PARTICIPANTS and len(actors) + len(targets) == 1 and \
+            _governing_preposition(head) in OCCASION_PREPS:
+        # "urged him to reconsider during a phone conversation": the one who urged
+        # talked with him too
+        for entity_id in _ids(ctx, _outer_subject(predicate_of(head))):
+            if entity_id not in seen:
+                seen.add(entity_id)
+                actors.insert(0, entity_id)
+    if trigger.type in GOODS_TYPES and (actors or targets):
+        # only with a party named outright: a demonym alone is too weak to make an event
+        targets += [e for e in _goods_countries(ctx, head) if e not in seen]
+    if not actors and targets and trigger.type in ROLE_FREE:
+        actors, targets = targets, []
+    return actors, targets, location
+
+
+def _goods_countries(ctx: ArticleContext, head: Any) -> list[str]:
+    """"A tariff on Japanese cars", "imports of American rice": the country whose goods
+    are taxed or traded is a party, though only its demonym is written."""
+    nodes = [head, predicate_of(head)]
+    found: list[str] = []
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in GOODS_PREPOSITIONS:
+                continue
+            for token in prep.subtree:
+                if _names_a_body(token):
+                    continue
+                name = _demonym_countries().get(token.text)
+                entity_id = _entity_named(ctx, name) if name else None
+                if entity_id and entity_id not in found:
+                    found.append(entity_id)
+    return found
+
+
+def _names_a_body(demonym: Any) -> bool:
+    """"Restrictions on the Chinese start-up": the demonym describes a company, whose
+    country is no party to the measure."""
+    phrase = demonym.doc[demonym.i:demonym.head.i + 1].text.lower() \
+        if demonym.head.i > demonym.i else ""
+    return any(_word_in(w, phrase) for w in reference_words()["organisation_nouns"])
+
+
+def _word_in(word: str, phrase: str) -> bool:
+    at = phrase.find(word)
+    return at > 0 and not phrase[at + len(word):at + len(word) + 1].isalpha()
+
+
+@cache
+def _demonym_countries() -> dict[str, str]:
+    """Demonym ("Japanese") -> canonical country name, from the gazetteer."""
+    return {d: actor.name for actor in default_gazetteer().actors
+            for d in actor.demonyms if actor.type == "GPE"}
+
+
+def _delegated_parties(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:
+    """"The two leaders agreed to have their ministers continue talks": the talkers are
+    unnamed envoys, so the parties are the countries of those who sent them (two or
+    more, each with a country named in the article)."""
+    verb = predicate_of(head)
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return []
+    sender = verb.head
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _delegate_nouns()
+               for c in sender.children):
+        return []
+    people = [i for i in _ids(ctx, _outer_subject(sender))
+              if ctx.entities.by_id[i].type == "PERSON"]
+    if len(people) < 2:
+        named = entity_ids_before(ctx, sent.start_char, "PERSON")
+        leaders = [p for p in named if p in ctx.leaders]
+        people = (leaders if len(leaders) >= 2 else named)[:2]
+    countries: list[str] = []
+    for person in people:
+        code = ctx.entities.by_id[person].country
+        country = next((e.id for e in ctx.entities.entities if code and e.country == code
+                        and ctx.entities.kinds.get(e.id) == "countries"), None)
+        if country and country not in countries:
+            countries.append(country)
+    return countries if len(countries) >= 2 else []
+
+
+@cache
+def _delegate_nouns() -> frozenset[str]:
+    return frozenset(load("en", "events")["delegates"]["nouns"])
+
+
+def _entity_named(ctx: ArticleContext, name: str) -> str | None:
+    return next((e.id for e in ctx.entities.entities if e.name == name), None)
+
+
+def _ids(ctx: ArticleContext, tokens: Iterator[Any]) -> set[str]:
+    out = set()
+    for token in tokens:
+        entity_id = ctx.token_entity.get(token.i) or referent(ctx, token)
+        if entity_id:
+            out.add(entity_id)
+    return out
+
+
+def _role(ctx: ArticleContext, token: Any, entity_id: str, event_type: str) -> str:
+    entity = ctx.entities.by_id[entity_id]
+    if entity.type == "PRODUCT":
+        return "object"
+    prep = _governing_preposition(token)
+    if entity.type == "ORG" and prep == "at" and event_type not in PLACE_TARGET_TYPES:
+        return "location"  # "at the White House": the venue, not a party
+    if entity.type != "GPE":
+        return "participant"
+    if prep not in LOCATION_PREPS:
+        return "participant"
+    kind = ctx.entities.kinds.get(entity_id, "")
+    if kind in PLACE_KINDS:
+        return "participant" if event_type in PLACE_TARGET_TYPES else "location"
+    return "participant" if event_type in COUNTRY_TARGET_TYPES else "location"
+
+
+def _governing_preposition(token: Any) -> str | None:
+    node = token
+    while node.dep_ in {"compound", "amod", "det", "poss", "appos", "conj", "cc"}:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        return node.head.lower_
+    return None
+
+
+def _group_referents(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:
+    """'The two leaders' / 'the two countries' in the clause: the last two named."""
+    predicate = predicate_of(head)
+    clause = " ".join(t.lower_ for t in _subject_tokens(predicate))
+    clause = f"{clause} {' '.join(t.lower_ for t in head.subtree)}"
+    two_people, two_countries = group_patterns()
+    if two_people.search(clause):
+        people = entity_ids_before(ctx, sent.start_char, "PERSON")
+        leaders = [p for p in people if p in ctx.leaders]
+        return (leaders if len(leaders) >= 2 else people)[:2]
+    if two_countries.search(clause):
+        return entity_ids_before(ctx, sent.start_char, "GPE", countries=True)[:2]
+    return []

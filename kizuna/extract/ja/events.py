@@ -1,0 +1,234 @@
+"""Events in a parsed Japanese article: trigger words, clause participants, modality.
+
+Japanese states several happenings in one sentence, each closing a clause
+(…と会談し、…で一致し、…を発表した), and drops a subject the sentence before
+already gave. So a trigger's participants are the names in its own clause plus the
+sentence's topic (the name marked with は or が), or the previous sentence's topic
+when the sentence has none. Modality follows the predicate: the status is read in the
+text right after the trigger, up to the end of its clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from kizuna.extract.events import AMOUNT_TYPES, MIN_PARTICIPANTS, EventInputs
+from kizuna.extract.ja.clauses import (
+    JapaneseContext,
+    clause_around,
+    clause_boundaries,
+    clause_evidence,
+    closes_on_verbal_noun,
+    is_venue,
+    qualifies_next,
+    sentence_tense,
+    sentence_topic,
+    trimmed,
+)
+from kizuna.extract.ja.status import OCCASION, PAST_MODIFIER, event_status, plan_closes_chain
+from kizuna.extract.ja.triggers import (
+    JapaneseEventLexicon,
+    Trigger,
+    announcement_trigger,
+    find_triggers,
+    japanese_event_lexicon,
+)
+from kizuna.lang import load
+from kizuna.model import DateRef, Event, Money, Span
+from kizuna.resolve.entities import ResolvedEntities
+
+PRESS_WORDS = ("記者団",)
+
+# A date word's own predicate in the past: 1月に公表した, 3日、発表された (not 〜したい, 〜したら).
+_PAST_VERB_AFTER = re.compile(r"[に、]?[一-龥]{1,4}(?:し|され)た(?![いら])")
+
+SAME_DAY = ("同日", "この日", "同じ日")
+
+
+def find_events_ja(ctx: JapaneseContext) -> list[Event]:
+    lex = japanese_event_lexicon()
+    mentions = _mention_index(ctx.entities)
+    events: list[Event] = []
+    previous_topic: list[str] = []
+    last_date: DateRef | None = None
+    carried: DateRef | None = None  # the day a sentence closing on a verbal noun told
+    for sent in ctx.parsed.sents:
+        start, end = trimmed(ctx.text, sent.start_char, sent.end_char)
+        own_topic = sentence_topic(ctx, start, end, mentions, lex)
+        topic = own_topic or previous_topic
+        boundaries = clause_boundaries(sent)
+        noun_stop = closes_on_verbal_noun(sent, lex)
+        tense = "past" if noun_stop else sentence_tense(ctx.text[start:end])
+        triggers = find_triggers(ctx.text, sent, lex)
+        announced = not triggers
+        for trigger in triggers or announcement_trigger(ctx.text, start, end, lex):
+            if _in_name(trigger, mentions) or _mentioned_again(ctx.text, trigger, events):
+                continue
+            clause = clause_around(boundaries, trigger, start, end)
+            event = _event(ctx, trigger, (start, end), clause, topic, mentions, lex,
+                           len(events) + 1, tense)
+            if event is not None and announced:  # the announcer alone: places are no party
+                event = replace(event, targets=())
+            if event is not None and event.date is None and _same_day(ctx.text, start, trigger):
+                event = replace(event, date=last_date)
+            if event is not None and event.date is None and event.status == "happened":
+                event = replace(event, date=carried)
+            if event is not None and not _remark_told_before(ctx.text, trigger, event, events):
+                events.append(event)
+        previous_topic = own_topic or previous_topic
+        own_date = _last_date(ctx, start, end, tense)
+        last_date = own_date or last_date
+        carried = own_date if noun_stop and own_date and own_date.granularity == "day" \
+            else None
+    return events
+
+
+def _remark_told_before(text: str, trigger: Trigger, event: Event,
+                        events: list[Event]) -> bool:
+    """記者団に述べた is a STATEMENT once per speaker in an article: a later remark to the
+    press goes on with the same remarks."""
+    if event.type != "STATEMENT" or text[trigger.start:trigger.end] not in PRESS_WORDS:
+        return False
+    return any(e.type == "STATEMENT" and set(e.actors) & set(event.actors) for e in events)
+
+
+def _mentioned_again(text: str, trigger: Trigger, events: list[Event]) -> bool:
+    """共同声明は…と明記した: a happening already told, now the topic of what is said
+    about it, is not told again."""
+    return text[trigger.end:trigger.end + 1] == "は" and \
+        any(e.type == trigger.type for e in events)
+
+
+def _in_name(trigger: Trigger, mentions: list[tuple[int, int, str]]) -> bool:
+    """アジア太平洋経済協力会議: a trigger word inside a longer name names no happening
+    (訪米 is both: a visit, and the United States as its place)."""
+    size = trigger.end - trigger.start
+    return any(start <= trigger.start and trigger.end <= end and end - start > size
+               for start, end, _ in mentions)
+
+
+def _mention_index(entities: ResolvedEntities) -> list[tuple[int, int, str]]:
+    return sorted((m.start, m.end, e.id) for e in entities.entities for m in e.mentions
+                  if e.type in {"PERSON", "ORG", "GPE"})
+
+
+def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
+           clause: tuple[int, int], topic: list[str], mentions, lex: JapaneseEventLexicon,
+           number: int, tense: str) -> Event | None:
+    start, end = sentence
+    c_start, c_end = clause
+    evidence = clause_evidence(ctx.text, clause)
+    if OCCASION.match(ctx.text[trigger.end:]):
+        c_end = trigger.end  # "…会見で、…": what follows is told at the occasion, not of it
+    in_clause = [e for s, m_end, e in mentions if c_start <= s < c_end
+                 and not qualifies_next(ctx.text, s, m_end, mentions)
+                 and not is_venue(ctx, m_end, e, trigger.type)]
+    participants = list(dict.fromkeys([*topic, *in_clause]))
+    if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
+        return None
+    status = event_status(ctx, trigger, (c_start, c_end), tense, lex)
+    if status == "happened" and plan_closes_chain(ctx.text, c_end, end, lex):
+        status = "planned"
+    if PAST_MODIFIER.search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
+        status = "happened"  # 成立したAI法: a past relative clause tells what has happened
+    actors = [p for p in participants if p in topic] or participants[:1]
+    if trigger.type == "MEET" and _delegated_talks(ctx.text, start, trigger):
+        # 担当閣僚を指名して協議を続けていく: talks to come between the envoys' countries
+        status, countries = "planned", _countries_of(ctx, participants)
+        actors = countries if len(countries) >= 2 else actors
+        participants = actors if len(countries) >= 2 else participants
+    targets = [p for p in participants if p not in actors]
+    return Event(
+        id=f"v{number}", type=trigger.type, status=status,
+        evidence=evidence, sentence=Span.of(ctx.text, start, end),
+        actors=tuple(actors), targets=tuple(targets),
+        date=_date(ctx, trigger, start, end, status, tense),
+        object=ctx.text[c_start:trigger.end].strip("、。 ")[-80:] or None,
+        amount=_amount(ctx, trigger, c_start, c_end),
+        trigger=Span.of(ctx.text, trigger.start, trigger.end),
+    )
+
+
+@cache
+def _delegation() -> dict[str, tuple[str, ...]]:
+    data = load("ja", "events")["MEET"]["delegated"]
+    return {key: tuple(data[key]) for key in ("envoys", "continuing", "done")}
+
+
+def _delegated_talks(text: str, sentence_start: int, trigger: Trigger) -> bool:
+    """協議を続けていく / 協議を進めるよう after envoys named earlier in the sentence
+    (担当閣僚, 閣僚): talks the envoys are to carry on, not ones already held."""
+    words = _delegation()
+    after = text[trigger.end:trigger.end + 12]
+    verb = next((v for v in words["continuing"] if after.startswith(v)), None)
+    if verb is None or after[len(verb):].startswith(words["done"]):
+        return False
+    return any(envoy in text[sentence_start:trigger.start] for envoy in words["envoys"])
+
+
+def _countries_of(ctx: JapaneseContext, people: list[str]) -> list[str]:
+    """The article's entities for the countries of these people, in their order."""
+    out: list[str] = []
+    for person in people:
+        entity = ctx.entities.by_id[person]
+        if entity.type == "GPE" and ctx.entities.kinds.get(person) == "countries":
+            country = person
+        else:
+            country = next((e.id for e in ctx.entities.entities if entity.country
+                            and e.country == entity.country
+                            and ctx.entities.kinds.get(e.id) == "countries"), None)
+        if country and country not in out:
+            out.append(country)
+    return out
+
+
+def _date(ctx: JapaneseContext, trigger: Trigger, start: int, end: int,
+          status: str, tense: str) -> DateRef | None:
+    if status in {"planned", "considered"}:
+        tense = "future"
+    candidates = [d for d in ctx.find_dates(start, end, tense)
+                  if d.span and not _in_brackets(ctx.text, start, d.span.start)]
+    before = [d for d in candidates if d.span.start < trigger.start]
+    pool = before or candidates
+    if not pool:
+        return None
+    chosen = min(pool, key=lambda d: abs(trigger.start - d.span.start))
+    if tense != "past" and _PAST_VERB_AFTER.match(ctx.text, chosen.span.end):
+        # １月に公表した計画: the date belongs to a verb told in the past, whatever the
+        # status of the happening the sentence goes on to tell.
+        return next((d for d in ctx.find_dates(start, end, "past")
+                     if d.span and d.span.start == chosen.span.start), chosen)
+    return chosen
+
+
+def _same_day(text: str, start: int, trigger: Trigger) -> bool:
+    """同日 ("the same day") before the trigger dates it by the date told just before."""
+    return any(word in text[start:trigger.start] for word in SAME_DAY)
+
+
+def _last_date(ctx: JapaneseContext, start: int, end: int, tense: str) -> DateRef | None:
+    dates = [d for d in ctx.find_dates(start, end, tense)
+             if d.span and not _in_brackets(ctx.text, start, d.span.start)]
+    return max(dates, key=lambda d: d.span.start) if dates else None
+
+
+def _in_brackets(text: str, start: int, offset: int) -> bool:
+    """（日本時間8日未明）: a date in brackets restates another one."""
+    before = text[start:offset]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _amount(ctx: JapaneseContext, trigger: Trigger, c_start: int, c_end: int) -> Money | None:
+    if trigger.type not in AMOUNT_TYPES:
+        return None
+    return next((m for m in ctx.amounts if c_start <= m.span.start and m.span.end <= c_end),
+                None)
+
+
+def read_events(inputs: EventInputs) -> list[Event]:
+    """The events of one Japanese article, read against its parse and entities."""
+    return find_events_ja(JapaneseContext(
+        text=inputs.text, parsed=inputs.parsed, entities=inputs.entities,
+        amounts=inputs.amounts, find_dates=inputs.find_dates))

@@ -1,0 +1,56 @@
+"""A Japanese event's status, read in the predicate after its trigger up to the end of
+its clause (…する方針, …を検討, …しない), and in the plan that closes a chain of clauses."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kizuna.extract.ja.clauses import JapaneseContext
+from kizuna.extract.ja.triggers import JapaneseEventLexicon, Trigger
+from kizuna.lang import load
+
+CONTINUATIVE = ("し、", "て、")
+
+# "…会見で、" names the occasion of what the sentence tells; its tense is the sentence's.
+OCCASION = re.compile(r"(?:で|では|の場で)、")
+
+PAST_MODIFIER = re.compile(r"(?:した|された|った|れた)$")
+
+
+def event_status(ctx: JapaneseContext, trigger: Trigger, clause: tuple[int, int],
+                  tense: str, lex: JapaneseEventLexicon) -> str:
+    text = ctx.text
+    if OCCASION.match(text[trigger.end:]):
+        return "happened" if tense == "past" else "planned"  # 記者会見で、…: the setting
+    if any(word in text[clause[0]:trigger.start] for word in lex.planned_before):
+        return "planned"
+    status = _status(text[trigger.end:clause[1]], lex)
+    if status == "planned" and trigger.type in lex.announced_types \
+            and lex.announced.search(text[trigger.end:clause[1]]):
+        return "happened"  # 投じる計画を打ち出している: the commitment is made public
+    return status
+
+
+def plan_closes_chain(text: str, clause_end: int, sentence_end: int,
+                       lex: JapaneseEventLexicon) -> bool:
+    """先行公開し、環境を整える計画だ: a clause in the continuative form (…し、…て、) takes
+    the plan that closes the sentence."""
+    if not text[:clause_end].rstrip().endswith(CONTINUATIVE):
+        return False
+    closing = text[clause_end:sentence_end].rstrip("。 \n")[-8:]
+    return any(cue in closing for cue in _plan_endings())
+
+
+@cache
+def _plan_endings() -> tuple[str, ...]:
+    return tuple(load("ja", "status")["planned"]["chain_endings"])
+
+
+def _status(after: str, lex: JapaneseEventLexicon) -> str:
+    window = after[:40]
+    for status, cues in (("negated", lex.negated), ("considered", lex.considered),
+                         ("planned", lex.planned)):
+        if any(cue in window for cue in cues):
+            return status
+    return "happened"
