@@ -16,15 +16,11 @@ from kizuna.lang import load
 from kizuna.model import DateRef, Money, Span
 from kizuna.resolve.entities import ResolvedEntities
 
-CLAUSE_ENDS = {"、", "。", "，"}
-
 PREDICATE_POS = {"VERB", "AUX", "SCONJ", "ADJ"}
 
-LIST_JOINERS = ("と", "、")
 
 _ASIDE = re.compile(r"^[（(][^）)]{0,40}[）)]")
 
-_LISTING_TAILS = ("など", "ら", "の両社", "両社")
 
 
 @dataclass(frozen=True)
@@ -72,7 +68,7 @@ def clause_boundaries(sent: Any) -> list[int]:
     for token in sent[1:]:
         depth += token.text.count("「") - token.text.count("」")
         previous = token.doc[token.i - 1]
-        if token.text in CLAUSE_ENDS and previous.pos_ in PREDICATE_POS and depth <= 0:
+        if token.text in clause_ends() and previous.pos_ in PREDICATE_POS and depth <= 0:
             out.append(token.idx + len(token.text))
     return out
 
@@ -106,7 +102,7 @@ def sentence_topic(ctx: JapaneseContext, start: int, end: int, mentions,
 def _after_listing(follow: str) -> str:
     """The text after a name, past an aside in brackets and a 'and others' tail."""
     follow = _ASIDE.sub("", follow)
-    for tail in _LISTING_TAILS:
+    for tail in _listing()["tails"]:
         if follow.startswith(tail):
             return follow[len(tail):]
     return follow
@@ -121,7 +117,7 @@ def _in_aside(text: str, start: int, offset: int) -> bool:
 def _joins(between: str) -> bool:
     """Whether the text between two names only lists them (「と」, 「、」, an aside)."""
     rest = _after_listing(_after_title(between))
-    return rest in LIST_JOINERS
+    return rest in _listing()["joiners"]
 
 
 @cache
@@ -170,7 +166,7 @@ def _after_title(follow: str) -> str:
 def clause_evidence(text: str, clause: tuple[int, int]) -> Span:
     """The clause without the comma or full stop that closes it."""
     start, end = trimmed(text, *clause)
-    while end > start + 1 and text[end - 1] in CLAUSE_ENDS:
+    while end > start + 1 and text[end - 1] in clause_ends():
         end -= 1
     return Span.of(text, start, end)
 
@@ -204,3 +200,14 @@ def is_venue(ctx: JapaneseContext, end: int, entity_id: str, event_type: str) ->
 @cache
 def _location_particles() -> tuple[str, ...]:
     return tuple(load("ja", "entities")["location"]["particles"])
+
+
+@cache
+def clause_ends() -> frozenset[str]:
+    return frozenset(load("ja", "events")["clauses"]["ends"])
+
+
+@cache
+def _listing() -> dict[str, tuple[str, ...]]:
+    data = load("ja", "entities")["listing"]
+    return {key: tuple(data[key]) for key in ("joiners", "tails")}

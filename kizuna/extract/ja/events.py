@@ -39,12 +39,9 @@ from kizuna.lang import load
 from kizuna.model import DateRef, Event, Money, Span
 from kizuna.resolve.entities import ResolvedEntities
 
-PRESS_WORDS = ("記者団",)
-
 # A date word's own predicate in the past: 1月に公表した, 3日、発表された (not 〜したい, 〜したら).
 _PAST_VERB_AFTER = re.compile(r"[に、]?[一-龥]{1,4}(?:し|され)た(?![いら])")
 
-SAME_DAY = ("同日", "この日", "同じ日")
 
 
 def find_events_ja(ctx: JapaneseContext) -> list[Event]:
@@ -89,7 +86,7 @@ def _remark_told_before(text: str, trigger: Trigger, event: Event,
                         events: list[Event]) -> bool:
     """記者団に述べた is a STATEMENT once per speaker in an article: a later remark to the
     press goes on with the same remarks."""
-    if event.type != "STATEMENT" or text[trigger.start:trigger.end] not in PRESS_WORDS:
+    if event.type != "STATEMENT" or text[trigger.start:trigger.end] not in _press_words():
         return False
     return any(e.type == "STATEMENT" and set(e.actors) & set(event.actors) for e in events)
 
@@ -205,7 +202,7 @@ def _date(ctx: JapaneseContext, trigger: Trigger, start: int, end: int,
 
 def _same_day(text: str, start: int, trigger: Trigger) -> bool:
     """同日 ("the same day") before the trigger dates it by the date told just before."""
-    return any(word in text[start:trigger.start] for word in SAME_DAY)
+    return any(word in text[start:trigger.start] for word in _same_day_words())
 
 
 def _last_date(ctx: JapaneseContext, start: int, end: int, tense: str) -> DateRef | None:
@@ -232,3 +229,13 @@ def read_events(inputs: EventInputs) -> list[Event]:
     return find_events_ja(JapaneseContext(
         text=inputs.text, parsed=inputs.parsed, entities=inputs.entities,
         amounts=inputs.amounts, find_dates=inputs.find_dates))
+
+
+@cache
+def _press_words() -> tuple[str, ...]:
+    return tuple(load("ja", "events")["STATEMENT"]["press"])
+
+
+@cache
+def _same_day_words() -> tuple[str, ...]:
+    return tuple(load("ja", "events")["same_day"]["words"])

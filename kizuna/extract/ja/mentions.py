@@ -101,7 +101,7 @@ def _country_pairs(text: str, gazetteer: Gazetteer, lex: JapaneseLexicon) -> Ite
     chars = "".join(re.escape(c) for c in lex.abbreviations)
     for m in re.finditer(rf"(?<![{chars}])([{chars}])([{chars}])(?![{chars}])", text):
         after = text[m.end():m.end() + 1]
-        if not _PAIR_CONTEXT.match(after) and after not in {"の", "間", "両"}:
+        if not _PAIR_CONTEXT.match(after) and after not in _pair_followers():
             continue
         for offset, char in ((m.start(), m.group(1)), (m.start() + 1, m.group(2))):
             actor = gazetteer.by_name(lex.abbreviations[char])
@@ -158,3 +158,8 @@ def _role_mentions(text: str, lex: JapaneseLexicon) -> Iterator[NameMention]:
             if after and _PAIR_CONTEXT.match(after):
                 continue  # the start of a longer word: 大統領令, 首相官邸
             yield NameMention(m.start(), m.end(), role, "PERSON", None, role=title)
+
+
+@cache
+def _pair_followers() -> frozenset[str]:
+    return frozenset(load("ja", "entities")["country_pairs"]["followed_by"])

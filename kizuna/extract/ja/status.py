@@ -10,8 +10,6 @@ from kizuna.extract.ja.clauses import JapaneseContext
 from kizuna.extract.ja.triggers import JapaneseEventLexicon, Trigger
 from kizuna.lang import load
 
-CONTINUATIVE = ("し、", "て、")
-
 # "…会見で、" names the occasion of what the sentence tells; its tense is the sentence's.
 OCCASION = re.compile(r"(?:で|では|の場で)、")
 
@@ -36,7 +34,7 @@ def plan_closes_chain(text: str, clause_end: int, sentence_end: int,
                        lex: JapaneseEventLexicon) -> bool:
     """先行公開し、環境を整える計画だ: a clause in the continuative form (…し、…て、) takes
     the plan that closes the sentence."""
-    if not text[:clause_end].rstrip().endswith(CONTINUATIVE):
+    if not text[:clause_end].rstrip().endswith(_continuative()):
         return False
     closing = text[clause_end:sentence_end].rstrip("。 \n")[-8:]
     return any(cue in closing for cue in _plan_endings())
@@ -54,3 +52,8 @@ def _status(after: str, lex: JapaneseEventLexicon) -> str:
         if any(cue in window for cue in cues):
             return status
     return "happened"
+
+
+@cache
+def _continuative() -> tuple[str, ...]:
+    return tuple(load("ja", "status")["planned"]["continuative"])

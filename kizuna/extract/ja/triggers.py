@@ -82,7 +82,7 @@ def announcement_trigger(text: str, start: int, end: int,
         position = text.find(word, start, end)
         while position >= 0:
             after = text[position + len(word):position + len(word) + 3]
-            if after.startswith("した") and after[2:3] not in {"。", "、", "", "と", "が"}:
+            if after.startswith("した") and after[2:3] not in _announced_after():
                 return [Trigger("STATEMENT", position, position + len(word))]
             position = text.find(word, position + 1, end)
     return []
@@ -144,3 +144,8 @@ def _longest_word(tokens: list[Any], i: int, lex: JapaneseEventLexicon):
 def _issued(text: str, end: int, sentence_end: int, lex: JapaneseEventLexicon) -> bool:
     after = text[end:min(sentence_end, end + 12)]
     return any(word in after for word in lex.issuing)
+
+
+@cache
+def _announced_after() -> frozenset[str]:
+    return frozenset(load("ja", "events")["clauses"]["announced_after"])
