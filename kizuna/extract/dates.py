@@ -128,3 +128,9 @@ def date_ref(text: str, start: int, end: int, period: Period) -> DateRef:
     """A `DateRef` for `text[start:end]` naming `period`."""
     first, last, granularity = period
     return DateRef(text[start:end], first, last, granularity, Span.of(text, start, end))
+
+
+def words_of(ref: DateRef) -> Span:
+    """The words of a date read in the text (every date found in a sentence has them)."""
+    assert ref.span is not None, "a date read in the text has its words"
+    return ref.span

@@ -50,7 +50,7 @@ def _outside(found: Iterable[T], furniture: list[tuple[int, int]]) -> list[T]:
         return list(found)
     out = []
     for item in found:
-        span = getattr(item, "trigger", None) or getattr(item, "span", None) \
+        span: Any = getattr(item, "trigger", None) or getattr(item, "span", None) \
             or getattr(item, "evidence", None) or item
         if not in_spans(span.start, span.end, furniture):
             out.append(item)

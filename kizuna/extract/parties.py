@@ -46,7 +46,7 @@ def _with_countries(event: Event, entities: ResolvedEntities) -> Event:
     return replace(event, actors=tuple(actors), targets=tuple(targets))
 
 
-def _country(entities: ResolvedEntities, code: str) -> str | None:
+def _country(entities: ResolvedEntities, code: str | None) -> str | None:
     """The article's entity for the country with this code, if the article names it."""
     return next((e.id for e in entities.entities
                  if e.country == code and entities.kinds.get(e.id) == COUNTRY_KIND), None)

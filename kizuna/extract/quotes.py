@@ -115,7 +115,7 @@ def _claimed_speaker(readers: tuple[QuoteReader, ...], art: QuotedArticle, marke
                      frame: Frame) -> str | None:
     """The speaker the first claiming language's rules find, else the next one's."""
     for reader in readers:
-        if reader.claims(text=art.text, marked=marked):
+        if reader.claims(art.text, marked):
             found = reader.speaker(art, marked, frame)
             if found:
                 return found

@@ -154,7 +154,7 @@ def _to_entities(text: str, clusters: list[_Cluster]) -> ResolvedEntities:
 
 
 def _aliases(cluster: _Cluster, ordered: list[NameMention]) -> tuple[str, ...]:
-    forms = [m.text for m in ordered]
+    forms: list[str | None] = [m.text for m in ordered]
     if cluster.actor is not None:
         forms += [cluster.actor.name, *cluster.actor.ja]
     else:  # an unknown Japanese name keeps its form, with a romanised alias

@@ -90,7 +90,9 @@ def _cue(group: str, words: Iterable[str], after: str = r"\s+") -> str:
 
 def _day_number(day: str) -> int:
     """The number of "20", "1st" or "03"."""
-    return int(re.match(r"\d+", day).group())
+    digits = re.match(r"\d+", day)
+    assert digits is not None, "a day is written in digits"
+    return int(digits.group())
 
 
 def _modifier(m: re.Match[str]) -> int | None:

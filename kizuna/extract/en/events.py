@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from kizuna.extract.dates import words_of
 from kizuna.extract.en.clauses import after_dateline, date_scopes, english_clause, sentence_span
 from kizuna.extract.en.participants import event_parties, predicate_of
 from kizuna.extract.en.referents import SUBJECTS, ArticleContext, subject_mentions
@@ -165,13 +166,13 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
         return _same_day(ctx, sent)
     pool: list[DateRef] = []
     for scope in date_scopes(sent, head, first):
-        pool = [d for d in candidates if _first_token(ctx.parsed, d.span) in scope]
+        pool = [d for d in candidates if _first_token(ctx.parsed, words_of(d)) in scope]
         if pool:
             break
     if not pool:
         return _same_day(ctx, sent) if not candidates else None
-    plain = [d for d in pool if not _in_parentheses(ctx.text, d.span.start, sent.start_char)]
-    chosen = min(plain or pool, key=lambda d: abs(d.span.start - head.idx))
+    plain = [d for d in pool if not _in_parentheses(ctx.text, words_of(d).start, sent.start_char)]
+    chosen = min(plain or pool, key=lambda d: abs(words_of(d).start - head.idx))
     if tense == "future" and _told_in_past(ctx.parsed, chosen):
         return _in_past(ctx, sent, chosen)
     return chosen

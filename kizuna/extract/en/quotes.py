@@ -277,7 +277,8 @@ def _by_pattern(art: QuotedArticle, marked: Marked, frame: Frame) -> str | None:
 def _pattern_after(art: QuotedArticle, marked: Marked, frame: Frame) -> str | None:
     """“…,” said X / “…,” X said / “…,” he said."""
     text, verbs = art.text, quote_lexicon().verb_pattern
-    lead = _LEAD.match(text, marked.close, frame.right).end()
+    leading = _LEAD.match(text, marked.close, frame.right)  # always matches
+    lead = leading.end() if leading else marked.close
     after = text[lead:frame.right]
     said = re.match(rf"(?:{verbs})\s+", after, re.IGNORECASE)
     if said and lead + said.end() in art.mention_at:

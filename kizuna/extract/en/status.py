@@ -68,8 +68,8 @@ def event_status(trigger_start: Any, trigger_head: Any, event_type: str) -> str:
     chain = list(_governing_chain(trigger_head))
     if _set_aside(trigger_start, lex) or any(_negated_at(n, lex) for n, _ in chain):
         return "negated"
-    for cue in _own_modifier_cues(trigger_head, event_type, lex):
-        return cue
+    for modifier_cue in _own_modifier_cues(trigger_head, event_type, lex):
+        return modifier_cue
     for node, came_from in chain:
         cue = _cue_at(node, came_from, event_type, lex)
         if cue:

@@ -63,13 +63,18 @@ class TriggerLexicon:
 @cache
 def english_triggers() -> TriggerLexicon:
     data = load("en", "events")
-    verbs, nouns, phrases, weak = {}, {}, {}, set()
+    verbs: dict[str, str] = {}
+    nouns: dict[tuple[str, ...], str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    weak = set()
     for event_type in EVENT_TYPES:
         section = data[event_type]
         for lemma in section.get("verbs", ()):
             words = tuple(lemma.lower().split())
-            (phrases if len(words) > 1 else verbs).setdefault(
-                words if len(words) > 1 else words[0], event_type)
+            if len(words) > 1:
+                phrases.setdefault(words, event_type)
+            else:
+                verbs.setdefault(words[0], event_type)
         for noun in section.get("nouns", ()):
             nouns.setdefault(tuple(noun.lower().split()), event_type)
         for noun in section.get("weak_nouns", ()):

@@ -144,7 +144,7 @@ def _last_named(ctx: JapaneseContext, offset: int, kind: str) -> list[str]:
         starts = [m.start for m in entity.mentions if m.start < offset]
         if wanted and starts:
             last[entity.id] = max(starts)
-    return sorted(last, key=last.get, reverse=True)[:2]
+    return sorted(last, key=lambda entity_id: last[entity_id], reverse=True)[:2]
 
 
 def sentence_tense(sentence: str) -> str:

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from kizuna.extract.dates import words_of
 from kizuna.extract.events import AMOUNT_TYPES, MIN_PARTICIPANTS, EventInputs
 from kizuna.extract.ja.clauses import (
     JapaneseContext,
@@ -171,7 +172,7 @@ def _countries_of(ctx: JapaneseContext, people: list[str]) -> list[str]:
     for person in people:
         entity = ctx.entities.by_id[person]
         if entity.type == "GPE" and ctx.entities.kinds.get(person) == "countries":
-            country = person
+            country: str | None = person
         else:
             country = next((e.id for e in ctx.entities.entities if entity.country
                             and e.country == entity.country
@@ -187,16 +188,16 @@ def _date(ctx: JapaneseContext, trigger: Trigger, start: int, end: int,
         tense = "future"
     candidates = [d for d in ctx.find_dates(start, end, tense)
                   if d.span and not _in_brackets(ctx.text, start, d.span.start)]
-    before = [d for d in candidates if d.span.start < trigger.start]
+    before = [d for d in candidates if words_of(d).start < trigger.start]
     pool = before or candidates
     if not pool:
         return None
-    chosen = min(pool, key=lambda d: abs(trigger.start - d.span.start))
-    if tense != "past" and _PAST_VERB_AFTER.match(ctx.text, chosen.span.end):
+    chosen = min(pool, key=lambda d: abs(trigger.start - words_of(d).start))
+    if tense != "past" and _PAST_VERB_AFTER.match(ctx.text, words_of(chosen).end):
         # １月に公表した計画: the date belongs to a verb told in the past, whatever the
         # status of the happening the sentence goes on to tell.
         return next((d for d in ctx.find_dates(start, end, "past")
-                     if d.span and d.span.start == chosen.span.start), chosen)
+                     if d.span and d.span.start == words_of(chosen).start), chosen)
     return chosen
 
 
@@ -208,7 +209,7 @@ def _same_day(text: str, start: int, trigger: Trigger) -> bool:
 def _last_date(ctx: JapaneseContext, start: int, end: int, tense: str) -> DateRef | None:
     dates = [d for d in ctx.find_dates(start, end, tense)
              if d.span and not _in_brackets(ctx.text, start, d.span.start)]
-    return max(dates, key=lambda d: d.span.start) if dates else None
+    return max(dates, key=lambda d: words_of(d).start) if dates else None
 
 
 def _in_brackets(text: str, start: int, offset: int) -> bool:

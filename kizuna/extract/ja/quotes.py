@@ -103,7 +103,8 @@ def japanese_speaker(art: QuotedArticle, marked: Marked) -> str | None:
     sentence = bisect.bisect_right(cuts, marked.open) - 1
     before = _topics(art, cuts[sentence], marked.open, lex)
     if before:
-        ending = _KANA_RUN.match(art.text, verb_end).group()  # たことを, していること
+        kana = _KANA_RUN.match(art.text, verb_end)  # たことを, していること: always matches
+        ending = kana.group() if kana else ""
         embedded = any(word in ending for word in lex.embedded)
         return before[-1].entity_id if embedded else _main(before, nearest=True)
     for k in _sentences_before(art, sentence, lex.sentences_back):
@@ -134,7 +135,8 @@ def _message_of(art: QuotedArticle, marked: Marked, lex: _JapaneseLexicon) -> st
 def _told_after(art: QuotedArticle, marked: Marked, lex: _JapaneseLexicon) -> str | None:
     """「…」。首相は記者団にこう語った: the topic named before a demonstrative that takes
     a reporting verb, in the words after the quote up to the end of the next sentence."""
-    start = marked.close + len(re.match(r"[」』。]*", art.text[marked.close:]).group())
+    closing = re.match(r"[」』。]*", art.text[marked.close:])  # always matches
+    start = marked.close + (closing.end() if closing else 0)
     stretch = re.split(r"[。「『\n]", art.text[start:start + 120], maxsplit=1)[0]
     for word in lex.demonstratives:
         at = stretch.find(word)
@@ -176,7 +178,8 @@ def _main(topics: list[_Topic], nearest: bool) -> str:
 
 def _sentences_before(art: QuotedArticle, sentence: int, count: int) -> list[int]:
     """Indexes of the up to `count` non-blank sentences before sentence `sentence`."""
-    out, cuts = [], art.boundaries
+    out: list[int] = []
+    cuts = art.boundaries
     for k in range(sentence - 1, -1, -1):
         if len(out) == count:
             break
@@ -201,9 +204,9 @@ def _topics(art: QuotedArticle, lo: int, hi: int, lex: _JapaneseLexicon) -> list
                 if art.inside_quote(start) or _KANJI.match(art.text[start - 1:start] or " "):
                     continue
                 particle, _ = _particle_after(art.text, start + len(word), hi, lex)
-                entity_id = _named_before(art, start, kind, word[1:])
-                if particle is not None and entity_id is not None:
-                    found.append(_Topic(start, entity_id, particle in lex.topic))
+                referent = _named_before(art, start, kind, word[1:])
+                if particle is not None and referent is not None:
+                    found.append(_Topic(start, referent, particle in lex.topic))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -235,7 +238,8 @@ def _named_before(art: QuotedArticle, offset: int, kind: str, title: str) -> str
     named = [eid for start, _, eid in art.mentions if start < offset and art.type(eid) == kind]
     titled = [eid for eid in named if title in japanese_lexicon().roles
               and title in art.titles.get(eid, frozenset())]
-    return (titled or named or [None])[-1]
+    found = titled or named
+    return found[-1] if found else None
 
 
 def claims(text: str, marked: Marked) -> bool:

@@ -90,7 +90,8 @@ def announcement_trigger(text: str, start: int, end: int,
 
 def find_triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[Trigger]:
     tokens = list(sent)
-    found, i = [], 0
+    found: list[Trigger] = []
+    i = 0
     while i < len(tokens):
         hit = _longest_word(tokens, i, lex)
         if hit is None:
