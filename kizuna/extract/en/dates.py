@@ -26,10 +26,6 @@ A month is written as its first and last day with granularity "month", a year as
 to 31 December with granularity "year", a week ("last week") as Monday to Sunday with
 granularity "day". Part words ("early February", "the end of March", "late last month")
 name the whole month or year: the contract has no finer unit.
-
-`resolve_dates_ja` does the same for Japanese ("7日", "先月20日", "令和7年5月", "来週",
-"6～8日") from `kizuna/lang/ja/dates.toml`; a bare day number ("7日") is taken in the
-publication month or the one before (past) or after (future), whichever the tense allows.
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ def clause_boundaries(sent: Any) -> list[int]:
 
 
 def sentence_topic(ctx: JapaneseContext, start: int, end: int, mentions,
-           lex: JapaneseEventLexicon) -> list[str]:
+                   lex: JapaneseEventLexicon) -> list[str]:
     """Entities marked as topic or subject (石破首相は, 両国が) in a sentence; 両首脳 and
     両国 stand for the two leaders or countries named before."""
     text, out = ctx.text, []

@@ -1,4 +1,18 @@
-"""Who said a Japanese quote: 「…」と述べた and the sentence's topic."""
+"""Who said a Japanese quote: 「…」と述べた and the sentence's topic.
+
+A Japanese quote followed by the quotative と and a reporting verb (「…」と述べた,
+「…」と記者団に語った; lang/ja/quotes.toml) is first attributed without the parse: to a
+name marked with は, も or が between と and the verb (「…」と首相は語った); else to the
+topic or subject named before the quote in its sentence, past titles (石破茂首相は,
+トランプ米大統領は), the nearest topic (は, も) before a nearer subject (が), which is
+often an inner clause's, unless the quote is embedded (と述べたことを: the nearest);
+else to the topic of the sentences before, as Japanese drops a repeated subject. A
+quote standing before its attribution (「…」。首相は記者団にこう語った) is the topic's named
+before the demonstrative that takes the reporting verb. Words given as someone's message or view
+(「…」との首相のメッセージ, 「…」という社長の考え) are that person's, whoever passes them on. A role
+noun (首相) is a mention already; 同氏 is the person last named, 同社 the company.
+Failing that, the rules of `kizuna/extract/quotes.py` apply.
+"""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ PAST_MODIFIER = re.compile(r"(?:した|された|った|れた)$")
 
 
 def event_status(ctx: JapaneseContext, trigger: Trigger, clause: tuple[int, int],
-                  tense: str, lex: JapaneseEventLexicon) -> str:
+                 tense: str, lex: JapaneseEventLexicon) -> str:
     text = ctx.text
     if OCCASION.match(text[trigger.end:]):
         return "happened" if tense == "past" else "planned"  # 記者会見で、…: the setting
@@ -31,7 +31,7 @@ def event_status(ctx: JapaneseContext, trigger: Trigger, clause: tuple[int, int]
 
 
 def plan_closes_chain(text: str, clause_end: int, sentence_end: int,
-                       lex: JapaneseEventLexicon) -> bool:
+                      lex: JapaneseEventLexicon) -> bool:
     """先行公開し、環境を整える計画だ: a clause in the continuative form (…し、…て、) takes
     the plan that closes the sentence."""
     if not text[:clause_end].rstrip().endswith(_continuative()):

@@ -73,7 +73,7 @@ class Trigger:
 
 
 def announcement_trigger(text: str, start: int, end: int,
-                  lex: JapaneseEventLexicon) -> list[Trigger]:
+                         lex: JapaneseEventLexicon) -> list[Trigger]:
     """…が11日発表した決算: in a sentence telling no happening, a made-public thing named
     after the announcing verb is a STATEMENT by the topic. A clause announced
     (…すると発表した, …したと発表した) is left alone: what it tells is the news, or the
