@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
+from kizuna.lang import load
 from kizuna.model import Span
 
 # Dependents that open a clause of their own: what they say is not this clause's event.
@@ -23,7 +25,6 @@ FRAMING = frozenset({"xcomp"})
 
 EDGE_PUNCTUATION = frozenset({"PUNCT", "SPACE", "CCONJ"})
 
-ATTRIBUTION = frozenset({"according"})
 
 # "City[, Region], Month Day[, Year] (Agency) —" opening a sentence.
 _DATELINE = re.compile(
@@ -69,7 +70,7 @@ def date_scopes(sent: Any, head: Any, first: int | None = None) -> Iterator[set[
 
 
 def _attributions(top: Any) -> set[int]:
-    return {t.i for child in top.children if child.lower_ in ATTRIBUTION
+    return {t.i for child in top.children if child.lower_ in prepositions("attribution")
             for t in child.subtree}
 
 
@@ -139,3 +140,9 @@ def after_dateline(sent: Any) -> int:
         if token.text in {"–", "—", "--"} or (token.text == "-" and token.whitespace_):
             return token.i + 1
     return sent.start
+
+
+@cache
+def prepositions(key: str) -> frozenset[str]:
+    """A word set from [prepositions] in `kizuna/lang/en/events.toml`."""
+    return frozenset(load("en", "events")["prepositions"][key])

@@ -11,7 +11,13 @@ from functools import cache
 from typing import Any
 
 from kizuna.extract.dates import words_of
-from kizuna.extract.en.clauses import after_dateline, date_scopes, english_clause, sentence_span
+from kizuna.extract.en.clauses import (
+    after_dateline,
+    date_scopes,
+    english_clause,
+    prepositions,
+    sentence_span,
+)
 from kizuna.extract.en.participants import event_parties, predicate_of
 from kizuna.extract.en.referents import SUBJECTS, ArticleContext, subject_mentions
 from kizuna.extract.en.status import event_status
@@ -23,11 +29,7 @@ from kizuna.resolve.entities import ResolvedEntities
 
 QUOTATION_MARKS = ("\"", "”", "“")
 
-DEFINITE = {"the", "this", "that", "these", "those"}
 
-REFERENCE_PREPOSITIONS = {
-    "after", "before", "following", "since", "until", "ahead", "prior", "amid",
-}
 
 
 def find_events(ctx: ArticleContext) -> list[Event]:
@@ -88,7 +90,7 @@ def _mentioned_again(head: Any, trigger: Trigger, events: list[Event]) -> bool:
     """"The agreement gives Ishiba a lift": a definite noun names a happening already told."""
     if trigger.kind != "noun" or not any(e.type == trigger.type for e in events):
         return False
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) \
+    return any(c.dep_ == "det" and c.lower_ in _definite() for c in head.children) \
         and head.dep_ in {"nsubj", "nsubjpass"}
 
 
@@ -106,9 +108,9 @@ def _refers_back(noun: Any) -> bool:
     if prep is None:
         return False
     words = prep.lower_
-    if prep.head.dep_ == "prep" or prep.head.lower_ in {"ahead", "prior"}:
+    if prep.head.dep_ == "prep" or prep.head.lower_ in prepositions("reference_heads"):
         words = f"{prep.head.lower_} {words}"
-    return words.split()[0] in REFERENCE_PREPOSITIONS
+    return words.split()[0] in prepositions("reference")
 
 
 def _inside_quotation(text: str, offset: int) -> bool:
@@ -250,3 +252,9 @@ def _is_leader_title(title: str, leader_title: str) -> bool:
     if title == leader_title:
         return True
     return title.endswith(" " + leader_title) and not title.startswith("vice")
+
+
+
+@cache
+def _definite() -> frozenset[str]:
+    return frozenset(load("en", "events")["definite"]["determiners"])

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from kizuna.event_types import event_types, role_free_types
-from kizuna.extract.en.clauses import after_dateline
+from kizuna.extract.en.clauses import after_dateline, prepositions
 from kizuna.extract.en.referents import (
     SUBJECTS,
     ArticleContext,
@@ -26,11 +26,10 @@ from kizuna.resolve.gazetteer import default_gazetteer
 SUBJECT_CLIMB = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"}
 
 # Dependents whose words are another clause's: no participant of this event is named in
-# them. Unlike the evidence's `CLAUSES_OUTSIDE_EVIDENCE`, a framed verb (xcomp: "plans to
+# them. Unlike `clauses.CLAUSES_OUTSIDE_EVIDENCE`, a framed verb (xcomp: "plans to
 # invest") counts here, as its object is the framed happening's, not the framing one's.
 CLAUSES_WITHOUT_PARTIES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"}
 
-LOCATION_PREPS = {"in", "at", "during"}
 
 PLACE_KINDS = {"places", ""}
 
@@ -40,13 +39,11 @@ COUNTRY_TARGET_TYPES = frozenset(t.name for t in event_types().values() if t.cou
 
 ROLE_FREE = role_free_types()
 
-OCCASION_PREPS = {"during", "in", "at", "over"}
 
 RELATIVE_TAGS = {"WP", "WDT"}
 
 GOODS_TYPES = {"RESTRICT", "TRADE"}
 
-GOODS_PREPOSITIONS = {"on", "against", "from", "of"}
 
 
 def predicate_of(head: Any) -> Any:
@@ -174,7 +171,7 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
     if delegated:
         return delegated, [], location
     if trigger.type in MIN_PARTICIPANTS and len(actors) + len(targets) == 1 and \
-            _governing_preposition(head) in OCCASION_PREPS:
+            _governing_preposition(head) in prepositions("occasion"):
         # "urged him to reconsider during a phone conversation": the one who urged
         # talked with him too
         for entity_id in _ids(ctx, _outer_subject(predicate_of(head))):
@@ -196,7 +193,7 @@ def _goods_countries(ctx: ArticleContext, head: Any) -> list[str]:
     found: list[str] = []
     for node in nodes:
         for prep in node.children:
-            if prep.dep_ != "prep" or prep.lower_ not in GOODS_PREPOSITIONS:
+            if prep.dep_ != "prep" or prep.lower_ not in prepositions("goods"):
                 continue
             for token in prep.subtree:
                 if _names_a_body(token):
@@ -282,7 +279,7 @@ def _role(ctx: ArticleContext, token: Any, entity_id: str, event_type: str) -> s
         return "location"  # "at the White House": the venue, not a party
     if entity.type != "GPE":
         return "participant"
-    if prep not in LOCATION_PREPS:
+    if prep not in prepositions("location"):
         return "participant"
     kind = ctx.entities.kinds.get(entity_id, "")
     if kind in PLACE_KINDS:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kizuna.extract.en.clauses import prepositions
 from kizuna.lang import load
 from kizuna.model import EVENT_TYPES
 
@@ -24,7 +25,6 @@ BODIES = {"ORG", "GPE", "PERSON", "NORP", "FAC"}
 
 # "Unveiled chips during a press event": the happening named after these is the occasion
 # of the verb's own happening, not what the verb reports.
-OCCASION_PREPOSITIONS = {"during", "at", "after", "before", "following", "ahead"}
 
 
 @dataclass(frozen=True)
@@ -337,7 +337,7 @@ def _frames_trigger(token: Any, triggers: list[Trigger]) -> bool:
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and child.i in heads:
             return True
-        if child.dep_ == "prep" and child.lower_ not in OCCASION_PREPOSITIONS \
+        if child.dep_ == "prep" and child.lower_ not in prepositions("trigger_occasion") \
                 and any(g.i in heads for g in child.children):
             return token.lemma_.lower() in english_triggers().framing
     return False

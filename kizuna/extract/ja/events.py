@@ -28,7 +28,7 @@ from kizuna.extract.ja.clauses import (
     sentence_topic,
     trimmed,
 )
-from kizuna.extract.ja.status import OCCASION, PAST_MODIFIER, event_status, plan_closes_chain
+from kizuna.extract.ja.status import event_status, occasion, past_modifier, plan_closes_chain
 from kizuna.extract.ja.triggers import (
     JapaneseEventLexicon,
     Trigger,
@@ -118,7 +118,7 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
     start, end = sentence
     c_start, c_end = clause
     evidence = clause_evidence(ctx.text, clause)
-    if OCCASION.match(ctx.text[trigger.end:]):
+    if occasion().match(ctx.text[trigger.end:]):
         c_end = trigger.end  # "…会見で、…": what follows is told at the occasion, not of it
     in_clause = [e for s, m_end, e in mentions if c_start <= s < c_end
                  and not qualifies_next(ctx.text, s, m_end, mentions)
@@ -129,7 +129,7 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
     status = event_status(ctx, trigger, (c_start, c_end), tense, lex)
     if status == "happened" and plan_closes_chain(ctx.text, c_end, end, lex):
         status = "planned"
-    if PAST_MODIFIER.search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
+    if past_modifier().search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened
     actors = [p for p in participants if p in topic] or participants[:1]
     if trigger.type == "MEET" and _delegated_talks(ctx.text, start, trigger):

@@ -10,16 +10,11 @@ from kizuna.extract.ja.clauses import JapaneseContext
 from kizuna.extract.ja.triggers import JapaneseEventLexicon, Trigger
 from kizuna.lang import load
 
-# "…会見で、" names the occasion of what the sentence tells; its tense is the sentence's.
-OCCASION = re.compile(r"(?:で|では|の場で)、")
-
-PAST_MODIFIER = re.compile(r"(?:した|された|った|れた)$")
-
 
 def event_status(ctx: JapaneseContext, trigger: Trigger, clause: tuple[int, int],
                  tense: str, lex: JapaneseEventLexicon) -> str:
     text = ctx.text
-    if OCCASION.match(text[trigger.end:]):
+    if occasion().match(text[trigger.end:]):
         return "happened" if tense == "past" else "planned"  # 記者会見で、…: the setting
     if any(word in text[clause[0]:trigger.start] for word in lex.planned_before):
         return "planned"
@@ -57,3 +52,18 @@ def _status(after: str, lex: JapaneseEventLexicon) -> str:
 @cache
 def _continuative() -> tuple[str, ...]:
     return tuple(load("ja", "status")["planned"]["continuative"])
+
+
+@cache
+def occasion() -> re.Pattern[str]:
+    """"…会見で、" names the occasion of what the sentence tells; its tense is the
+    sentence's."""
+    particles = load("ja", "status")["occasion"]["particles"]
+    return re.compile("(?:" + "|".join(map(re.escape, particles)) + ")、")
+
+
+@cache
+def past_modifier() -> re.Pattern[str]:
+    """A verb in the past closing a relative clause: 成立した(AI法)."""
+    endings = load("ja", "status")["past_modifier"]["endings"]
+    return re.compile("(?:" + "|".join(map(re.escape, endings)) + ")$")
