@@ -30,8 +30,6 @@ from kizuna.resolve.entities import ResolvedEntities
 QUOTATION_MARKS = ("\"", "”", "“")
 
 
-
-
 def find_events(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for sent in ctx.parsed.sents:
@@ -252,7 +250,6 @@ def _is_leader_title(title: str, leader_title: str) -> bool:
     if title == leader_title:
         return True
     return title.endswith(" " + leader_title) and not title.startswith("vice")
-
 
 
 @cache

@@ -45,7 +45,6 @@ RELATIVE_TAGS = {"WP", "WDT"}
 GOODS_TYPES = {"RESTRICT", "TRADE"}
 
 
-
 def predicate_of(head: Any) -> Any:
     node = head
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:

@@ -22,7 +22,6 @@ PREDICATE_POS = {"VERB", "AUX", "SCONJ", "ADJ"}
 _ASIDE = re.compile(r"^[（(][^）)]{0,40}[）)]")
 
 
-
 @dataclass(frozen=True)
 class JapaneseContext:
     text: str

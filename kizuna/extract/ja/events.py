@@ -44,7 +44,6 @@ from kizuna.resolve.entities import ResolvedEntities
 _PAST_VERB_AFTER = re.compile(r"[に、]?[一-龥]{1,4}(?:し|され)た(?![いら])")
 
 
-
 def find_events_ja(ctx: JapaneseContext) -> list[Event]:
     lex = japanese_event_lexicon()
     mentions = _mention_index(ctx.entities)
