@@ -70,7 +70,8 @@ def bench_store_command(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the generated store.")] = 0,
 ) -> None:
     """Time the common reads (an actor's events, a dyad series, a full-text search, an
-    event with its citations) on a generated store: no NLP, rows written in bulk.
+    event with its citations) on a generated store: no NLP, each article written by the
+    store's writer.
 
     Example: kizuna bench-store --json --articles 100000
     """

@@ -75,14 +75,16 @@ def make_actors(rng: random.Random) -> list[Actor]:
             weight: float) -> None:
         out.append(Actor(len(out) + 1, name, type, country, ja, short, weight))
 
-    for name, iso3, ja, weight in COUNTRIES:
-        add(name, "GPE", iso3, ja, "U.S." if iso3 == "USA" else None, weight)
-    for name, type, iso3, ja, short, weight in KNOWN:
-        add(name, type, iso3, ja, short, weight)
+    for country, iso3, in_japanese, weight in COUNTRIES:
+        add(country, "GPE", iso3, in_japanese, "U.S." if iso3 == "USA" else None, weight)
+    for known in KNOWN:  # (name, type, ISO3, Japanese form, short form, weight)
+        add(*known)
     codes = [c[1] for c in COUNTRIES]
     country_weights = [c[3] for c in COUNTRIES]
     names: set[str] = {a.name for a in out}
     rank = 0
+    ja: str | None
+    short: str | None
     while len(out) < 380:
         iso3 = rng.choices(codes, country_weights)[0]
         rank += 1

@@ -9,6 +9,7 @@ import statistics
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -38,7 +39,7 @@ def time_reads(store: Store, the_plan: Plan, repeats: int = REPEATS,
     names = [_some_name(rng, a) for a in people]
     codes = [c[1] for c in COUNTRIES]
     country_weights = [c[3] for c in COUNTRIES]
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     while len(pairs) < repeats + 1:
         a, b = rng.choices(codes, country_weights, k=2)
         if a != b:
@@ -47,18 +48,17 @@ def time_reads(store: Store, the_plan: Plan, repeats: int = REPEATS,
     cited = [h for h in the_plan.happenings if len(h.members) > 1] or the_plan.happenings
     ids = [merged_id(rng.choice(cited), the_plan) for _ in range(repeats + 1)]
     cases: dict[str, list[Callable[[], Any]]] = {
-        "actor_events": [lambda n=n: reads.actor_events(store, n, limit=PAGE) for n in names],
-        "actor_profile": [lambda n=n: reads.actor_profile(store, n) for n in names],
-        "dyad_series": [lambda p=p: reads.dyad_series(store, *p) for p in pairs],
-        "search": [lambda t=t: queries.search_articles(store, t, limit=SEARCH_PAGE)
+        "actor_events": [partial(reads.actor_events, store, n, limit=PAGE) for n in names],
+        "actor_profile": [partial(reads.actor_profile, store, n) for n in names],
+        "dyad_series": [partial(reads.dyad_series, store, *p) for p in pairs],
+        "search": [partial(queries.search_articles, store, t, limit=SEARCH_PAGE)
                    for t in terms],
-        "merged_search": [lambda t=t: merged.list_merged_events(store, search=t,
-                                                                limit=SEARCH_PAGE)
-                          for t in terms],
-        "merged_event_with_citations": [lambda i=i: merged.get_merged_event(store, i)
+        "merged_search": [partial(merged.list_merged_events, store, search=t,
+                                  limit=SEARCH_PAGE) for t in terms],
+        "merged_event_with_citations": [partial(merged.get_merged_event, store, i)
                                         for i in ids],
     }
-    figures = {}
+    figures: dict[str, dict[str, float]] = {}
     for name in READS:
         calls = cases[name]
         calls[0]()  # warm-up: caches and prepared statements, not timed
