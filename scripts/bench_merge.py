@@ -26,12 +26,12 @@ from datetime import date
 from pathlib import Path
 from time import perf_counter
 
+from kizuna.bench.store import build
 from kizuna.model import Document
 from kizuna.pipeline import extract_document
 from kizuna.sources import ArticleDefaults, iter_articles
 from kizuna.store import Store
 from kizuna.store.invariants import breaches
-from kizuna.store_bench import build
 
 
 def extract(folder: Path) -> tuple[list[Document], float]:

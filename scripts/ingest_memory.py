@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kizuna import benchcorpus
+from kizuna.bench import corpus as benchcorpus
 
 
 def records(count: int) -> list[dict]:

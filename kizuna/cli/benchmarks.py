@@ -39,7 +39,7 @@ def bench_command(
 
     Example: kizuna bench --json --workers 2 --languages en
     """
-    from kizuna import bench
+    from kizuna.bench import extraction as bench
 
     chosen = [part.strip() for part in languages.split(",") if part.strip()]
     unknown = [language for language in chosen if language not in bench.LANGUAGES]
@@ -70,11 +70,12 @@ def bench_store_command(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the generated store.")] = 0,
 ) -> None:
     """Time the common reads (an actor's events, a dyad series, a full-text search, an
-    event with its citations) on a generated store: no NLP, rows written in bulk.
+    event with its citations) on a generated store: no NLP, each article written by the
+    store's writer.
 
     Example: kizuna bench-store --json --articles 100000
     """
-    from kizuna import store_bench
+    from kizuna.bench import store as store_bench
 
     try:
         result = store_bench.run(articles=articles, db=db, seed=seed, repeats=repeats,
@@ -110,7 +111,7 @@ def bench_load_command(
 
     Example: kizuna bench-load --db big.db --workers 1 --workers 2 --clients 50
     """
-    from kizuna import load_bench
+    from kizuna.bench import load as load_bench
 
     results = []
     for count in workers or [1]:
@@ -149,7 +150,7 @@ def bench_capacity_command(
 
     Example: kizuna bench-capacity --db big.db --en 40 --ja 16
     """
-    from kizuna import capacity_bench
+    from kizuna.bench import capacity as capacity_bench
 
     result = capacity_bench.run(db or "", english, japanese,
                                 say=lambda m: typer.echo(f"bench-capacity: {m}", err=True))

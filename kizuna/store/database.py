@@ -24,6 +24,11 @@ from kizuna.resolve.merging import Judgement
 from kizuna.store import merger, migrations, writer
 from kizuna.store.locks import BUSY_TIMEOUT_S, StoreBusy, begin_statement, is_busy, writing
 
+# What any read raises when the database does not answer (or answers an error): the
+# web's /health catches it by this name, so that nothing outside the store names
+# SQLAlchemy.
+DatabaseError = SQLAlchemyError
+
 
 class Store:
     """One database holding articles, their documents and the canonical entities.

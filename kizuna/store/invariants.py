@@ -21,7 +21,7 @@ Plain SELECTs only, the same on SQLite and PostgreSQL; nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -60,7 +60,7 @@ def breaches(conn: Connection) -> list[Breach]:
     return [b for b in found if b.count]
 
 
-def _breach(rule: str, ids: list[object]) -> Breach:
+def _breach(rule: str, ids: Sequence[object]) -> Breach:
     return Breach(rule, len(ids), tuple(str(i) for i in ids[:EXAMPLES]))
 
 

@@ -21,6 +21,7 @@ The rules:
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -57,7 +58,8 @@ class Member:
     location_id: int | None = None
     object: str | None = None
     amount: tuple[float, str] | None = None
-    published: date | None = None
+    # datetime.date: inside the class body `date` names the field above
+    published: datetime.date | None = None
     url: str | None = None
     source: str | None = None
     language: str | None = None

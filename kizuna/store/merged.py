@@ -18,10 +18,16 @@ from kizuna.model import Citation, MergedEvent
 from kizuna.store import schema as s
 from kizuna.store.database import Store
 from kizuna.store.members import members_of, summarise
-from kizuna.store.merger import resolve_merged_id
+from kizuna.store.merger import (
+    NearMatch,
+    Placement,
+    near_matches,
+    placements,
+    resolve_merged_id,
+)
 from kizuna.store.queries import _from_country, _matches, _named, sentence_context
 
-_CHUNK = 500
+_CHUNK = 500  # merged events folded per round trip in `iter_merged_events`
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ def list_merged_events(
     publication for an undated event), `search` the text of any member's article.
     """
     me = s.merged_events
-    when = _when()
+    when = merged_when()
     order = {"oldest": (when.asc().nulls_first(), me.c.id),
              "type": (me.c.type, when.desc().nulls_last(), me.c.id)}.get(
                  sort, (when.desc().nulls_last(), me.c.id))
@@ -67,7 +73,7 @@ def list_merged_events(
             .where(*_conditions(store, type, actor, country, status, since, until, search))
             .order_by(*order).limit(limit).offset(offset or None))
     with store.engine.connect() as conn:
-        return _folded(conn, conn.execute(stmt).all())
+        return folded(conn, conn.execute(stmt).all())
 
 
 def count_merged_events(
@@ -86,12 +92,12 @@ def _conditions(store: Store, type: str | None, actor: str | None, country: str 
                 status: str | None, since: date | None, until: date | None,
                 search: str | None) -> list[ColumnElement[bool]]:
     me = s.merged_events
-    when = _when()
+    when = merged_when()
     conditions = [
         me.c.type == type.upper() if type else None,
         me.c.status == status.lower() if status else None,
-        _with_participant(_named(actor)) if actor else None,
-        _with_participant(_from_country(country)) if country else None,
+        with_participant(_named(actor)) if actor else None,
+        with_participant(_from_country(country)) if country else None,
         when >= since if since else None,
         when <= until if until else None,
         _with_member(_through_text(store, search)) if search and search.strip() else None,
@@ -108,7 +114,7 @@ def reported_since(store: Store, since: date, type: str | None = None,
     stmt = (select(me.c.id, me.c.type).where(me.c.last_published >= since, *conditions)
             .order_by(me.c.last_published.desc(), me.c.id))
     with store.engine.connect() as conn:
-        return _folded(conn, conn.execute(stmt).all())
+        return folded(conn, conn.execute(stmt).all())
 
 
 def get_merged_event(store: Store, merged_id: str) -> MergedDetail | None:
@@ -119,11 +125,28 @@ def get_merged_event(store: Store, merged_id: str) -> MergedDetail | None:
             return None
         rows = conn.execute(select(s.merged_events.c.id, s.merged_events.c.type)
                             .where(s.merged_events.c.id == key)).all()
-        (event,) = _folded(conn, rows)
+        (event,) = folded(conn, rows)
         doc_ids = sorted({c.doc_id for c in event.citations})
         texts = dict(conn.execute(select(s.articles.c.id, s.articles.c.text)
                                   .where(s.articles.c.id.in_(doc_ids))).all())
         return MergedDetail(event, texts)
+
+
+def merge_scoring(store: Store, merged_id: str) -> tuple[dict[str, Placement],
+                                                         list[NearMatch]]:
+    """Why each member is in the merged event (event id -> its last placement) and the
+    other merged events nearly the same happening, scored the way merging scores."""
+    with store.engine.connect() as conn:  # read-only: the merger's own scoring
+        return placements(conn, merged_id), near_matches(conn, merged_id)
+
+
+def merged_ids_in_article(store: Store, article_id: str) -> dict[str, str]:
+    """The article's event local ids (e1, e2, …) -> the merged event each is in."""
+    ev, mm = s.events, s.merged_members
+    stmt = (select(ev.c.local_id, mm.c.merged_id)
+            .join(mm, mm.c.event_id == ev.c.id).where(ev.c.article_id == article_id))
+    with store.engine.connect() as conn:
+        return {local_id: merged_id for local_id, merged_id in conn.execute(stmt).all()}
 
 
 def merged_events_by_id(store: Store, merged_ids: list[str]) -> list[MergedEvent]:
@@ -131,7 +154,7 @@ def merged_events_by_id(store: Store, merged_ids: list[str]) -> list[MergedEvent
     me = s.merged_events
     with store.engine.connect() as conn:
         rows = conn.execute(select(me.c.id, me.c.type).where(me.c.id.in_(merged_ids))).all()
-        found = {e.id: e for e in _folded(conn, rows)}
+        found = {e.id: e for e in folded(conn, rows)}
     return [found[i] for i in merged_ids if i in found]
 
 
@@ -140,17 +163,21 @@ def iter_merged_events(store: Store) -> Iterator[MergedEvent]:
     me = s.merged_events
     with store.engine.connect() as conn:
         rows = conn.execute(select(me.c.id, me.c.type)
-                            .order_by(_when().nulls_first(), me.c.id)).all()
+                            .order_by(merged_when().nulls_first(), me.c.id)).all()
         for i in range(0, len(rows), _CHUNK):
-            yield from _folded(conn, rows[i:i + _CHUNK])
+            yield from folded(conn, rows[i:i + _CHUNK])
 
 
-def _folded(conn: Connection, rows: Sequence[Any]) -> list[MergedEvent]:
+# --- shared with `reads` (their one home) ----------------------------------------------
+
+def folded(conn: Connection, rows: Sequence[Any]) -> list[MergedEvent]:
+    """`rows` (id, type) folded into merged events, in the order given."""
     grouped = members_of(conn, [r.id for r in rows])
     return [summarise(r.id, r.type, grouped[r.id]) for r in rows]
 
 
-def _when() -> ColumnElement[Any]:
+def merged_when() -> ColumnElement[Any]:
+    """A merged event's date, or the latest publication of one without."""
     me = s.merged_events
     return func.coalesce(me.c.date_start, me.c.last_published)
 
@@ -160,7 +187,9 @@ def _with_member(event_ids: Select[Any]) -> ColumnElement[bool]:
     return s.merged_events.c.id.in_(select(mm.c.merged_id).where(mm.c.event_id.in_(event_ids)))
 
 
-def _with_participant(entity_ids: Select[Any] | CompoundSelect[Any]) -> ColumnElement[bool]:
+def with_participant(entity_ids: Select[Any] | CompoundSelect[Any] | tuple[int, ...]
+                     ) -> ColumnElement[bool]:
+    """Merged events with a participant among `entity_ids` (a query or the ids)."""
     mp = s.merged_participants
     return s.merged_events.c.id.in_(select(mp.c.merged_id).where(mp.c.entity_id.in_(entity_ids)))
 

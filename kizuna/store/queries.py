@@ -157,6 +157,12 @@ def get_event(store: Store, event_id: str) -> EventDetail | None:
                            merged_id=merged_id)
 
 
+def get_document(store: Store, article_id: str) -> Document | None:
+    """One stored article rebuilt as its `Document` (None when there is no such id)."""
+    with store.engine.connect() as conn:
+        return load_document(conn, article_id)
+
+
 def iter_documents(store: Store) -> Iterator[Document]:
     """Every stored document, by publication date then id, one at a time."""
     with store.engine.connect() as conn:

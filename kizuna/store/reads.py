@@ -21,7 +21,6 @@ USA). Everything here is portable SQLAlchemy Core; the queries lean on the index
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -33,7 +32,7 @@ from kizuna.event_types import types_with_stance
 from kizuna.model import MergedEvent
 from kizuna.store import schema as s
 from kizuna.store.database import Store
-from kizuna.store.members import Member, load_members, summarise
+from kizuna.store.merged import folded, merged_when, with_participant
 
 COOPERATIVE = types_with_stance("cooperative")
 RESTRICTIVE = types_with_stance("restrictive")
@@ -157,16 +156,22 @@ def actor_events(store: Store, name: str, since: date | None = None,
         if actor is None:
             return []
         stmt = (select(s.merged_events.c.id, s.merged_events.c.type)
-                .where(_with_entities(actor.ids), *_between(since, until))
-                .order_by(_when().desc().nulls_last(), s.merged_events.c.id.desc())
+                .where(with_participant(actor.ids), *_between(since, until))
+                .order_by(merged_when().desc().nulls_last(), s.merged_events.c.id.desc())
                 .limit(limit))
-        return _folded(conn, conn.execute(stmt).all())
+        return folded(conn, conn.execute(stmt).all())
+
+
+def entity_names(store: Store) -> list[str]:
+    """Every distinct canonical entity name stored (what actor slugs are matched on)."""
+    with store.engine.connect() as conn:
+        return list(conn.execute(select(s.entities.c.name).distinct()).scalars().all())
 
 
 def actor_profile(store: Store, name: str, top: int = TOP_PARTNERS) -> ActorProfile | None:
     """Who `name` is, their merged events by type, and their `top` co-participants."""
     me, mp, e, al = s.merged_events, s.merged_participants, s.entities, s.entity_aliases
-    when = _when()
+    when = merged_when()
     with store.engine.connect() as conn:
         actor = _resolve_actor(conn, name)
         if actor is None:
@@ -174,7 +179,7 @@ def actor_profile(store: Store, name: str, top: int = TOP_PARTNERS) -> ActorProf
         kinds = conn.execute(
             select(me.c.type, func.count().label("n"), func.min(when).label("first"),
                    func.max(when).label("last"))
-            .where(_with_entities(actor.ids)).group_by(me.c.type)).all()
+            .where(with_participant(actor.ids)).group_by(me.c.type)).all()
         aliases = conn.execute(
             select(al.c.alias).where(al.c.entity_id.in_(actor.ids)).group_by(al.c.alias)
             .order_by(func.count().desc(), al.c.alias)).scalars().all()
@@ -265,7 +270,7 @@ def dyad_series(store: Store, a_iso3: str, b_iso3: str, since: date | None = Non
     if a == b:
         raise ValueError(f"a dyad needs two different countries, not {a} twice")
     me = s.merged_events
-    when = _when()
+    when = merged_when()
     both = intersect(_involving(a), _involving(b)).subquery("dyad")
     year, month = extract("year", when), extract("month", when)
     stmt = (select(year.label("y"), month.label("m"), me.c.type, func.count().label("n"),
@@ -308,10 +313,10 @@ def _latest(conn: Connection, ids: dict[tuple[int, int] | None, list[str]],
     me = s.merged_events
     rows: list[Any] = []
     for i in range(0, len(candidates), _CHUNK):
-        rows += conn.execute(select(me.c.id, me.c.type, _when().label("when"))
+        rows += conn.execute(select(me.c.id, me.c.type, merged_when().label("when"))
                              .where(me.c.id.in_(candidates[i:i + _CHUNK]))).all()
     rows.sort(key=lambda r: (r.when is not None, str(r.when or ""), r.id), reverse=True)
-    return _folded(conn, rows[:count])
+    return folded(conn, rows[:count])
 
 
 def _iso3(code: str) -> str:
@@ -345,38 +350,10 @@ def _month_range(months: set[tuple[int, int]], since: date | None,
 
 # --- shared --------------------------------------------------------------------------
 
-def _when() -> ColumnElement[Any]:
-    """A merged event's date, or the latest publication of one without (as `merged`)."""
-    me = s.merged_events
-    return func.coalesce(me.c.date_start, me.c.last_published)
-
-
 def _between(since: date | None, until: date | None) -> list[ColumnElement[bool]]:
-    when = _when()
+    when = merged_when()
     return [c for c in (when >= since if since else None, when <= until if until else None)
             if c is not None]
-
-
-def _with_entities(entity_ids: tuple[int, ...]) -> ColumnElement[bool]:
-    mp = s.merged_participants
-    return s.merged_events.c.id.in_(select(mp.c.merged_id).where(mp.c.entity_id.in_(entity_ids)))
-
-
-def _folded(conn: Connection, rows: Sequence[Any]) -> list[MergedEvent]:
-    """`rows` (id, type) folded into merged events, in the order given.
-
-    Members are found from their merged ids through `merged_members` first: asked the
-    other way round (articles' events, then their merged event) the query planner may
-    read every event.
-    """
-    mm = s.merged_members
-    merged_ids = [r.id for r in rows]
-    grouped: dict[str, list[Member]] = {i: [] for i in merged_ids}
-    for i in range(0, len(merged_ids), _CHUNK):
-        members = select(mm.c.event_id).where(mm.c.merged_id.in_(merged_ids[i:i + _CHUNK]))
-        for member in load_members(conn, s.events.c.id.in_(members)):
-            grouped[member.merged_id or ""].append(member)
-    return [summarise(r.id, r.type, grouped[r.id]) for r in rows]
 
 
 def _ascii_lower(text: str) -> str:

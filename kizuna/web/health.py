@@ -14,10 +14,10 @@ from datetime import datetime
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from sqlalchemy.exc import SQLAlchemyError
 
 from kizuna.metrics import EXTRACTION, Tally
 from kizuna.store import Store, watching
+from kizuna.store.database import DatabaseError
 from kizuna.store.queries import table_counts
 
 PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -56,7 +56,7 @@ def register(app: FastAPI, store: Store) -> None:
     def health() -> Response:
         try:
             counts = table_counts(store, ("articles",))
-        except SQLAlchemyError as exc:
+        except DatabaseError as exc:
             return JSONResponse({"status": "unavailable", "database": str(exc).splitlines()[0]},
                                 status_code=503)
         return JSONResponse({"status": "ok", "articles": counts["articles"]})

@@ -5,8 +5,9 @@ Each function takes the store and the page's parameters and returns one dict; th
 Nothing here escapes or marks anything: text from articles stays plain strings, and the
 templates (autoescaping) turn it into HTML.
 
-Actor and dyad pages read through `kizuna.store.reads`; the event list, the event page
-and search through `kizuna.store.merged` and `kizuna.store.queries`.
+Actor and dyad pages read through `kizuna.store.reads`; the event list, the event page,
+articles and search through `kizuna.store.merged` and `kizuna.store.queries`. Nothing
+here touches SQL or a connection: the store's read API is the only way in.
 """
 
 from __future__ import annotations
@@ -18,16 +19,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from kizuna.contract import document_to_dict, merged_event_to_dict
 from kizuna.model import EVENT_TYPES, STATUSES, MergedEvent
 from kizuna.render.headlines import headlines
-from kizuna.store import merged, merger, queries, reads
-from kizuna.store import schema as s
+from kizuna.store import merged, queries, reads
 from kizuna.store.database import Store
 from kizuna.store.disagreements import Disagreement, event_disagreements
-from kizuna.store.documents import load_document
 
 PER_PAGE = 25
 MAX_PER_PAGE = 200
@@ -114,9 +111,7 @@ def event_view(store: Store, event_id: str) -> dict[str, Any]:
     if detail is None:
         raise NotFound(f"no event {event_id!r}")
     data = event_dict(detail.event)
-    with store.engine.connect() as conn:  # read-only: the merger's own scoring
-        placed = merger.placements(conn, detail.event.id)
-        near = merger.near_matches(conn, detail.event.id)
+    placed, near = merged.merge_scoring(store, detail.event.id)
     citations = []
     for citation, as_dict in zip(detail.event.citations, data["citations"], strict=True):
         before, evidence, after = detail.context(citation)
@@ -189,14 +184,10 @@ def search_view(store: Store, q: str | None, limit: int = SEARCH_LIMIT) -> dict[
 
 def article_view(store: Store, article_id: str) -> dict[str, Any]:
     """/articles/{id}: the article's text and every span extracted from it."""
-    with store.engine.connect() as conn:
-        doc = load_document(conn, article_id)
-        merged_of = dict(conn.execute(
-            select(s.events.c.local_id, s.merged_members.c.merged_id)
-            .join(s.merged_members, s.merged_members.c.event_id == s.events.c.id)
-            .where(s.events.c.article_id == article_id)).all()) if doc else {}
+    doc = queries.get_document(store, article_id)
     if doc is None:
         raise NotFound(f"no article {article_id!r}")
+    merged_of = merged.merged_ids_in_article(store, article_id)
     data = document_to_dict(doc)
     for event in data["events"]:
         event["merged_id"] = merged_of.get(event["id"])
@@ -229,9 +220,7 @@ def actor_name(store: Store, slug: str) -> str | None:
     wanted = slugify(slug)
     if not wanted:
         return None
-    with store.engine.connect() as conn:
-        names = conn.execute(select(s.entities.c.name).distinct()).scalars().all()
-    found = sorted(n for n in names if slugify(n) == wanted)
+    found = sorted(n for n in reads.entity_names(store) if slugify(n) == wanted)
     return found[0] if found else slug.strip()
 
 

@@ -16,8 +16,9 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from kizuna import benchcorpus, pipeline
 from kizuna import ingest as flow
+from kizuna import pipeline
+from kizuna.bench import corpus as benchcorpus
 from kizuna.cli import app as cli
 from kizuna.model import Article
 from kizuna.nlp import backend

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from kizuna import benchcorpus
+from kizuna.bench import corpus as benchcorpus
 from kizuna.contract import article_to_dict
 from kizuna.store import Store
 from kizuna.store.maintenance import check

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from kizuna import benchcorpus
+from kizuna.bench import corpus as benchcorpus
 from kizuna.contract import article_to_dict
 from kizuna.store import Store, locks
 from kizuna.store.queries import table_counts

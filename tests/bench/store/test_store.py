@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from kizuna import store_bench
+from kizuna.bench import store as store_bench
 from kizuna.cli import app
 from kizuna.store import Store, invariants, merged, reads
 from kizuna.store import schema as s

@@ -20,7 +20,8 @@ from collections.abc import Callable, Sequence
 from time import perf_counter
 from typing import Any
 
-from kizuna import benchcorpus, pipeline
+from kizuna import pipeline
+from kizuna.bench import corpus as benchcorpus
 from kizuna.model import Article, Document
 from kizuna.nlp import backend
 

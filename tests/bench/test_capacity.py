@@ -3,7 +3,7 @@ the cores table follows from the rates."""
 
 from __future__ import annotations
 
-from kizuna import capacity_bench
+from kizuna.bench import capacity as capacity_bench
 
 
 def test_a_small_run_stores_every_article_into_a_copy_of_the_store(tmp_path):

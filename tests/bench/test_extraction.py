@@ -14,7 +14,8 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from kizuna import bench, benchcorpus
+from kizuna.bench import corpus as benchcorpus
+from kizuna.bench import extraction as bench
 from kizuna.cli import app
 from kizuna.model import EVENT_TYPES
 

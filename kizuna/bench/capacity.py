@@ -20,7 +20,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from kizuna import benchcorpus
+from kizuna.bench import corpus as benchcorpus
 from kizuna.engines import open_engine
 from kizuna.ingest import ingest
 from kizuna.model import Article

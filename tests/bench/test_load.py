@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kizuna import load_bench
+from kizuna.bench import load as load_bench
 from kizuna.store import Store
 from tests.store.factory import japanese_doc, release_doc, summit_doc
 
