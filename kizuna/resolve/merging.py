@@ -64,7 +64,7 @@ def with_countries(participants: Iterable[tuple[str, str, str | None]],
     names = set()
     for name, entity_type, country in participants:
         names.add(name)
-        if entity_type in EXPANDED_TYPES and country in country_names:
+        if entity_type in EXPANDED_TYPES and country is not None and country in country_names:
             names.add(country_names[country])
     return frozenset(names)
 

@@ -17,8 +17,8 @@ from sqlalchemy import ColumnElement, CompoundSelect, Connection, Select, func, 
 from kizuna.model import Citation, MergedEvent
 from kizuna.store import schema as s
 from kizuna.store.database import Store
+from kizuna.store.ids import resolve_merged_id
 from kizuna.store.members import members_of, summarise
-from kizuna.store.merger import resolve_merged_id
 from kizuna.store.queries import _from_country, _matches, _named, sentence_context
 
 _CHUNK = 500

@@ -5,7 +5,8 @@ ones inserted inside a single transaction, so an interrupted ingest never leaves
 an article. A document identical to the stored one (same content hash) writes nothing.
 
 Merging happens in the same transaction: the old events leave their merged events before
-they are deleted, and the new ones are placed by `merger.merge_article` once written.
+they are deleted, and the new ones are placed by `merging.placing.merge_article` once
+written, with the country names (code -> canonical name) the caller gives.
 
 On PostgreSQL several processes may write at once: each transaction first waits for the
 database's write lock (`locks.lock_for_writing`), so articles, entities and merged events
@@ -26,9 +27,10 @@ from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from kizuna.contract import document_to_dict
 from kizuna.errors import StoreError
 from kizuna.model import Article, Document, Entity, Event
-from kizuna.store import merger
 from kizuna.store import schema as s
 from kizuna.store.locks import StoreBusy, is_busy, writing
+from kizuna.store.merging.candidates import Countries
+from kizuna.store.merging.placing import detach_article, merge_article, unmerged
 
 ADDED, UNCHANGED, UPDATED = "added", "unchanged", "updated"
 
@@ -37,8 +39,10 @@ class RejectedDocument(StoreError):
     """This one document cannot be stored (it breaks a constraint); others still can."""
 
 
-def save_document(engine: Engine, doc: Document) -> str:
-    """Store `doc`, replacing what its article had; "added", "unchanged" or "updated"."""
+def save_document(engine: Engine, doc: Document, countries: Countries) -> str:
+    """Store `doc`, replacing what its article had; "added", "unchanged" or "updated".
+
+    `countries` names the countries participants' codes stand for, for merging."""
     digest = content_hash(doc)
     try:
         with writing(engine) as conn:  # the write lock first: what follows sees the
@@ -46,13 +50,13 @@ def save_document(engine: Engine, doc: Document) -> str:
             stored = conn.execute(select(s.articles.c.content_hash)
                                   .where(s.articles.c.id == doc.article.id)).scalar()
             if stored == digest:
-                if merger.unmerged(conn, doc.article.id):  # stored before merging existed
-                    merger.merge_article(conn, doc.article.id)
+                if unmerged(conn, doc.article.id):  # stored before merging existed
+                    merge_article(conn, doc.article.id, countries)
                 return UNCHANGED
             if stored is not None:
                 delete_article(conn, doc.article.id)
             insert_document(conn, doc, digest)
-            merger.merge_article(conn, doc.article.id)
+            merge_article(conn, doc.article.id, countries)
     except (IntegrityError, DataError) as exc:  # this document's data, not the database
         raise RejectedDocument(f"{doc.article.id}: cannot be stored: {reason(exc)}") from exc
     except SQLAlchemyError as exc:
@@ -90,7 +94,7 @@ def delete_article(conn: Connection, article_id: str) -> None:
 
     Its events leave their merged events first; judgements are kept.
     """
-    merger.detach_article(conn, article_id)
+    detach_article(conn, article_id)
     event_ids = select(s.events.c.id).where(s.events.c.article_id == article_id)
     conn.execute(delete(s.event_participants)
                  .where(s.event_participants.c.event_id.in_(event_ids)))

@@ -14,9 +14,10 @@ from sqlalchemy import delete, select
 from kizuna.contract import merged_event_to_dict
 from kizuna.model import Document, MergedEvent
 from kizuna.resolve.merging import MIN_SCORE, NEAR_SCORE
-from kizuna.store import MergeError, Store, event_id, merger
+from kizuna.store import MergeError, Store, event_id
 from kizuna.store import schema as s
 from kizuna.store.merged import get_merged_event, iter_merged_events, list_merged_events
+from kizuna.store.merging import candidates, nearby
 from kizuna.store.queries import table_counts
 from tests.store.factory import Told, japanese_doc, report_doc, summit_doc
 from tests.store.test_writer import writes_during
@@ -118,7 +119,7 @@ def test_participant_weights_fall_with_the_number_of_events(store: Store) -> Non
          report_doc("b", FEB8, Told(names=("Donald Trump", "Xi Jinping"),
                                     when=date(2025, 10, 30))))
     with store.engine.connect() as conn:
-        weights = merger.participant_weights(conn, ["Donald Trump", "Xi Jinping", "Nobody"])
+        weights = candidates.participant_weights(conn, ["Donald Trump", "Xi Jinping", "Nobody"])
     assert weights["Xi Jinping"] == 1.0
     assert weights["Donald Trump"] == pytest.approx(1 / (1 + math.log(4)))
     assert "Nobody" not in weights  # in no merged event: decide counts it as 1
@@ -445,8 +446,8 @@ def test_near_matches_list_what_is_nearly_the_same_happening_and_write_nothing(
     assert merged_of(store, "a") != merged_of(store, "crowd")
     with store.engine.connect() as conn:
         before = table_counts(store)
-        near = merger.near_matches(conn, merged_of(store, "a"))
-        placed = merger.placements(conn, merged_of(store, "crowd"))
+        near = nearby.near_matches(conn, merged_of(store, "a"), store.countries)
+        placed = nearby.placements(conn, merged_of(store, "crowd"))
     assert [n.merged_id for n in near] == [merged_of(store, "crowd")]
     assert NEAR_SCORE <= near[0].score < MIN_SCORE
     assert "shared participants: Leader Aoki, Leader Baker" in near[0].reasons
