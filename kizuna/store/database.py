@@ -25,6 +25,7 @@ from kizuna.resolve.merging import Judgement
 from kizuna.store import migrations, writer
 from kizuna.store.locks import BUSY_TIMEOUT_S, StoreBusy, begin_statement, is_busy, writing
 from kizuna.store.merging import corrections
+from kizuna.store.merging.candidates import FactsCache
 
 
 class Store:
@@ -37,6 +38,7 @@ class Store:
     def __init__(self, engine: Engine, countries: Mapping[str, str] | None = None):
         self.engine = engine
         self._countries = countries
+        self._facts = FactsCache()  # what merging read, for the next document
 
     @classmethod
     def open(cls, target: str, migrate: bool = True,
@@ -79,7 +81,7 @@ class Store:
 
     def save_document(self, doc: Document) -> str:
         """Write one document: "added", "unchanged" or "updated"."""
-        return writer.save_document(self.engine, doc, self.countries)
+        return writer.save_document(self.engine, doc, self.countries, self._facts)
 
     def merge_event(self, event_id: str, merged_id: str) -> Judgement:
         """A person's correction: the article event joins the merged event (ids or prefixes).

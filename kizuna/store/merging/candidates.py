@@ -18,15 +18,18 @@ from sqlalchemy import ColumnElement, Connection, and_, distinct, func, or_, sel
 
 from kizuna.resolve.merging import (
     DATE_SLACK_DAYS,
+    MIN_SCORE,
     UNDATED_WINDOW_DAYS,
     UNSURE_DATE_DAYS,
     EventFacts,
     compatible,
+    unsure_date_days,
     with_countries,
 )
 from kizuna.store import schema as s
 from kizuna.store.members import Member, members_of
 
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 Countries = Mapping[str, str]  # ISO 3166-1 alpha-3 code -> the country's canonical name
 
 
@@ -52,43 +55,93 @@ def date_stated(member: Member) -> bool:
     return bool(when and when.text and when.text in member.evidence.text)
 
 
-def candidate_facts(conn: Connection, member: Member,
-                    countries: Countries) -> list[EventFacts]:
-    """Merged events of the member's type or a related one sharing a participant name.
+class FactsCache:
+    """The members' facts of merged events, as last read, kept between articles: one
+    ingest compares its articles with the same few merged events again and again.
 
-    Those whose dates `decide` would find apart are left out here already, through the
-    date index: for a dated event only undated merged events and those within
-    `UNSURE_DATE_DAYS` of its period can be the same happening. So are those holding
-    another event of the same article: an article tells each happening once (see
+    Keyed by the merged event's `updated_at`, which every change of its members sets
+    (`rows.refresh`), so a merged event changed since (by this process, a rolled-back
+    transaction or another writer) is read again. What the key does not see, an entity
+    given its country later, the writer reports through `forget`.
+    """
+
+    LIMIT = 50_000  # merged events kept; past it the cache starts over
+
+    def __init__(self) -> None:
+        self._facts: dict[str, tuple[Any, list[EventFacts]]] = {}
+
+    def forget(self) -> None:
+        self._facts.clear()
+
+    def facts(self, conn: Connection, stamps: dict[str, Any],
+              countries: Countries) -> dict[str, list[EventFacts]]:
+        """merged id -> its members' facts, for every id of `stamps` (id -> updated_at)."""
+        stale = [i for i, stamp in stamps.items()
+                 if i not in self._facts or self._facts[i][0] != stamp]
+        if len(self._facts) + len(stale) > self.LIMIT:
+            self._facts.clear()
+        for merged_id, members in members_of(conn, stale).items():
+            self._facts[merged_id] = (stamps[merged_id], [
+                replace(event_facts(m, countries), id=merged_id) for m in members])
+        return {i: self._facts[i][1] for i in stamps}
+
+
+def candidate_facts(conn: Connection, member: Member, countries: Countries,
+                    cache: FactsCache | None = None) -> list[EventFacts]:
+    """Merged events of the member's type or a related one sharing a participant name,
+    that could be joined: those `kizuna.resolve.merging.score` could give `MIN_SCORE`.
+
+    Left out before their members are read (what keeps merging as cheap in a large store
+    as in an empty one): those whose dates `decide` would find apart, through the date
+    index (only undated merged events and those within the days an inferred date may be
+    off for the member's type can be the same happening); those with no member whose
+    participants and type could reach the bar (`best_possible`: sharing only "the
+    United States" with a four-party summit); and those holding another event of the
+    same article: an article tells each happening once (see
     `kizuna.resolve.happenings`), so its events are different happenings.
     """
-    return candidates(conn, member, holding_articles([member.article_id]), countries)
+    return candidates(conn, member, holding_articles([member.article_id]), countries,
+                      floor=MIN_SCORE, cache=cache)
 
 
-def candidates(conn: Connection, member: Member, excluded: Any,
-               countries: Countries) -> list[EventFacts]:
+def candidates(conn: Connection, member: Member, excluded: Any, countries: Countries,
+               floor: float | None = None,
+               cache: FactsCache | None = None) -> list[EventFacts]:
     """Merged events of the member's type (or a related one) sharing a name, whose dates
-    can agree, not in `excluded`: one `EventFacts` per member, under its merged id."""
+    can agree, not in `excluded`: one `EventFacts` per member, under its merged id.
+    With a `floor`, only those with a member whose participants could reach it
+    (`best_possible`)."""
     names = sorted(member.names)
     if not names:
         return []
     when = member.date
+    # members' dates differ from their merged event's (chosen) date by up to the same
+    # tolerance: twice it keeps every member that could agree
+    days = UNSURE_DATE_DAYS if floor is None else min(2 * unsure_date_days(member.type),
+                                                      UNSURE_DATE_DAYS)
     me, mp, e = s.merged_events, s.merged_participants, s.entities
     named = select(e.c.id).where(e.c.name.in_(names))
     ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
-    rows = conn.execute(select(me).where(
+    rows = conn.execute(select(me.c.id, me.c.amount_value, me.c.updated_at).where(
         me.c.type.in_(sorted(compatible(member.type))), me.c.id.in_(ids),
         me.c.id.not_in(excluded),
-        _near(when.start if when else None, when.end if when else None, member.published))
+        near(when.start if when else None, when.end if when else None, member.published,
+              days))
         .order_by(me.c.id)).all()
-    grouped = members_of(conn, [r.id for r in rows])
+    chosen = [r.id for r in rows]
+    if cache is not None:
+        stamps = {r.id: r.updated_at for r in rows}
+        found = cache.facts(conn, {i: stamps[i] for i in chosen}, countries)
+        return [fact for i in chosen for fact in found[i]]
+    grouped = members_of(conn, chosen)
     return [replace(event_facts(m, countries), id=merged_id)
             for merged_id, members in grouped.items() for m in members]
 
 
-def _near(start: date | None, end: date | None, published: date | None) -> ColumnElement[bool]:
-    """Merged events whose dates can agree with a period: dated ones within
-    `UNSURE_DATE_DAYS` of it (a date only inferred may be off); undated ones (or all,
+def near(start: date | None, end: date | None, published: date | None,
+          days: int = UNSURE_DATE_DAYS) -> ColumnElement[bool]:
+    """Merged events whose dates can agree with a period: dated ones within `days` of
+    it (a date only inferred may be off that much); undated ones (or all,
     for an undated period) only when last reported no more than `UNDATED_WINDOW_DAYS`
     before `published` (see `decide`)."""
     me = s.merged_events
@@ -96,7 +149,7 @@ def _near(start: date | None, end: date | None, published: date | None) -> Colum
         days=UNDATED_WINDOW_DAYS)
     if start is None:
         return recent
-    slack = timedelta(days=max(DATE_SLACK_DAYS, UNSURE_DATE_DAYS))
+    slack = timedelta(days=max(DATE_SLACK_DAYS, days))
     return or_(and_(me.c.date_start.is_(None), recent), and_(
         me.c.date_start <= (end or start) + slack,
         func.coalesce(me.c.date_end, me.c.date_start) >= start - slack))

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete, select
 
-from kizuna.resolve.merging import Judgement, assign, compatible, one_reading
+from kizuna.resolve.merging import Judgement, assign, bridged, compatible, one_reading
 from kizuna.store import schema as s
 from kizuna.store.members import Member, load_members
 from kizuna.store.merging.candidates import (
     Countries,
+    FactsCache,
     candidate_facts,
     event_facts,
     participant_weights,
@@ -37,11 +38,12 @@ from kizuna.store.merging.combining import (
     readings_together,
     same_clause_together,
 )
-from kizuna.store.merging.folding import fold_what_it_bridges
+from kizuna.store.merging.folding import fold_matching, fold_what_it_bridges
 from kizuna.store.merging.rows import AUTO, PERSON, attach, create, ensure, record, refresh
 
 
-def merge_article(conn: Connection, article_id: str, countries: Countries) -> list[Judgement]:
+def merge_article(conn: Connection, article_id: str, countries: Countries,
+                  cache: FactsCache | None = None) -> list[Judgement]:
     """Place every event of the article not yet in a merged event; the judgements made.
 
     Events a person placed go where they said first; the others are placed together by
@@ -58,7 +60,7 @@ def merge_article(conn: Connection, article_id: str, countries: Countries) -> li
             ensure(conn, pinned, member.type)
             attach(conn, member.event_id, pinned)
     facts = [event_facts(m, countries) for m in waiting]
-    candidates = {m.event_id: candidate_facts(conn, m, countries) for m in waiting}
+    candidates = {m.event_id: candidate_facts(conn, m, countries, cache) for m in waiting}
     names = {n for f in facts for n in f.participants}
     names |= {n for found in candidates.values() for c in found for n in c.participants}
     weights = participant_weights(conn, names)
@@ -87,6 +89,11 @@ def merge_article(conn: Connection, article_id: str, countries: Countries) -> li
         if judgement.merged_id is not None:
             folds += fold_what_it_bridges(conn, fact, judgement.merged_id,
                                           candidates[fact.id], weights)
+    for fact, judgement in zip(facts, judgements, strict=True):
+        if judgement.merged_id is None:
+            continue
+        others = bridged(fact, candidates[fact.id], judgement.merged_id, weights, limit=None)
+        folds += fold_matching(conn, judgement.merged_id, others, countries)
     return judgements + folds
 
 
