@@ -142,13 +142,13 @@ def assign(events: list[EventFacts], candidates: dict[str, list[EventFacts]],
 
 
 def bridged(event: EventFacts, candidates: list[EventFacts], joined: str,
-            weights: dict[str, float] | None = None, limit: int | None = 1) -> list[str]:
+            weights: dict[str, float] | None = None) -> list[str]:
     """The other merged event `event` reports best besides the one it `joined` (a list
     of one, or empty): the event shows they are one happening (reports that each told
     too little to be matched with the other). The test is the one joining takes
     (`MIN_SCORE`): were the bar higher, which reports end together would depend on the
     order they came in (A-B and B-C match, A-C do not: A, B, C gives one merged event,
-    so A, C, B must too). `limit=None`: every one it reports, best first."""
+    so A, C, B must too)."""
     weights = weights or {}
     best: dict[str, float] = {}
     for candidate in candidates:
@@ -160,7 +160,7 @@ def bridged(event: EventFacts, candidates: list[EventFacts], joined: str,
     # one at most, the best: folding every match lets one loose report chain many
     # happenings of a large store together (a report naming only the United States and
     # Japan matches dozens); the chain A-B-C needs B to bridge one only
-    return sorted(best, key=lambda merged_id: (-best[merged_id], merged_id))[:limit]
+    return sorted(best, key=lambda merged_id: (-best[merged_id], merged_id))[:1]
 
 
 def one_reading(a: EventFacts, b: EventFacts) -> tuple[str, ...] | None:
@@ -218,36 +218,9 @@ def score(a: EventFacts, b: EventFacts,
     value += when[0]
     reasons += when[1]
     if a.amount and b.amount:
-        value += AMOUNT_BONUS
+        value += 0.2
         reasons.append("amounts agree")
     return max(min(value, 1.0), 0.0), tuple(reasons)
-
-
-def contradicts(a: EventFacts, b: EventFacts) -> bool:
-    """Whether two events cannot be one happening whoever they name: types that never
-    merge, amounts, dates or directions that disagree (what `score` rules out besides
-    sharing no participant). Two merged events fold whole only when no member of one
-    contradicts a member of the other."""
-    if b.type not in compatible(a.type) or not _amounts_agree(a, b):
-        return True
-    if _opposite(a, b) or _plan_for_the_past(a, b) or _plan_for_the_past(b, a):
-        return True
-    return _date_evidence(a, b) is None
-
-
-def best_possible(event: EventFacts, names: frozenset[str], type: str, amount: bool,
-                  weights: dict[str, float]) -> float:
-    """The most `score` could give `event` against an event of `type` naming `names`
-    (`amount`: it tells one), whatever its dates and status: its participants as they
-    are, dates adding at most `DATE_BONUS`, amounts `AMOUNT_BONUS`. Lets the store leave
-    out, before reading them whole, events that cannot reach the bar."""
-    value = _weighted_overlap(event.participants, names, weights) + DATE_BONUS
-    if type != event.type:
-        value -= RELATED_TYPE_COST
-    return value + (AMOUNT_BONUS if amount and event.amount else 0.0)
-
-
-DATE_BONUS, AMOUNT_BONUS = 0.3, 0.2  # what agreeing dates and amounts add to a score
 
 
 def _date_evidence(a: EventFacts, b: EventFacts) -> tuple[float, list[str]] | None:
@@ -257,7 +230,7 @@ def _date_evidence(a: EventFacts, b: EventFacts) -> tuple[float, list[str]] | No
     outside the clause) may disagree a little, and then counts as one date unknown."""
     if a.start and b.start:
         if _dates_agree(a, b):
-            return DATE_BONUS, ["dates agree"]
+            return 0.3, ["dates agree"]
         tolerance = unsure_date_days(a.type, b.type)
         if a.date_sure and b.date_sure or _days_apart(a, b) > tolerance:
             return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,7 +17,6 @@ from sqlalchemy import ColumnElement, Connection, and_, distinct, func, or_, sel
 
 from kizuna.resolve.merging import (
     DATE_SLACK_DAYS,
-    MIN_SCORE,
     UNDATED_WINDOW_DAYS,
     UNSURE_DATE_DAYS,
     EventFacts,
@@ -27,7 +25,7 @@ from kizuna.resolve.merging import (
     with_countries,
 )
 from kizuna.store import schema as s
-from kizuna.store.members import Member, members_of
+from kizuna.store.members import Member
 
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 Countries = Mapping[str, str]  # ISO 3166-1 alpha-3 code -> the country's canonical name
@@ -73,6 +71,9 @@ class FactsCache:
     def forget(self) -> None:
         self._facts.clear()
 
+    def __len__(self) -> int:
+        return len(self._facts)
+
     def facts(self, conn: Connection, stamps: dict[str, Any],
               countries: Countries) -> dict[str, list[EventFacts]]:
         """merged id -> its members' facts, for every id of `stamps` (id -> updated_at)."""
@@ -80,62 +81,108 @@ class FactsCache:
                  if i not in self._facts or self._facts[i][0] != stamp]
         if len(self._facts) + len(stale) > self.LIMIT:
             self._facts.clear()
-        for merged_id, members in members_of(conn, stale).items():
-            self._facts[merged_id] = (stamps[merged_id], [
-                replace(event_facts(m, countries), id=merged_id) for m in members])
+        for merged_id, found in merged_facts(conn, stale, countries).items():
+            self._facts[merged_id] = (stamps[merged_id], found)
         return {i: self._facts[i][1] for i in stamps}
 
 
 def candidate_facts(conn: Connection, member: Member, countries: Countries,
                     cache: FactsCache | None = None) -> list[EventFacts]:
-    """Merged events of the member's type or a related one sharing a participant name,
-    that could be joined: those `kizuna.resolve.merging.score` could give `MIN_SCORE`.
+    """Merged events of the member's type or a related one sharing a participant name.
 
-    Left out before their members are read (what keeps merging as cheap in a large store
-    as in an empty one): those whose dates `decide` would find apart, through the date
-    index (only undated merged events and those within the days an inferred date may be
-    off for the member's type can be the same happening); those with no member whose
-    participants and type could reach the bar (`best_possible`: sharing only "the
-    United States" with a four-party summit); and those holding another event of the
-    same article: an article tells each happening once (see
-    `kizuna.resolve.happenings`), so its events are different happenings.
+    Those whose dates `decide` would find apart are left out here already, through the
+    date index: for a dated event only undated merged events and those within the days
+    an inferred date may be off for its type (`unsure_date_days`) can be the same
+    happening. So are those holding another event of the same article: an article tells
+    each happening once (see `kizuna.resolve.happenings`), so its events are different
+    happenings.
     """
     return candidates(conn, member, holding_articles([member.article_id]), countries,
-                      floor=MIN_SCORE, cache=cache)
+                      days=unsure_date_days(member.type), cache=cache)
 
 
 def candidates(conn: Connection, member: Member, excluded: Any, countries: Countries,
-               floor: float | None = None,
+               days: int = UNSURE_DATE_DAYS,
                cache: FactsCache | None = None) -> list[EventFacts]:
     """Merged events of the member's type (or a related one) sharing a name, whose dates
-    can agree, not in `excluded`: one `EventFacts` per member, under its merged id.
-    With a `floor`, only those with a member whose participants could reach it
-    (`best_possible`)."""
+    can be at most `days` from its own, not in `excluded`: one `EventFacts` per member,
+    under its merged id."""
     names = sorted(member.names)
     if not names:
         return []
     when = member.date
-    # members' dates differ from their merged event's (chosen) date by up to the same
-    # tolerance: twice it keeps every member that could agree
-    days = UNSURE_DATE_DAYS if floor is None else min(2 * unsure_date_days(member.type),
-                                                      UNSURE_DATE_DAYS)
+    # a member's date may differ from its merged event's (one member's) by up to the
+    # same tolerance: twice it keeps every member that can agree
+    days = min(2 * days, UNSURE_DATE_DAYS)
     me, mp, e = s.merged_events, s.merged_participants, s.entities
     named = select(e.c.id).where(e.c.name.in_(names))
     ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
-    rows = conn.execute(select(me.c.id, me.c.amount_value, me.c.updated_at).where(
+    rows = conn.execute(select(me.c.id, me.c.updated_at).where(
         me.c.type.in_(sorted(compatible(member.type))), me.c.id.in_(ids),
         me.c.id.not_in(excluded),
         near(when.start if when else None, when.end if when else None, member.published,
-              days))
+             days))
         .order_by(me.c.id)).all()
-    chosen = [r.id for r in rows]
     if cache is not None:
-        stamps = {r.id: r.updated_at for r in rows}
-        found = cache.facts(conn, {i: stamps[i] for i in chosen}, countries)
-        return [fact for i in chosen for fact in found[i]]
-    grouped = members_of(conn, chosen)
-    return [replace(event_facts(m, countries), id=merged_id)
-            for merged_id, members in grouped.items() for m in members]
+        found = cache.facts(conn, {r.id: r.updated_at for r in rows}, countries)
+        return [fact for r in rows for fact in found[r.id]]
+    found = merged_facts(conn, [r.id for r in rows], countries)
+    return [fact for r in rows for fact in found[r.id]]
+
+
+def merged_facts(conn: Connection, merged_ids: list[str],
+                 countries: Countries) -> dict[str, list[EventFacts]]:
+    """merged id -> the `event_facts` of each of its members (in article and position
+    order), under the merged id, for every id given: read straight from the rows, not
+    through whole `Member`s (what candidates cost is mostly this, in a large store)."""
+    ev, a, mm = s.events, s.articles, s.merged_members
+    out: dict[str, list[EventFacts]] = {i: [] for i in dict.fromkeys(merged_ids)}
+    ids = list(out)
+    for i in range(0, len(ids), _CHUNK):
+        chosen = select(mm.c.event_id).where(mm.c.merged_id.in_(ids[i:i + _CHUNK]))
+        rows = conn.execute(
+            select(mm.c.merged_id, ev.c.id, ev.c.type, ev.c.status, ev.c.date_start,
+                   ev.c.date_end, ev.c.date_granularity, ev.c.date_text, ev.c.evidence_text,
+                   ev.c.amount_value, ev.c.amount_currency, a.c.published)
+            .join(a, a.c.id == ev.c.article_id).join(mm, mm.c.event_id == ev.c.id)
+            .where(ev.c.id.in_(chosen)).order_by(ev.c.article_id, ev.c.position)).all()
+        parties = _parties(conn, [r.id for r in rows])
+        for row in rows:
+            out[row.merged_id].append(_facts(row, parties.get(row.id, []), countries))
+    return out
+
+
+def _facts(row: Any, parties: list[tuple[str, str, str, str | None]],
+           countries: Countries) -> EventFacts:
+    """`event_facts` of a member from its row and its (role, name, type, country)s."""
+    dated = row.date_start is not None
+    amount = None if row.amount_value is None else (row.amount_value,
+                                                    row.amount_currency or "")
+    return EventFacts(
+        id=row.merged_id, type=row.type,
+        participants=with_countries([p[1:] for p in parties], countries),
+        actors=with_countries([p[1:] for p in parties if p[0] == "actor"], countries),
+        start=row.date_start if dated else None,
+        end=(row.date_end or row.date_start) if dated else None,
+        granularity=(row.date_granularity or "day") if dated else None,
+        amount=amount, published=row.published, status=row.status,
+        date_sure=bool(dated and row.date_text and row.date_text in row.evidence_text))
+
+
+def _parties(conn: Connection, event_ids: list[str]
+             ) -> dict[str, list[tuple[str, str, str, str | None]]]:
+    """event id -> (role, canonical name, type, country) of each participant."""
+    p, e = s.event_participants, s.entities
+    found: dict[str, list[tuple[str, str, str, str | None]]] = {}
+    for i in range(0, len(event_ids), _CHUNK):
+        rows = conn.execute(select(p.c.event_id, p.c.role, e.c.name, e.c.type, e.c.country)
+                            .join(e, e.c.id == p.c.entity_id)
+                            .where(p.c.event_id.in_(event_ids[i:i + _CHUNK]))
+                            .order_by(p.c.event_id, p.c.position))
+        for row in rows:
+            found.setdefault(row.event_id, []).append(
+                (row.role, row.name, row.type, row.country))
+    return found
 
 
 def near(start: date | None, end: date | None, published: date | None,

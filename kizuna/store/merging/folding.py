@@ -11,23 +11,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from kizuna.resolve.merging import (
-    MIN_SCORE,
-    EventFacts,
-    Judgement,
-    bridged,
-    contradicts,
-    score,
-    with_countries,
-)
+from kizuna.resolve.merging import EventFacts, Judgement, bridged
 from kizuna.store import schema as s
-from kizuna.store.members import members_of
-from kizuna.store.merging.candidates import (
-    Countries,
-    event_facts,
-    holding_articles,
-    participant_weights,
-)
+from kizuna.store.merging.candidates import holding_articles
 from kizuna.store.merging.rows import AUTO, PERSON, record, refresh
 
 
@@ -89,89 +75,3 @@ def arranged_by_person(conn: Connection, merged_id: str) -> bool:
     mm, j = s.merged_members, s.judgements
     return conn.execute(select(j.c.id).join(mm, mm.c.event_id == j.c.event_id).where(
         mm.c.merged_id == merged_id, j.c.decided_by == PERSON).limit(1)).first() is not None
-
-
-FOLD_ROUNDS = 8  # folds of one merged event per article, at most: each needs a new match
-
-
-def fold_matching(conn: Connection, merged_id: str, others: list[str],
-                  countries: Countries) -> list[Judgement]:
-    """Fold into `merged_id` those of `others` that match it as wholes; `others` are
-    the merged events an event just placed in it also reports (`bridged`, every one).
-
-    `fold_what_it_bridges` folds a report's single best other match only, so that one
-    loose report cannot chain many happenings of a large store; the other merged
-    events it reports stay apart, and which ones depends on the order reports came in.
-    Each of them is folded too when the two merged events themselves match, compared
-    whole (`merged_facts`: everyone any member names, the merged date, status and
-    amount) by `score` at `MIN_SCORE`, and no member of one contradicts a member of
-    the other (`contradicts`: a whole's date is one member's, which may be misread):
-    the best first, then the rest compared with what it became.
-    """
-    folds: list[Judgement] = []
-    for _ in range(FOLD_ROUNDS):
-        if not others:
-            break
-        ids = [merged_id, *others]
-        facts = merged_facts(conn, ids, countries)
-        mine = facts.get(merged_id)
-        if mine is None:
-            break
-        names = {n for f in facts.values() for n in f.participants}
-        weights = participant_weights(conn, names)
-        scored = []
-        for other in ids[1:]:
-            found = score(mine, facts[other], weights) if other in facts else None
-            if found is not None and found[0] >= MIN_SCORE:
-                scored.append((-found[0], other, found[1]))
-        folded: list[Judgement] = []
-        for negative, other, reasons in sorted(scored):
-            if _members_contradict(conn, merged_id, other, countries):
-                continue
-            folded = fold_bridged(conn, merged_id, other, (
-                f"the merged events match as wholes ({-negative:.2f})", *reasons))
-            if folded:
-                others = [o for o in others if o != other]
-                break
-        if not folded:
-            break
-        folds += folded
-    return folds
-
-
-def _members_contradict(conn: Connection, merged_id: str, other: str,
-                        countries: Countries) -> bool:
-    """Whether a member of one merged event cannot be one happening with a member of
-    the other (`contradicts`): a whole's date is one member's, which may be misread."""
-    grouped = members_of(conn, [merged_id, other])
-    mine = [event_facts(m, countries) for m in grouped[merged_id]]
-    theirs = [event_facts(m, countries) for m in grouped[other]]
-    return any(contradicts(a, b) for a in mine for b in theirs)
-
-
-def merged_facts(conn: Connection, merged_ids: list[str],
-                 countries: Countries) -> dict[str, EventFacts]:
-    """What `score` looks at in merged events as wholes: everyone any member names (an
-    actor anywhere is an actor), the merged event's date, status and amount, its last
-    report's day. Its date counts as stated (`date_sure`): two merged events fold only
-    when their dates agree, or one has none."""
-    me, mm, p, e = s.merged_events, s.merged_members, s.event_participants, s.entities
-    rows = conn.execute(select(me).where(me.c.id.in_(merged_ids))).all()
-    parties: dict[str, list[tuple[str, str, tuple[str, str, str | None]]]] = {}
-    for merged, role, name, type, country in conn.execute(
-            select(mm.c.merged_id, p.c.role, e.c.name, e.c.type, e.c.country)
-            .join(p, p.c.event_id == mm.c.event_id).join(e, e.c.id == p.c.entity_id)
-            .where(mm.c.merged_id.in_(merged_ids))):
-        parties.setdefault(merged, []).append((role, name, (name, type, country)))
-    out = {}
-    for row in rows:
-        found = parties.get(row.id, [])
-        amount = None if row.amount_value is None else (row.amount_value,
-                                                         row.amount_currency or "")
-        out[row.id] = EventFacts(
-            id=row.id, type=row.type,
-            participants=with_countries([p for _, _, p in found], countries),
-            actors=with_countries([p for role, _, p in found if role == "actor"], countries),
-            start=row.date_start, end=row.date_end, granularity=row.date_granularity,
-            amount=amount, published=row.last_published, status=row.status)
-    return out

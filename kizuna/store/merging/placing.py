@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete, select
 
-from kizuna.resolve.merging import Judgement, assign, bridged, compatible, one_reading
+from kizuna.resolve.merging import Judgement, assign, compatible, one_reading
 from kizuna.store import schema as s
 from kizuna.store.members import Member, load_members
 from kizuna.store.merging.candidates import (
@@ -38,7 +38,7 @@ from kizuna.store.merging.combining import (
     readings_together,
     same_clause_together,
 )
-from kizuna.store.merging.folding import fold_matching, fold_what_it_bridges
+from kizuna.store.merging.folding import fold_what_it_bridges
 from kizuna.store.merging.rows import AUTO, PERSON, attach, create, ensure, record, refresh
 
 
@@ -89,11 +89,6 @@ def merge_article(conn: Connection, article_id: str, countries: Countries,
         if judgement.merged_id is not None:
             folds += fold_what_it_bridges(conn, fact, judgement.merged_id,
                                           candidates[fact.id], weights)
-    for fact, judgement in zip(facts, judgements, strict=True):
-        if judgement.merged_id is None:
-            continue
-        others = bridged(fact, candidates[fact.id], judgement.merged_id, weights, limit=None)
-        folds += fold_matching(conn, judgement.merged_id, others, countries)
     return judgements + folds
 
 
