@@ -140,3 +140,11 @@ def default_gazetteer() -> Gazetteer:
     files = sorted(p.name for p in resources.files(DATA_PACKAGE).iterdir()
                    if p.name.endswith(".toml"))
     return Gazetteer([a for f in files for a in _read_actors(f)])
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 code -> the country's canonical name, from the gazetteer: what
+    a participant's country code stands for when merging compares reports."""
+    return {a.country: a.name for a in default_gazetteer().actors
+            if a.kind == "countries" and a.country}

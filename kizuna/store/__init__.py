@@ -8,12 +8,13 @@
 
 `schema` holds the tables, `migrations` creates and upgrades them, `writer` is the
 write side, `queries` the read side and `documents` rebuilds `Document` records.
-Across articles, `merger` places each event in a merged event as it is written,
-`members` folds members into a `MergedEvent`, and `merged` reads them back.
+Across articles, `merging` places each event in a merged event as it is written
+(see its docstring for merge / combine / fold), `members` folds members into a
+`MergedEvent`, and `merged` reads them back.
 """
 
 from kizuna.store.database import Store, database_url
-from kizuna.store.merger import MergeError
+from kizuna.store.merging.corrections import MergeError
 from kizuna.store.writer import RejectedDocument, content_hash, event_id
 
 __all__ = ["MergeError", "RejectedDocument", "Store", "content_hash", "database_url",

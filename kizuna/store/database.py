@@ -8,7 +8,7 @@ one PostgreSQL database at once: see `locks` for how they take turns.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,12 @@ from sqlalchemy.pool import StaticPool
 
 from kizuna.errors import StoreError
 from kizuna.model import Document
+from kizuna.resolve.gazetteer import country_names
 from kizuna.resolve.merging import Judgement
-from kizuna.store import merger, migrations, writer
+from kizuna.store import migrations, writer
 from kizuna.store.locks import BUSY_TIMEOUT_S, StoreBusy, begin_statement, is_busy, writing
+from kizuna.store.merging import corrections
+from kizuna.store.merging.candidates import FactsCache
 
 # What any read raises when the database does not answer (or answers an error): the
 # web's /health catches it by this name, so that nothing outside the store names
@@ -37,15 +40,19 @@ class Store:
     `postgresql://…` (`postgresql+psycopg://…`) one.
     """
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, countries: Mapping[str, str] | None = None):
         self.engine = engine
+        self._countries = countries
+        self._facts = FactsCache()  # what merging read, for the next document
 
     @classmethod
-    def open(cls, target: str, migrate: bool = True) -> Store:
+    def open(cls, target: str, migrate: bool = True,
+             countries: Mapping[str, str] | None = None) -> Store:
         """Open (creating and migrating if need be) the database `target` names.
 
         `migrate=False` opens it as it is, for looking at (`kizuna check`): an SQLite file
-        must then exist already.
+        must then exist already. `countries` (ISO code -> canonical name) is what merging
+        takes a participant's country code for; by default, the resolver's gazetteer's.
         """
         url = database_url(target)
         if not migrate and url.get_backend_name() == "sqlite" and url.database and \
@@ -61,7 +68,15 @@ class Store:
         except StoreError:
             engine.dispose()
             raise
-        return cls(engine)
+        return cls(engine, countries)
+
+    @property
+    def countries(self) -> Mapping[str, str]:
+        """ISO code -> country name, as the resolver gives them (read when first needed:
+        a store opened only to read never loads the gazetteer)."""
+        if self._countries is None:
+            self._countries = country_names()
+        return self._countries
 
     @property
     def fulltext(self) -> bool:
@@ -71,19 +86,19 @@ class Store:
 
     def save_document(self, doc: Document) -> str:
         """Write one document: "added", "unchanged" or "updated"."""
-        return writer.save_document(self.engine, doc)
+        return writer.save_document(self.engine, doc, self.countries, self._facts)
 
     def merge_event(self, event_id: str, merged_id: str) -> Judgement:
         """A person's correction: the article event joins the merged event (ids or prefixes).
 
         Recorded as a person's judgement, which wins when the article is ingested again.
-        Raises `merger.MergeError` for an unknown id or a merged event of another type.
+        Raises `corrections.MergeError` for an unknown id or a merged event of another type.
         """
-        return self._correct(lambda conn: merger.move(conn, event_id, merged_id))
+        return self._correct(lambda conn: corrections.move(conn, event_id, merged_id))
 
     def unmerge_event(self, event_id: str) -> Judgement:
         """A person's correction: the article event becomes a merged event of its own."""
-        return self._correct(lambda conn: merger.split(conn, event_id))
+        return self._correct(lambda conn: corrections.split(conn, event_id))
 
     def _correct(self, action: Callable[[Connection], Judgement]) -> Judgement:
         try:

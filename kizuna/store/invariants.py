@@ -31,7 +31,7 @@ from sqlalchemy import Column, ColumnElement, Connection, and_, false, func, or_
 from kizuna.resolve.merging import related_types
 from kizuna.store import schema as s
 from kizuna.store.members import members_of, status_history, summarise
-from kizuna.store.merger import merged_columns
+from kizuna.store.merging.rows import merged_columns
 
 # How many examples of one breach a report names; the count is always given.
 EXAMPLES = 5

@@ -21,7 +21,6 @@ The rules:
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from kizuna.event_types import role_free_types
 from kizuna.model import Citation, DateRef, Entity, MergedEvent, Span, StatusChange
 from kizuna.store import schema as s
 
+Day = date  # Member has a field named `date`: its annotations name the type through this
 ROLE_FREE = role_free_types()
 PRECISION = {"day": 0, "month": 1, "year": 2}
 # Same-day order of statuses: the last is the one kept when two reports disagree.
@@ -58,8 +58,7 @@ class Member:
     location_id: int | None = None
     object: str | None = None
     amount: tuple[float, str] | None = None
-    # datetime.date: inside the class body `date` names the field above
-    published: datetime.date | None = None
+    published: Day | None = None
     url: str | None = None
     source: str | None = None
     language: str | None = None

@@ -17,14 +17,9 @@ from sqlalchemy import ColumnElement, CompoundSelect, Connection, Select, func, 
 from kizuna.model import Citation, MergedEvent
 from kizuna.store import schema as s
 from kizuna.store.database import Store
+from kizuna.store.ids import resolve_merged_id
 from kizuna.store.members import members_of, summarise
-from kizuna.store.merger import (
-    NearMatch,
-    Placement,
-    near_matches,
-    placements,
-    resolve_merged_id,
-)
+from kizuna.store.merger import NearMatch, Placement, near_matches, placements
 from kizuna.store.queries import _from_country, _matches, _named, sentence_context
 
 _CHUNK = 500  # merged events folded per round trip in `iter_merged_events`

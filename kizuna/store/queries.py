@@ -33,6 +33,7 @@ from kizuna.model import Document
 from kizuna.store import schema as s
 from kizuna.store.database import Store
 from kizuna.store.documents import load_document
+from kizuna.store.ids import resolve_event_id
 
 TRIGRAM = 3
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
@@ -143,7 +144,7 @@ def list_events(
 def get_event(store: Store, event_id: str) -> EventDetail | None:
     """One event by its id, or by a prefix of it that names one event only."""
     with store.engine.connect() as conn:
-        key = _resolve_id(conn, event_id.strip())
+        key = resolve_event_id(conn, event_id.strip())
         if key is None:
             return None
         row = conn.execute(_event_select().where(s.events.c.id == key)).one()
@@ -293,14 +294,3 @@ def _participants(conn: Connection, event_id: str) -> tuple[Participant, ...]:
                         .join(e, e.c.id == p.c.entity_id)
                         .where(p.c.event_id == event_id).order_by(p.c.position))
     return tuple(Participant(*row) for row in rows)
-
-
-def _resolve_id(conn: Connection, key: str) -> str | None:
-    if not key:
-        return None
-    ev = s.events
-    if conn.execute(select(ev.c.id).where(ev.c.id == key)).first():
-        return key
-    found = conn.execute(select(ev.c.id).where(ev.c.id.startswith(key, autoescape=True))
-                         .limit(2)).scalars().all()
-    return found[0] if len(found) == 1 else None

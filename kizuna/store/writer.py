@@ -5,7 +5,8 @@ ones inserted inside a single transaction, so an interrupted ingest never leaves
 an article. A document identical to the stored one (same content hash) writes nothing.
 
 Merging happens in the same transaction: the old events leave their merged events before
-they are deleted, and the new ones are placed by `merger.merge_article` once written.
+they are deleted, and the new ones are placed by `merging.placing.merge_article` once
+written, with the country names (code -> canonical name) the caller gives.
 
 On PostgreSQL several processes may write at once: each transaction first waits for the
 database's write lock (`locks.lock_for_writing`), so articles, entities and merged events
@@ -26,9 +27,10 @@ from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from kizuna.contract import document_to_dict
 from kizuna.errors import StoreError
 from kizuna.model import Article, Document, Entity, Event
-from kizuna.store import merger
 from kizuna.store import schema as s
 from kizuna.store.locks import StoreBusy, is_busy, writing
+from kizuna.store.merging.candidates import Countries, FactsCache
+from kizuna.store.merging.placing import detach_article, merge_article, unmerged
 
 ADDED, UNCHANGED, UPDATED = "added", "unchanged", "updated"
 
@@ -37,8 +39,12 @@ class RejectedDocument(StoreError):
     """This one document cannot be stored (it breaks a constraint); others still can."""
 
 
-def save_document(engine: Engine, doc: Document) -> str:
-    """Store `doc`, replacing what its article had; "added", "unchanged" or "updated"."""
+def save_document(engine: Engine, doc: Document, countries: Countries,
+                  cache: FactsCache | None = None) -> str:
+    """Store `doc`, replacing what its article had; "added", "unchanged" or "updated".
+
+    `countries` names the countries participants' codes stand for, for merging; `cache`
+    keeps the facts of merged events merging read, for the next document."""
     digest = content_hash(doc)
     try:
         with writing(engine) as conn:  # the write lock first: what follows sees the
@@ -46,13 +52,13 @@ def save_document(engine: Engine, doc: Document) -> str:
             stored = conn.execute(select(s.articles.c.content_hash)
                                   .where(s.articles.c.id == doc.article.id)).scalar()
             if stored == digest:
-                if merger.unmerged(conn, doc.article.id):  # stored before merging existed
-                    merger.merge_article(conn, doc.article.id)
+                if unmerged(conn, doc.article.id):  # stored before merging existed
+                    merge_article(conn, doc.article.id, countries, cache)
                 return UNCHANGED
             if stored is not None:
                 delete_article(conn, doc.article.id)
-            insert_document(conn, doc, digest)
-            merger.merge_article(conn, doc.article.id)
+            insert_document(conn, doc, digest, cache)
+            merge_article(conn, doc.article.id, countries, cache)
     except (IntegrityError, DataError) as exc:  # this document's data, not the database
         raise RejectedDocument(f"{doc.article.id}: cannot be stored: {reason(exc)}") from exc
     except SQLAlchemyError as exc:
@@ -90,7 +96,7 @@ def delete_article(conn: Connection, article_id: str) -> None:
 
     Its events leave their merged events first; judgements are kept.
     """
-    merger.detach_article(conn, article_id)
+    detach_article(conn, article_id)
     event_ids = select(s.events.c.id).where(s.events.c.article_id == article_id)
     conn.execute(delete(s.event_participants)
                  .where(s.event_participants.c.event_id.in_(event_ids)))
@@ -101,10 +107,12 @@ def delete_article(conn: Connection, article_id: str) -> None:
     conn.execute(delete(s.articles).where(s.articles.c.id == article_id))
 
 
-def insert_document(conn: Connection, doc: Document, digest: str) -> None:
-    """Insert every row of `doc`; the caller holds the transaction."""
+def insert_document(conn: Connection, doc: Document, digest: str,
+                    cache: FactsCache | None = None) -> None:
+    """Insert every row of `doc`; the caller holds the transaction. An entity given its
+    country here changes what stored events say: `cache` forgets what it kept."""
     _insert_article(conn, doc.article, digest)
-    entity_ids = _insert_entities(conn, doc)
+    entity_ids = _insert_entities(conn, doc, cache)
     _insert_amounts(conn, doc)
     _insert_events(conn, doc, entity_ids)
     _insert_quotes(conn, doc, entity_ids)
@@ -118,7 +126,8 @@ def _insert_article(conn: Connection, article: Article, digest: str) -> None:
         content_hash=digest, ingested_at=datetime.now(UTC)))
 
 
-def _insert_entities(conn: Connection, doc: Document) -> dict[str, int]:
+def _insert_entities(conn: Connection, doc: Document,
+                     cache: FactsCache | None = None) -> dict[str, int]:
     """Link the document's entities to canonical ones; local id -> canonical id.
 
     Two local entities with the same name and type are one canonical entity, listed
@@ -129,7 +138,7 @@ def _insert_entities(conn: Connection, doc: Document) -> dict[str, int]:
     aliases: dict[tuple[int, str], None] = {}  # a dict keeps first-seen order
     mention_rows: list[dict[str, Any]] = []
     for position, entity in enumerate(doc.entities):
-        canonical = ids[entity.id] = _canonical_entity(conn, entity)
+        canonical = ids[entity.id] = _canonical_entity(conn, entity, cache)
         links.setdefault(canonical, {"article_id": doc.article.id, "entity_id": canonical,
                                      "local_id": entity.id, "position": position})
         aliases.update(dict.fromkeys((canonical, alias) for alias in entity.aliases))
@@ -144,7 +153,8 @@ def _insert_entities(conn: Connection, doc: Document) -> dict[str, int]:
     return ids
 
 
-def _canonical_entity(conn: Connection, entity: Entity) -> int:
+def _canonical_entity(conn: Connection, entity: Entity,
+                      cache: FactsCache | None = None) -> int:
     """The id of the shared entity with this name and type, created if new."""
     table = s.entities
     row = conn.execute(select(table.c.id, table.c.country).where(
@@ -157,6 +167,8 @@ def _canonical_entity(conn: Connection, entity: Entity) -> int:
         # A later article may know the country an earlier one did not; the first
         # known country is kept, so one article cannot flip an actor's allegiance.
         conn.execute(update(table).where(table.c.id == row.id).values(country=entity.country))
+        if cache is not None:
+            cache.forget()
     return row.id
 
 

@@ -14,9 +14,11 @@ from sqlalchemy import delete, select
 from kizuna.contract import merged_event_to_dict
 from kizuna.model import Document, MergedEvent
 from kizuna.resolve.merging import MIN_SCORE, NEAR_SCORE
-from kizuna.store import MergeError, Store, event_id, merger
+from kizuna.store import MergeError, Store, event_id, writer
 from kizuna.store import schema as s
+from kizuna.store.members import load_members, members_of
 from kizuna.store.merged import get_merged_event, iter_merged_events, list_merged_events
+from kizuna.store.merging import candidates, nearby
 from kizuna.store.queries import table_counts
 from tests.store.factory import Told, japanese_doc, report_doc, summit_doc
 from tests.store.test_writer import writes_during
@@ -118,7 +120,7 @@ def test_participant_weights_fall_with_the_number_of_events(store: Store) -> Non
          report_doc("b", FEB8, Told(names=("Donald Trump", "Xi Jinping"),
                                     when=date(2025, 10, 30))))
     with store.engine.connect() as conn:
-        weights = merger.participant_weights(conn, ["Donald Trump", "Xi Jinping", "Nobody"])
+        weights = candidates.participant_weights(conn, ["Donald Trump", "Xi Jinping", "Nobody"])
     assert weights["Xi Jinping"] == 1.0
     assert weights["Donald Trump"] == pytest.approx(1 / (1 + math.log(4)))
     assert "Nobody" not in weights  # in no merged event: decide counts it as 1
@@ -445,8 +447,8 @@ def test_near_matches_list_what_is_nearly_the_same_happening_and_write_nothing(
     assert merged_of(store, "a") != merged_of(store, "crowd")
     with store.engine.connect() as conn:
         before = table_counts(store)
-        near = merger.near_matches(conn, merged_of(store, "a"))
-        placed = merger.placements(conn, merged_of(store, "crowd"))
+        near = nearby.near_matches(conn, merged_of(store, "a"), store.countries)
+        placed = nearby.placements(conn, merged_of(store, "crowd"))
     assert [n.merged_id for n in near] == [merged_of(store, "crowd")]
     assert NEAR_SCORE <= near[0].score < MIN_SCORE
     assert "shared participants: Leader Aoki, Leader Baker" in near[0].reasons
@@ -454,3 +456,76 @@ def test_near_matches_list_what_is_nearly_the_same_happening_and_write_nothing(
     assert table_counts(store) == before
     (why,) = placed.values()
     assert why.decided_by == "auto" and why.reasons[0] == "new happening"
+
+
+# --- what candidates cost -------------------------------------------------------------
+
+def test_facts_read_from_rows_are_the_facts_of_the_members(store: Store) -> None:
+    """Candidates' facts are read straight from the rows (`merged_facts`), not through
+    whole members: for every merged event they must be what `event_facts` makes of its
+    members, dates, amounts, countries leaders act for and all."""
+    save(store, summit_doc(), japanese_doc(), with_countries(report_doc(
+        "order", FEB8, Told(type="POLICY", names=("Donald Trump", "Japan"),
+                            targets=("Japan",), amount=(3.0, "USD")))))
+    with store.engine.connect() as conn:
+        ids = list(conn.execute(select(s.merged_events.c.id)).scalars())
+        expected = {merged: [replace(candidates.event_facts(m, store.countries), id=merged)
+                             for m in found]
+                    for merged, found in members_of(conn, ids).items()}
+        read = candidates.merged_facts(conn, ids, store.countries)
+    assert len(ids) >= 4
+    assert read == expected
+
+
+def test_kept_facts_are_read_again_once_their_merged_event_changed(store: Store) -> None:
+    """The facts kept between articles are keyed by when the merged event last changed:
+    once another report joins it, asking again reads both members."""
+    save(store, report_doc("first", FEB8, Told()))
+    merged = merged_of(store, "first")
+    kept = candidates.FactsCache()
+
+    def facts() -> list[Any]:
+        with store.engine.connect() as conn:
+            stamp = conn.execute(select(s.merged_events.c.updated_at)
+                                 .where(s.merged_events.c.id == merged)).scalar_one()
+            return kept.facts(conn, {merged: stamp}, store.countries)[merged]
+    assert [f.id for f in facts()] == [merged]
+    save(store, report_doc("second", FEB8, Told()))
+    assert merged_of(store, "second") == merged
+    assert len(facts()) == 2
+
+
+def test_an_entity_given_its_country_later_empties_the_kept_facts(store: Store) -> None:
+    """A country learned later changes what stored events name (a leader's country):
+    the writer tells the kept facts to start over."""
+    kept = candidates.FactsCache()
+    summit = summit_doc()
+    unknown = replace(summit, entities=tuple(replace(e, country=None) if e.name ==
+                                             "Donald Trump" else e for e in summit.entities))
+    store.save_document(unknown)
+    with store.engine.connect() as conn:
+        ids = {i: None for i in conn.execute(select(s.merged_events.c.id)).scalars()}
+        kept.facts(conn, ids, store.countries)
+    assert len(kept) == len(ids) > 0
+    # an article naming Trump with his country, telling no event (so nothing is read again)
+    writer.save_document(store.engine, replace(summit_doc("later-en"), events=()),
+                         store.countries, kept)
+    assert len(kept) == 0
+
+
+def test_a_meeting_is_compared_only_with_merged_events_near_its_day(store: Store) -> None:
+    """Candidates are read within the days a date may be off for the type (twice that,
+    for members whose own dates differ): a meeting ten days earlier is not even read,
+    an agreement ten days earlier is (agreements are often reported late). The later
+    reports share one name only with the earlier ones, too little to join them."""
+    early, late = ("Shigeru Ishiba", "Donald Trump"), ("Shigeru Ishiba", "Marco Rubio",
+                                                       "Takeshi Iwaya")
+    for kind in ("MEET", "AGREE"):
+        save(store, report_doc(f"{kind}-early", FEB8, Told(kind, early, when=date(2025, 1, 28))),
+             report_doc(f"{kind}-late", FEB8, Told(kind, late)))
+    with store.engine.connect() as conn:
+        for kind, expected in (("MEET", set()), ("AGREE", {merged_of(store, "AGREE-early")})):
+            (member,) = load_members(conn, s.events.c.id == event_id(f"{kind}-late", "v1"))
+            assert member.merged_id != merged_of(store, f"{kind}-early")
+            found = candidates.candidate_facts(conn, member, store.countries)
+            assert {f.id for f in found} == expected

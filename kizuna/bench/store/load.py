@@ -22,7 +22,8 @@ from kizuna.bench.store.articles import Told, article_document
 from kizuna.bench.store.generate import Happening, Plan, plan
 from kizuna.errors import StoreError
 from kizuna.resolve.merging import Judgement
-from kizuna.store import Store, merger, queries, writer
+from kizuna.store import Store, queries, writer
+from kizuna.store.merging import rows
 from kizuna.store import schema as s
 from kizuna.store.locks import writing
 
@@ -57,7 +58,7 @@ def build(store: Store, articles: int, seed: int = 0,
                     key = writer.event_id(doc.article.id, event.id)
                     touched[_place(conn, key, h, merged_ids)] = None
             for merged_id in touched:  # columns and participants, as the merger folds them
-                merger.refresh(conn, merged_id)
+                rows.refresh(conn, merged_id)
         say(f"wrote articles {first + 1:,}–{last:,}")
     if store.engine.dialect.name == "postgresql":
         # What autovacuum soon does to a freshly loaded database: planner statistics, and
@@ -82,9 +83,9 @@ def _place(conn: Connection, key: str, h: Happening, merged_ids: dict[int, str])
     the judgement the merger records; the merged id."""
     begun = merged_ids.get(h.index)
     if begun is None:
-        merged_ids[h.index] = merger.create(conn, key, h.type)
+        merged_ids[h.index] = rows.create(conn, key, h.type)
     merged_id = merged_ids[h.index]
     conn.execute(insert(s.merged_members).values(event_id=key, merged_id=merged_id))
     # a report that begins its merged event is judged a new happening (no merged id)
-    merger.record(conn, Judgement(key, begun, 1.0, (REASON,)), merger.AUTO)
+    rows.record(conn, Judgement(key, begun, 1.0, (REASON,)), rows.AUTO)
     return merged_id

@@ -1,0 +1,221 @@
+"""What merging compares: an event's facts, the merged events it may report, and how
+telling each participant name is.
+
+The store holds countries as ISO codes; the names they stand for (a leader acts for the
+United States) come from the caller as `countries` (code -> canonical name): the store
+writes and compares what it is given and loads no gazetteer itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, distinct, func, or_, select, true
+
+from kizuna.resolve.merging import (
+    DATE_SLACK_DAYS,
+    UNDATED_WINDOW_DAYS,
+    UNSURE_DATE_DAYS,
+    EventFacts,
+    compatible,
+    unsure_date_days,
+    with_countries,
+)
+from kizuna.store import schema as s
+from kizuna.store.members import Member
+
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
+Countries = Mapping[str, str]  # ISO 3166-1 alpha-3 code -> the country's canonical name
+
+
+def event_facts(member: Member, countries: Countries) -> EventFacts:
+    """What `kizuna.resolve.merging.score` looks at in an article-level event."""
+    when = member.date
+    parties = [(e.name, e.type, e.country) for e in member.actors + member.targets]
+    # the country a leader acts for is on the leader's side too: "Trump signed" and
+    # "the United States signed" go the same way (see merging._opposite)
+    acting = [(e.name, e.type, e.country) for e in member.actors]
+    return EventFacts(id=member.event_id, type=member.type,
+                      participants=with_countries(parties, countries),
+                      actors=with_countries(acting, countries),
+                      start=when.start if when else None, end=when.end if when else None,
+                      granularity=when.granularity if when else None,
+                      amount=member.amount, published=member.published, status=member.status,
+                      date_sure=date_stated(member))
+
+
+def date_stated(member: Member) -> bool:
+    """Whether the event's own clause states its date (not inferred from elsewhere)."""
+    when = member.date
+    return bool(when and when.text and when.text in member.evidence.text)
+
+
+class FactsCache:
+    """The members' facts of merged events, as last read, kept between articles: one
+    ingest compares its articles with the same few merged events again and again.
+
+    Keyed by the merged event's `updated_at`, which every change of its members sets
+    (`rows.refresh`), so a merged event changed since (by this process, a rolled-back
+    transaction or another writer) is read again. What the key does not see, an entity
+    given its country later, the writer reports through `forget`.
+    """
+
+    LIMIT = 50_000  # merged events kept; past it the cache starts over
+
+    def __init__(self) -> None:
+        self._facts: dict[str, tuple[Any, list[EventFacts]]] = {}
+
+    def forget(self) -> None:
+        self._facts.clear()
+
+    def __len__(self) -> int:
+        return len(self._facts)
+
+    def facts(self, conn: Connection, stamps: dict[str, Any],
+              countries: Countries) -> dict[str, list[EventFacts]]:
+        """merged id -> its members' facts, for every id of `stamps` (id -> updated_at)."""
+        stale = [i for i, stamp in stamps.items()
+                 if i not in self._facts or self._facts[i][0] != stamp]
+        if len(self._facts) + len(stale) > self.LIMIT:
+            self._facts.clear()
+        for merged_id, found in merged_facts(conn, stale, countries).items():
+            self._facts[merged_id] = (stamps[merged_id], found)
+        return {i: self._facts[i][1] for i in stamps}
+
+
+def candidate_facts(conn: Connection, member: Member, countries: Countries,
+                    cache: FactsCache | None = None) -> list[EventFacts]:
+    """Merged events of the member's type or a related one sharing a participant name.
+
+    Those whose dates `decide` would find apart are left out here already, through the
+    date index: for a dated event only undated merged events and those within the days
+    an inferred date may be off for its type (`unsure_date_days`) can be the same
+    happening. So are those holding another event of the same article: an article tells
+    each happening once (see `kizuna.resolve.happenings`), so its events are different
+    happenings.
+    """
+    return candidates(conn, member, holding_articles([member.article_id]), countries,
+                      days=unsure_date_days(member.type), cache=cache)
+
+
+def candidates(conn: Connection, member: Member, excluded: Any, countries: Countries,
+               days: int = UNSURE_DATE_DAYS,
+               cache: FactsCache | None = None) -> list[EventFacts]:
+    """Merged events of the member's type (or a related one) sharing a name, whose dates
+    can be at most `days` from its own, not in `excluded`: one `EventFacts` per member,
+    under its merged id."""
+    names = sorted(member.names)
+    if not names:
+        return []
+    when = member.date
+    # a member's date may differ from its merged event's (one member's) by up to the
+    # same tolerance: twice it keeps every member that can agree
+    days = min(2 * days, UNSURE_DATE_DAYS)
+    me, mp, e = s.merged_events, s.merged_participants, s.entities
+    named = select(e.c.id).where(e.c.name.in_(names))
+    ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
+    rows = conn.execute(select(me.c.id, me.c.updated_at).where(
+        me.c.type.in_(sorted(compatible(member.type))), me.c.id.in_(ids),
+        me.c.id.not_in(excluded),
+        near(when.start if when else None, when.end if when else None, member.published,
+             days))
+        .order_by(me.c.id)).all()
+    if cache is not None:
+        found = cache.facts(conn, {r.id: r.updated_at for r in rows}, countries)
+        return [fact for r in rows for fact in found[r.id]]
+    found = merged_facts(conn, [r.id for r in rows], countries)
+    return [fact for r in rows for fact in found[r.id]]
+
+
+def merged_facts(conn: Connection, merged_ids: list[str],
+                 countries: Countries) -> dict[str, list[EventFacts]]:
+    """merged id -> the `event_facts` of each of its members (in article and position
+    order), under the merged id, for every id given: read straight from the rows, not
+    through whole `Member`s (what candidates cost is mostly this, in a large store)."""
+    ev, a, mm = s.events, s.articles, s.merged_members
+    out: dict[str, list[EventFacts]] = {i: [] for i in dict.fromkeys(merged_ids)}
+    ids = list(out)
+    for i in range(0, len(ids), _CHUNK):
+        chosen = select(mm.c.event_id).where(mm.c.merged_id.in_(ids[i:i + _CHUNK]))
+        rows = conn.execute(
+            select(mm.c.merged_id, ev.c.id, ev.c.type, ev.c.status, ev.c.date_start,
+                   ev.c.date_end, ev.c.date_granularity, ev.c.date_text, ev.c.evidence_text,
+                   ev.c.amount_value, ev.c.amount_currency, a.c.published)
+            .join(a, a.c.id == ev.c.article_id).join(mm, mm.c.event_id == ev.c.id)
+            .where(ev.c.id.in_(chosen)).order_by(ev.c.article_id, ev.c.position)).all()
+        parties = _parties(conn, [r.id for r in rows])
+        for row in rows:
+            out[row.merged_id].append(_facts(row, parties.get(row.id, []), countries))
+    return out
+
+
+def _facts(row: Any, parties: list[tuple[str, str, str, str | None]],
+           countries: Countries) -> EventFacts:
+    """`event_facts` of a member from its row and its (role, name, type, country)s."""
+    dated = row.date_start is not None
+    amount = None if row.amount_value is None else (row.amount_value,
+                                                    row.amount_currency or "")
+    return EventFacts(
+        id=row.merged_id, type=row.type,
+        participants=with_countries([p[1:] for p in parties], countries),
+        actors=with_countries([p[1:] for p in parties if p[0] == "actor"], countries),
+        start=row.date_start if dated else None,
+        end=(row.date_end or row.date_start) if dated else None,
+        granularity=(row.date_granularity or "day") if dated else None,
+        amount=amount, published=row.published, status=row.status,
+        date_sure=bool(dated and row.date_text and row.date_text in row.evidence_text))
+
+
+def _parties(conn: Connection, event_ids: list[str]
+             ) -> dict[str, list[tuple[str, str, str, str | None]]]:
+    """event id -> (role, canonical name, type, country) of each participant."""
+    p, e = s.event_participants, s.entities
+    found: dict[str, list[tuple[str, str, str, str | None]]] = {}
+    for i in range(0, len(event_ids), _CHUNK):
+        rows = conn.execute(select(p.c.event_id, p.c.role, e.c.name, e.c.type, e.c.country)
+                            .join(e, e.c.id == p.c.entity_id)
+                            .where(p.c.event_id.in_(event_ids[i:i + _CHUNK]))
+                            .order_by(p.c.event_id, p.c.position))
+        for row in rows:
+            found.setdefault(row.event_id, []).append(
+                (row.role, row.name, row.type, row.country))
+    return found
+
+
+def near(start: date | None, end: date | None, published: date | None,
+          days: int = UNSURE_DATE_DAYS) -> ColumnElement[bool]:
+    """Merged events whose dates can agree with a period: dated ones within `days` of
+    it (a date only inferred may be off that much); undated ones (or all,
+    for an undated period) only when last reported no more than `UNDATED_WINDOW_DAYS`
+    before `published` (see `decide`)."""
+    me = s.merged_events
+    recent = true() if published is None else me.c.last_published >= published - timedelta(
+        days=UNDATED_WINDOW_DAYS)
+    if start is None:
+        return recent
+    slack = timedelta(days=max(DATE_SLACK_DAYS, days))
+    return or_(and_(me.c.date_start.is_(None), recent), and_(
+        me.c.date_start <= (end or start) + slack,
+        func.coalesce(me.c.date_end, me.c.date_start) >= start - slack))
+
+
+def holding_articles(articles: Any) -> Any:
+    """Merged events holding an event of one of `articles` (ids, or a select of them)."""
+    mm, ev = s.merged_members, s.events
+    return select(mm.c.merged_id).join(ev, ev.c.id == mm.c.event_id).where(
+        ev.c.article_id.in_(articles))
+
+
+def participant_weights(conn: Connection, names: Iterable[str]) -> dict[str, float]:
+    """name -> 1 / (1 + ln n), n the number of merged events it takes part in (n >= 1)."""
+    names = sorted(set(names))
+    if not names:
+        return {}
+    mp, e = s.merged_participants, s.entities
+    rows = conn.execute(select(e.c.name, func.count(distinct(mp.c.merged_id)))
+                        .join(mp, mp.c.entity_id == e.c.id)
+                        .where(e.c.name.in_(names)).group_by(e.c.name))
+    return {name: 1 / (1 + math.log(n)) for name, n in rows if n >= 1}
