@@ -9,12 +9,7 @@ from datetime import date
 import pytest
 
 from kizuna.model import EVENT_TYPES
-
-
-def xfail(reason: str):
-    """A row the extractor gets wrong today; it fails loudly once fixed."""
-    return pytest.mark.xfail(reason=reason, strict=True)
-
+from tests.conftest import xfail
 
 # article, event type, canonical names that must all be among the event's participants
 PARTICIPANTS: list = [

@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kizuna.model import EVENT_TYPES
-
-
-def xfail(reason: str):
-    """A row the extractor gets wrong today; it fails loudly once fixed."""
-    return pytest.mark.xfail(reason=reason, strict=True)
-
+from tests.conftest import xfail
 
 # article, the word stating the happening, event type, names that must all take part
 EVENTS: list = [
