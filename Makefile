@@ -21,6 +21,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check kizuna tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # The property tests with many more examples (not part of `make test`): every parser on

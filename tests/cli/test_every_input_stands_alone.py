@@ -1,5 +1,5 @@
 """Every input stands alone, through the real pipeline (real models, real store): a text
-too long to read, an unsupported language, an extractor that fails on one article; the
+too long to read, an unsupported language, an article whose text the parser cannot read; the
 rest of the batch is stored, and the user sees one line per failed input, no traceback.
 
 Long texts are written here from the project's own bench corpus generator.
@@ -96,22 +96,29 @@ def test_failures_are_collected_by_input_and_the_rest_goes_on(
         assert table_counts(store)["articles"] == 3
 
 
-def test_an_extractor_failure_fails_only_its_article(
-        tmp_path: Path, good: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pipeline.build_document
-
-    def failing_on_one(article: Article, parsed: object):
-        if article.id == "cli-stargate":
-            raise KeyError("token")
-        return real(article, parsed)
-
-    monkeypatch.setattr(pipeline, "build_document", failing_on_one)
+def test_an_article_the_extractor_cannot_read_fails_alone_and_the_rest_is_stored(
+        tmp_path: Path, good: list[str]) -> None:
+    # Valid JSON whose text holds a lone surrogate (the escape \\ud800): the record reads,
+    # but it is not Unicode text, and the real parser fails on it.
+    broken = tmp_path / "broken.article.json"
+    broken.write_text('{"id": "broken", "language": "en", "published": "2025-02-07", '
+                      '"text": "Ishiba met Trump \\ud800 at the White House on Friday."}',
+                      encoding="utf-8")
+    inputs = [good[0], str(broken), good[1]]
     with Store.open(str(tmp_path / "x.db")) as store:
-        report = flow.ingest(good, store)
-    assert report.added == 1
+        report = flow.ingest(inputs, store)
+        assert (report.added, report.failed) == (2, 1)
+        assert table_counts(store)["articles"] == 2
+        with store.engine.connect() as conn:
+            assert load_document(conn, "broken") is None
+            stored = [load_document(conn, r["id"]) for r in GOOD_ARTICLES.values()]
+    assert all(doc is not None and doc.events for doc in stored)
     (failure,) = report.failures
-    assert failure.label == good[1]
-    assert failure.reason == "cli-stargate: extraction failed (KeyError: 'token')"
+    assert failure.label == str(broken)
+    # the message names the article, the step that failed and why, in one line
+    assert failure.reason.startswith("broken: extraction failed (UnicodeEncodeError"), \
+        failure.reason
+    assert "surrogates not allowed" in failure.reason and "\n" not in failure.reason
 
 
 def test_the_api_refuses_a_long_text_with_400_and_stores_the_next(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ document the way a user does: events by type, participants by canonical name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import permutations
 
 import pytest
 
@@ -18,6 +19,33 @@ from kizuna.nlp import backend
 from kizuna.pipeline import extract_document
 
 PUBLISHED = date(2025, 2, 6)  # a Thursday: its week runs Monday 3 to Sunday 9 February
+
+
+@dataclass(frozen=True)
+class Want:
+    """One event a test expects: its type and the canonical names in each role the test
+    states. A role left None is not checked; `participants` is actors and targets
+    together, for the role-free types and for tables that do not split the roles."""
+
+    type: str
+    participants: frozenset[str] | None = None
+    actors: frozenset[str] | None = None
+    targets: frozenset[str] | None = None
+
+    def __str__(self) -> str:
+        roles = [f"{name}={sorted(value)}" for name, value in (
+            ("participants", self.participants), ("actors", self.actors),
+            ("targets", self.targets)) if value is not None]
+        return f"{self.type} {' '.join(roles)}"
+
+
+def want(event_type: str, participants: Iterable[str] | None = None, *,
+         actors: Iterable[str] | None = None, targets: Iterable[str] | None = None) -> Want:
+    """A `Want` from plain sets or lists of names."""
+    def frozen(names: Iterable[str] | None) -> frozenset[str] | None:
+        return None if names is None else frozenset(names)
+
+    return Want(event_type, frozen(participants), frozen(actors), frozen(targets))
 
 
 @dataclass(frozen=True)
@@ -36,8 +64,32 @@ class Extracted:
     def events_of(self, event_type: str) -> list[Event]:
         return [e for e in self.doc.events if e.type == event_type]
 
-    def event_with(self, event_type: str, names: set[str] = frozenset()) -> Event | None:
-        """The first event of `event_type` whose participants include all of `names`."""
+    def matches(self, event: Event, wanted: Want) -> bool:
+        """Whether `event` is of the wanted type with exactly the names in each role the
+        test states."""
+        return event.type == wanted.type and all(
+            expected is None or frozenset(found) == expected for expected, found in (
+                (wanted.participants, self.participants(event)),
+                (wanted.actors, self.names(event.actors)),
+                (wanted.targets, self.names(event.targets))))
+
+    def events_are(self, *wanted: Want) -> list[Event]:
+        """Assert that the article's events are exactly `wanted`, one event for each, in
+        any order: no event missing, none extra, no name in a role the test does not give
+        it. Returns the events in the order of `wanted`."""
+        events = list(self.doc.events)
+        if len(events) == len(wanted):
+            for order in permutations(events):
+                if all(self.matches(e, w) for e, w in zip(order, wanted, strict=True)):
+                    return list(order)
+        expected = "\n".join(f"  want {w}" for w in wanted)
+        raise AssertionError(f"the events are not exactly:\n{expected}\n{self.describe()}")
+
+    def has_event(self, event_type: str, names: Iterable[str] = frozenset()) -> Event | None:
+        """The first event of `event_type` whose participants include all of `names`,
+        whatever else the article yields. Only for a test about one event among several
+        (its evidence, date or amount); a test of which events are found uses
+        `events_are`."""
         return next((e for e in self.events_of(event_type)
                      if set(names) <= self.participants(e)), None)
 

@@ -26,7 +26,7 @@ CLAUSES: list = [
 @pytest.mark.parametrize(("text", "event_type", "name", "clause"), CLAUSES)
 def test_evidence_is_the_clause(extract, text, event_type, name, clause):
     got = extract(text)
-    event = got.event_with(event_type, {name})
+    event = got.has_event(event_type, {name})
     assert event is not None, got.describe()
     assert event.evidence.text == clause
     assert event.sentence is not None and event.sentence.text == text
@@ -36,8 +36,8 @@ def test_two_happenings_in_one_sentence_cite_different_words(extract):
     text = ("Japan and the United States signed a trade agreement on Tuesday, and Toyota "
             "announced a $10 billion investment in North Carolina.")
     got = extract(text)
-    agree = got.event_with("AGREE", {"Japan"})
-    invest = got.event_with("INVEST", {"Toyota Motor"})
+    agree = got.has_event("AGREE", {"Japan"})
+    invest = got.has_event("INVEST", {"Toyota Motor"})
     assert agree is not None and invest is not None, got.describe()
     assert agree.evidence.end <= invest.evidence.start
     assert "investment" not in agree.evidence.text
@@ -68,7 +68,7 @@ DATES: list = [
 @pytest.mark.parametrize(("text", "event_type", "name", "start"), DATES)
 def test_the_date_comes_from_the_events_own_clause(extract, text, event_type, name, start):
     got = extract(text)
-    event = got.event_with(event_type, {name})
+    event = got.has_event(event_type, {name})
     assert event is not None, got.describe()
     assert (event.date.start.isoformat() if event.date else None) == start, got.describe()
 
@@ -77,7 +77,7 @@ def test_a_participle_tells_more_of_the_same_happening(extract):
     text = ("President Joe Biden and Prime Minister Fumio Kishida announced new research "
             "partnerships on Wednesday, backed by $110 million from Nvidia and Amazon.")
     got = extract(text)
-    event = got.event_with("COOPERATE", {"Joe Biden"})
+    event = got.has_event("COOPERATE", {"Joe Biden"})
     assert event is not None, got.describe()
     assert event.amount is not None and event.amount.value == 110_000_000
     assert event.evidence.text.endswith("backed by $110 million from Nvidia and Amazon")
@@ -87,7 +87,7 @@ def test_an_amount_in_another_clause_is_not_the_events(extract):
     text = ("Japan and the United States signed a trade agreement on Tuesday, and Toyota "
             "announced a $10 billion investment in North Carolina.")
     got = extract(text)
-    agree = got.event_with("AGREE", {"Japan"})
+    agree = got.has_event("AGREE", {"Japan"})
     assert agree is not None, got.describe()
     assert agree.amount is None
 
@@ -95,7 +95,7 @@ def test_an_amount_in_another_clause_is_not_the_events(extract):
 def test_a_verb_under_to_takes_the_subject_and_clause_above(extract):
     got = extract("SoftBank Group has committed to spending $3 billion a year on OpenAI's "
                   "technology.")
-    invest = got.event_with("INVEST", {"SoftBank Group"})
+    invest = got.has_event("INVEST", {"SoftBank Group"})
     assert invest is not None, got.describe()
     assert got.names(invest.actors) == {"SoftBank Group"}
     assert invest.evidence.text.startswith("SoftBank Group has committed to spending $3 billion")

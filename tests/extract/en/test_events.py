@@ -9,20 +9,22 @@ from datetime import date
 import pytest
 
 from kizuna.model import EVENT_TYPES
+from tests.conftest import xfail
+from tests.extract.conftest import want
 
-
-def xfail(reason: str):
-    """A row the extractor gets wrong today; it fails loudly once fixed."""
-    return pytest.mark.xfail(reason=reason, strict=True)
-
-
-# article, event type, canonical names that must all be among the event's participants
+# article, event type, the canonical names of the event's participants (all of them: a
+# leader and the country they act for are both listed, as the contract's gold does). The
+# article states that event and those in ALSO, and no other.
 PARTICIPANTS: list = [
     # MEET
     ("Prime Minister Shigeru Ishiba met U.S. President Donald Trump at the White House "
-     "on Friday.", "MEET", {"Shigeru Ishiba", "Donald Trump"}),
-    ("Chinese President Xi Jinping met South Korean President Lee Jae-myung in Gyeongju.",
-     "MEET", {"Xi Jinping", "Lee Jae-myung"}),
+     "on Friday.", "MEET", {"Shigeru Ishiba", "Donald Trump", "United States"}),
+    pytest.param(
+        "Chinese President Xi Jinping met South Korean President Lee Jae-myung in Gyeongju.",
+        "MEET", {"Xi Jinping", "Lee Jae-myung", "China", "South Korea"},
+        marks=xfail("a demonym in a leader's title (Chinese President, South Korean "
+                    "President) does not list the country the leader acts for, as "
+                    "'U.S. President Donald Trump' does")),
     ("Ishiba and Trump spoke by phone for about 25 minutes on Sunday.", "MEET",
      {"Shigeru Ishiba", "Donald Trump"}),
     ("Foreign Minister Takeshi Iwaya held talks with Wang Yi in Beijing.", "MEET",
@@ -38,13 +40,14 @@ PARTICIPANTS: list = [
     # VISIT
     ("Ishiba will visit Washington next week.", "VISIT", {"Shigeru Ishiba", "Washington"}),
     ("Nvidia CEO Jensen Huang visited Tokyo on Wednesday.", "VISIT",
-     {"Jensen Huang", "Tokyo"}),
+     {"Jensen Huang", "Nvidia", "Tokyo"}),
     ("Trump arrived in Tokyo on Monday for a three-day visit.", "VISIT",
      {"Donald Trump", "Tokyo"}),
     ("Foreign Minister Takeshi Iwaya traveled to Beijing on Tuesday.", "VISIT",
      {"Takeshi Iwaya", "Beijing"}),
+    # the company whose executives he meets is his host
     ("Sam Altman traveled to Seoul to meet Samsung Electronics executives.", "VISIT",
-     {"Sam Altman", "Seoul"}),
+     {"Sam Altman", "Seoul", "Samsung Electronics"}),
     # AGREE
     ("Japan and the United States signed a memorandum on AI safety.", "AGREE",
      {"Japan", "United States"}),
@@ -83,7 +86,10 @@ PARTICIPANTS: list = [
     ("The Diet enacted a law to promote AI research and development.", "POLICY",
      {"National Diet"}),
     ("The Japanese government adopted new guidelines on generative AI.", "POLICY", {"Japan"}),
-    ("Trump revoked Biden's executive order on AI safety.", "POLICY", {"Donald Trump"}),
+    pytest.param(
+        "Trump revoked Biden's executive order on AI safety.", "POLICY", {"Donald Trump"},
+        marks=xfail("the owner of the revoked order (Biden's) is made the POLICY's target; "
+                    "a policy's target is who it is aimed at")),
     ("The European Union adopted a regulation on artificial intelligence.", "POLICY",
      {"European Union"}),
     # RESTRICT
@@ -130,10 +136,29 @@ PARTICIPANTS: list = [
      "Japan would respond calmly.", "STATEMENT", {"Yoshimasa Hayashi"}),
     # "him" is the person named before who was not the subject; the one who pressed him
     # during the call was on it too
-    ("Prime Minister Fumio Kishida said he raised his worries with U.S. President Joe Biden "
-     "and pressed him to rethink the levies during a video call on Friday.", "MEET",
-     {"Fumio Kishida", "Joe Biden"}),
+    pytest.param(
+        "Prime Minister Fumio Kishida said he raised his worries with U.S. President Joe "
+        "Biden and pressed him to rethink the levies during a video call on Friday.", "MEET",
+        {"Fumio Kishida", "Joe Biden", "United States"},
+        marks=xfail("the call lists Joe Biden without the United States his title names "
+                    "('U.S. President Joe Biden'), which 'met U.S. President Donald Trump' "
+                    "lists")),
 ]
+
+# the other events an article of PARTICIPANTS states, beside its row's
+ALSO: dict[str, list] = {
+    "Prime Minister Shigeru Ishiba arrived in Washington on Thursday. The prime minister "
+    "met Trump at the White House on Friday.": [
+        want("VISIT", actors={"Shigeru Ishiba"}, targets={"Washington"})],
+    "Ishiba and Trump arrived at the Akasaka Palace on Monday. The two leaders held talks "
+    "for two hours.": [want("VISIT", {"Shigeru Ishiba", "Donald Trump"})],
+    "Sam Altman traveled to Seoul to meet Samsung Electronics executives.": [
+        want("MEET", {"Sam Altman", "Samsung Electronics"})],
+    # the levies he was pressed to rethink are Biden's
+    "Prime Minister Fumio Kishida said he raised his worries with U.S. President Joe "
+    "Biden and pressed him to rethink the levies during a video call on Friday.": [
+        want("RESTRICT", actors={"Joe Biden"}, targets=set())],
+}
 
 
 def _values(row) -> tuple:
@@ -147,7 +172,7 @@ def test_every_event_type_has_participant_rows():
 @pytest.mark.parametrize(("text", "event_type", "names"), PARTICIPANTS)
 def test_participants(extract, text, event_type, names):
     got = extract(text)
-    assert got.event_with(event_type, names) is not None, got.describe()
+    got.events_are(want(event_type, names), *ALSO.get(text, []))
     _assert_cited(got)
 
 
@@ -301,9 +326,8 @@ def test_headline_event_is_cited_from_the_body(extract):
     text = ("Ishiba to meet Trump in Washington\n\nPrime Minister Shigeru Ishiba will meet "
             "President Donald Trump in Washington on Friday, the government said.")
     got = extract(text)
-    (meet,) = got.events_of("MEET")
+    (meet,) = got.events_are(want("MEET", {"Shigeru Ishiba", "Donald Trump"}))
     assert meet.evidence.start == text.index("Prime Minister")
-    assert {"Shigeru Ishiba", "Donald Trump"} <= got.participants(meet)
     assert meet.status == "planned"
     assert meet.date is not None and meet.date.start == date(2025, 2, 7)
 
@@ -327,38 +351,31 @@ def test_article_evidence_is_exact(extract):
 def test_a_wire_dateline_names_no_party(extract) -> None:
     got = extract("Osaka, March 3 (Example Wire) — Panasonic and Toyota Motor agreed on "
                   "Monday to form a joint venture for batteries.")
-    for event in got.doc.events:
-        assert "Osaka" not in got.participants(event), got.describe()
+    got.events_are(want("COOPERATE", {"Panasonic", "Toyota Motor"}))
 
 
-# Who acts in a happening asked for, and whose goods a measure falls on.
+# Who acts in a happening asked for, and whose goods a measure falls on: the article's
+# one event, its actors and its targets.
 ROLES: list = [
-    # object control: the one urged to act is the party, not the one urging
+    # object control: the one urged to act is the party, not the one urging (Ishiba)
     ("Ishiba pressed Trump to scrap the duties on Japanese steel, which hurt mills in "
-     "Japan.", "RESTRICT",
-     {"Donald Trump", "Japan"}, {"Shigeru Ishiba"}),
+     "Japan.", "RESTRICT", {"Donald Trump"}, {"Japan"}),
     ("The minister asked Trump to lift the sanctions on Huawei.", "RESTRICT",
-     {"Donald Trump", "Huawei"}, set()),
+     {"Donald Trump"}, {"Huawei"}),
     # a demonym on the goods names the country they come from
     ("Japan protested after the United States imposed a tariff on Japanese steel.",
-     "RESTRICT",
-     {"United States", "Japan"}, set()),
+     "RESTRICT", {"United States"}, {"Japan"}),
     ("India will increase its purchases of American crude oil, the United States said.",
-     "TRADE",
-     {"India", "United States"}, set()),
-    # a demonym on a company does not make its country a party
+     "TRADE", {"India"}, {"United States"}),
+    # a demonym on a company does not make its country a party (China is neither)
     ("The United States imposed sanctions on a Chinese chipmaker, angering China.",
-     "RESTRICT",
-     {"United States"}, {"China"}),
+     "RESTRICT", {"United States"}, set()),
 ]
 
 
-@pytest.mark.parametrize(("text", "event_type", "names", "absent"), ROLES)
-def test_roles(extract, text, event_type, names, absent):
-    got = extract(text)
-    event = got.event_with(event_type, names)
-    assert event is not None, got.describe()
-    assert not absent & got.participants(event), got.describe()
+@pytest.mark.parametrize(("text", "event_type", "actors", "targets"), ROLES)
+def test_roles(extract, text, event_type, actors, targets):
+    extract(text).events_are(want(event_type, actors=actors, targets=targets))
 
 
 # sentence, event type that must not be found

@@ -7,11 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-def xfail(reason: str):
-    """A row the extractor gets wrong today; it fails loudly once fixed."""
-    return pytest.mark.xfail(reason=reason, strict=True)
-
-
 def _assert_spans(got) -> None:
     for entity in got.doc.entities:
         assert entity.mentions, entity

@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kizuna.model import STATUSES
-
-
-def xfail(reason: str):
-    """A row the extractor gets wrong today; it fails loudly once fixed."""
-    return pytest.mark.xfail(reason=reason, strict=True)
-
+from tests.conftest import xfail
 
 # sentence, event type, expected status
 STATUS: list = [

@@ -10,12 +10,6 @@ import pytest
 
 from kizuna.model import EVENT_TYPES
 
-
-def xfail(reason: str):
-    """A row the extractor gets wrong today; it fails loudly once fixed."""
-    return pytest.mark.xfail(reason=reason, strict=True)
-
-
 # sentence, event type, trigger text
 TRIGGERS: list = [
     # MEET

@@ -8,22 +8,31 @@ from __future__ import annotations
 import pytest
 
 from kizuna.model import EVENT_TYPES
+from tests.conftest import xfail
+from tests.extract.conftest import want
 
+UNCARRIED_PARTNER = (
+    "a trigger's participants are the sentence topic and the names in its own clause: the "
+    "partner named in the clause before (オープンAIに出資し、) is not carried to 提携した")
 
-def xfail(reason: str):
-    """A row the extractor gets wrong today; it fails loudly once fixed."""
-    return pytest.mark.xfail(reason=reason, strict=True)
-
-
-# article, the word stating the happening, event type, names that must all take part
+# article, the word stating the happening, event type, the names of all who take part (a
+# leader and the country they act for are both listed, as the contract's gold does). The
+# article states that event and those in ALSO, and no other.
 EVENTS: list = [
     # MEET
     ("石破茂首相は10日、首相官邸でトランプ米大統領と会談した。", "会談", "MEET",
-     {"Shigeru Ishiba", "Donald Trump"}),
-    ("林芳正官房長官は11日、来日したマクロン仏大統領と面会した。", "面会", "MEET",
-     {"Yoshimasa Hayashi", "Emmanuel Macron"}),
-    ("石破首相はトランプ大統領と電話会談し、関税問題を話し合った。", "電話会談", "MEET",
-     {"Shigeru Ishiba", "Donald Trump"}),
+     {"Shigeru Ishiba", "Donald Trump", "United States"}),
+    pytest.param(
+        "林芳正官房長官は11日、来日したマクロン仏大統領と面会した。", "面会", "MEET",
+        {"Yoshimasa Hayashi", "Emmanuel Macron", "France"},
+        marks=xfail("来日した on マクロン仏大統領 makes a VISIT whose actor is the sentence's "
+                    "topic (Hayashi) and whose target is Macron, who is the one who came; "
+                    "and 仏 in his title does not list France as 米 lists the United States")),
+    pytest.param(
+        "石破首相はトランプ大統領と電話会談し、関税問題を話し合った。", "電話会談", "MEET",
+        {"Shigeru Ishiba", "Donald Trump"},
+        marks=xfail("関税問題 (the tariff question the two talked over) makes a RESTRICT "
+                    "with the prime minister as its imposer")),
     ("石破首相とトランプ大統領の首脳会談は7日、ワシントンで開かれた。", "首脳会談", "MEET",
      {"Shigeru Ishiba", "Donald Trump"}),
     ("石破首相は8日、トランプ大統領と会った。", "会っ", "MEET",
@@ -36,11 +45,18 @@ EVENTS: list = [
     ("エヌビディアのジェンスン・フアンCEOは来日し、経営者と意見を交わした。", "来日", "VISIT",
      {"Jensen Huang"}),
     # AGREE
-    ("日本と米国は関税交渉で合意した。", "合意", "AGREE", {"Japan", "United States"}),
+    pytest.param(
+        "日本と米国は関税交渉で合意した。", "合意", "AGREE", {"Japan", "United States"},
+        marks=xfail("関税交渉 (the talks on tariffs that reached the deal) makes a RESTRICT "
+                    "imposed by both parties")),
     ("日本と英国は12日、重要鉱物の供給に関する文書に署名した。", "署名", "AGREE",
      {"Japan", "United Kingdom"}),
-    ("日本と英国は半導体分野の協力覚書を交わした。", "覚書", "AGREE",
-     {"Japan", "United Kingdom"}),
+    pytest.param(
+        "日本と英国は半導体分野の協力覚書を交わした。", "覚書", "AGREE",
+        {"Japan", "United Kingdom"},
+        marks=xfail("協力覚書 makes a COOPERATE beside the AGREE, two events for one "
+                    "memorandum; the English 'memorandum of cooperation' makes the AGREE "
+                    "alone")),
     ("石破首相とトランプ大統領は共同声明を発表した。", "共同声明", "AGREE",
      {"Shigeru Ishiba", "Donald Trump"}),
     # COOPERATE
@@ -57,9 +73,9 @@ EVENTS: list = [
      {"SoftBank Group", "OpenAI"}),
     ("政府はAI分野に5兆円規模を投じる計画だ。", "投じる", "INVEST", {"Japan"}),
     # buying shares, raising money or buying a company is an investment, not trade
-    ("トヨタ自動車はデンソーの株式を購入した。", "購入", "INVEST", {"Toyota Motor"}),
+    ("トヨタ自動車はデンソーの株式を購入した。", "購入", "INVEST", {"Toyota Motor", "Denso"}),
     ("オープンAIは新たに60億ドルを調達した。", "調達", "INVEST", {"OpenAI"}),
-    ("ソフトバンクグループは英アームを買収した。", "買収", "INVEST", {"SoftBank Group"}),
+    ("ソフトバンクグループは英アームを買収した。", "買収", "INVEST", {"SoftBank Group", "Arm"}),
     # POLICY
     ("トランプ大統領は20日、AIに関する大統領令に署名した。", "大統領令", "POLICY",
      {"Donald Trump"}),
@@ -86,30 +102,39 @@ EVENTS: list = [
     ("トランプ大統領は議会で演説した。", "演説", "STATEMENT", {"Donald Trump"}),
     ("林芳正官房長官は9日、首相官邸で記者団に方針を説明した。", "記者団", "STATEMENT",
      {"Yoshimasa Hayashi"}),
-    # two happenings in one sentence, each closing its clause
-    ("ソフトバンクグループはオープンAIに出資し、提携した。", "出資", "INVEST",
-     {"SoftBank Group", "OpenAI"}),
+    # two happenings in one sentence, each closing its clause (ALSO holds the other)
+    pytest.param(
+        "ソフトバンクグループはオープンAIに出資し、提携した。", "出資", "INVEST",
+        {"SoftBank Group", "OpenAI"}, marks=xfail(UNCARRIED_PARTNER)),
     pytest.param(
         "ソフトバンクグループはオープンAIに出資し、提携した。", "提携", "COOPERATE",
-        {"SoftBank Group", "OpenAI"},
-        marks=xfail("a trigger's participants are the sentence topic and the names in its "
-                    "own clause: the partner named in the clause before (オープンAIに出資し、) "
-                    "is not carried to 提携した")),
+        {"SoftBank Group", "OpenAI"}, marks=xfail(UNCARRIED_PARTNER)),
     # a dropped subject is the topic of the sentence before
     ("石破茂首相は9日、ワシントンに到着した。10日にトランプ大統領と会談する。", "会談", "MEET",
      {"Shigeru Ishiba", "Donald Trump"}),
 ]
 
 
+# the other events an article of EVENTS states, beside its row's (by article and type)
+ALSO: dict[tuple[str, str], list] = {
+    ("林芳正官房長官は11日、来日したマクロン仏大統領と面会した。", "MEET"): [
+        want("VISIT", actors={"Emmanuel Macron", "France"}, targets=set())],
+    ("ソフトバンクグループはオープンAIに出資し、提携した。", "INVEST"): [
+        want("COOPERATE", {"SoftBank Group", "OpenAI"})],
+    ("ソフトバンクグループはオープンAIに出資し、提携した。", "COOPERATE"): [
+        want("INVEST", actors={"SoftBank Group"}, targets={"OpenAI"})],
+}
+
+
 @pytest.mark.parametrize(("text", "word", "event_type", "names"), EVENTS)
 def test_event_from_japanese_trigger(ja_extract, text: str, word: str, event_type: str,
                                      names: set[str]) -> None:
     found = ja_extract(text)
+    event, *_ = found.events_are(want(event_type, names), *ALSO.get((text, event_type), []))
     start = text.index(word)
-    events = [e for e in found.events_of(event_type)
-              if e.trigger and e.trigger.start < start + len(word) and start < e.trigger.end]
-    assert events, found.describe()
-    assert any(names <= found.participants(e) for e in events), found.describe()
+    assert event.trigger is not None, found.describe()
+    assert event.trigger.start < start + len(word) and start < event.trigger.end, \
+        found.describe()
 
 
 def test_rows_cover_every_event_type() -> None:
@@ -146,8 +171,8 @@ def test_one_meeting_told_twice_is_one_event(ja_extract) -> None:
 def test_evidence_is_the_clause_and_the_sentence_is_kept(ja_extract) -> None:
     text = "日米両政府は関税交渉を続けた。岩屋毅外相は12日、中国を訪問し、王毅外相と会談した。"
     found = ja_extract(text)
-    visit = found.event_with("VISIT", {"Takeshi Iwaya"})
-    meet = found.event_with("MEET", {"Takeshi Iwaya"})
+    visit = found.has_event("VISIT", {"Takeshi Iwaya"})
+    meet = found.has_event("MEET", {"Takeshi Iwaya"})
     assert visit is not None and meet is not None, found.describe()
     assert visit.evidence.text == "岩屋毅外相は12日、中国を訪問し"
     assert meet.evidence.text == "王毅外相と会談した"
@@ -156,26 +181,23 @@ def test_evidence_is_the_clause_and_the_sentence_is_kept(ja_extract) -> None:
         assert text[event.evidence.start:event.evidence.end] == event.evidence.text
 
 
-# article, event type, the participants it must have (canonical names)
+# article, its one event's type, actors and targets (canonical names)
 LISTED_TOPICS: list = [
     # names listed with と before the topic particle all act
     ("ソフトバンクグループとオープンAIは3日、提携を結んだ。", "COOPERATE",
-     {"SoftBank Group", "OpenAI"}),
+     {"SoftBank Group", "OpenAI"}, set()),
     # an aside in brackets restates the name; 米 qualifies the name after it
     ("ソフトバンクグループ株式会社（以下「ソフトバンクグループ」）と米OpenAIは3日、提携を結んだ。",
-     "COOPERATE", {"SoftBank Group", "OpenAI"}),
+     "COOPERATE", {"SoftBank Group", "OpenAI"}, set()),
     ("ソフトバンクGとオープンAIなどは1月、米国に最大5000億ドルを投じる計画を打ち出している。",
-     "INVEST", {"SoftBank Group", "OpenAI"}),
+     "INVEST", {"SoftBank Group", "OpenAI"}, {"United States"}),
 ]
 
 
-@pytest.mark.parametrize(("text", "event_type", "names"), LISTED_TOPICS)
+@pytest.mark.parametrize(("text", "event_type", "actors", "targets"), LISTED_TOPICS)
 def test_names_listed_before_the_topic_particle_all_take_part(ja_extract, text, event_type,
-                                                                names) -> None:
-    found = ja_extract(text)
-    event = found.event_with(event_type, names)
-    assert event is not None, found.describe()
-    assert names <= found.names(event.actors)
+                                                                actors, targets) -> None:
+    ja_extract(text).events_are(want(event_type, actors=actors, targets=targets))
 
 
 def test_a_plan_made_public_is_a_commitment_that_happened(ja_extract) -> None:
@@ -183,7 +205,7 @@ def test_a_plan_made_public_is_a_commitment_that_happened(ja_extract) -> None:
     for commitments); its month is therefore the past January, not the next one."""
     found = ja_extract("ソフトバンクGとオープンAIなどは1月、米国に最大5000億ドルを投じる計画を"
                        "打ち出している。")
-    invest = found.event_with("INVEST", {"SoftBank Group"})
+    invest = found.has_event("INVEST", {"SoftBank Group"})
     assert invest is not None, found.describe()
     assert invest.status == "happened"
     assert invest.date is not None and invest.date.start.isoformat() == "2025-01-01"

@@ -7,12 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-
-def xfail(reason: str):
-    """A row the extractor gets wrong today; it fails loudly once fixed."""
-    return pytest.mark.xfail(reason=reason, strict=True)
-
-
 # article, the forms one actor is written in, its canonical name, type and country: every
 # form is a mention of that one entity.
 SAME_ENTITY: list = [

@@ -51,5 +51,5 @@ def test_amounts_and_the_event_amount(ja_extract, text: str, amounts: list,
 
 def test_no_amount_on_events_that_take_none(ja_extract) -> None:
     found = ja_extract("石破首相は5000億ドル規模の投資計画を説明した後、トランプ大統領と会談した。")
-    meet = found.event_with("MEET", {"Shigeru Ishiba", "Donald Trump"})
+    meet = found.has_event("MEET", {"Shigeru Ishiba", "Donald Trump"})
     assert meet is not None and meet.amount is None, found.describe()

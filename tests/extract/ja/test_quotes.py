@@ -118,7 +118,7 @@ def test_a_quote_holding_a_full_stop_does_not_cut_its_sentence(ja_extract) -> No
     text = ("石破首相は8日、トランプ大統領と会談した後、「率直な話ができた。関係は一層強くなる」と"
             "語った。両首脳は夕食会にも出席した。")
     found = ja_extract(text)
-    meet = found.event_with("MEET", {"Shigeru Ishiba", "Donald Trump"})
+    meet = found.has_event("MEET", {"Shigeru Ishiba", "Donald Trump"})
     assert meet is not None, found.describe()
     sentence = text[:text.index("語った。") + len("語った。")]
     assert meet.sentence.text == sentence
