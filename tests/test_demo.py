@@ -20,6 +20,7 @@ from kizuna.demo import demo_article_ids, demo_articles_dir
 from kizuna.model import Article
 from kizuna.parse.article_json import parse_article_json
 from kizuna.store import Store
+from kizuna.store.disagreements import disagreeing_events
 from kizuna.store.queries import list_events, table_counts
 
 runner = CliRunner()
@@ -60,8 +61,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> DemoRuns:
 
 # --- the samples ----------------------------------------------------------------------
 
-def test_there_are_six_to_eight_samples_and_they_ship_inside_the_package() -> None:
-    assert 6 <= len(SAMPLES) <= 8
+def test_there_are_six_to_ten_samples_and_they_ship_inside_the_package() -> None:
+    assert 6 <= len(SAMPLES) <= 10
     assert demo_articles_dir().is_dir()
     assert demo_articles_dir().parent == Path(kizuna.demo.__file__).parent
 
@@ -101,6 +102,28 @@ def test_demo_stores_every_sample_and_prints_a_table_of_events(runs: DemoRuns) -
         events = list_events(store)
     assert {row.article_id for row in events} <= demo_article_ids()
     assert len(events) == runs.counts_after_first["events"] > 0
+
+
+def test_the_demo_has_reports_that_disagree(runs: DemoRuns) -> None:
+    """Two samples retell a happening another sample reports, with a value of their own:
+    The Demo Herald has the LNG deal still to come the day Example Energy Report has it
+    signed, and the summit on Saturday (Tokyo time) where the others say Friday."""
+    told: dict[tuple[str, frozenset[str]], list[set[str]]] = {}
+    with Store.open(runs.db) as store:
+        for _, conflicts in disagreeing_events(store):
+            for d in conflicts:
+                assert all(t.members and all(m.evidence.text for m in t.members)
+                           for t in d.told)  # every value keeps the reports that told it
+                articles = frozenset(m.article_id for t in d.told for m in t.members)
+                told.setdefault((d.field, articles), []).append({t.value for t in d.told})
+    lng = frozenset({"demo-06-lng-commitment", "demo-09-lng-talks"})
+    # signed (Thursday) against still to be signed (Friday's paper): the purchase, and
+    # the agreements themselves as not yet signed
+    assert sorted(map(sorted, told[("status", lng)])) == [["happened", "negated"],
+                                                         ["happened", "planned"]]
+    summit = frozenset({"demo-02-summit-joint-statement", "demo-ja-summit-2025-02-08",
+                        "demo-10-summit-tokyo-time"})
+    assert {"2025-02-07", "2025-02-08"} in told[("date", summit)]
 
 
 def test_running_the_demo_again_changes_nothing(runs: DemoRuns) -> None:

@@ -44,10 +44,17 @@ for each other instead of failing with "database is locked":
 - BEGIN IMMEDIATE waits up to the busy timeout (`BUSY_TIMEOUT_S`) and is retried, with a
   growing pause, until `WRITE_WAIT_S` have passed; then `StoreBusy` says so. The CLI
   reports it as an error; the API answers 503 with Retry-After.
+
+On PostgreSQL a writer waits for the advisory lock at most `write_lock_wait_s()` seconds
+(10 by default, `KIZUNA_WRITE_WAIT` to change it): the wait runs under `SET LOCAL
+lock_timeout`, and PostgreSQL's "lock timeout" becomes `StoreBusy` too. Without it a
+writer stuck behind a long one (a migration, a hung process holding its transaction)
+would hold an API worker, or a CLI, without end.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,6 +71,12 @@ BUSY_TIMEOUT_S = 5.0
 WRITE_WAIT_S = 30.0
 # What a busy database answers: seconds a client should wait before trying again.
 RETRY_AFTER_S = 5
+# PostgreSQL: how long a writer waits for the write lock by default, and the variable
+# that changes it. A writer holds it for milliseconds per article, so ten seconds of
+# waiting means something holds it far longer than any ingest does.
+WRITE_LOCK_WAIT_S = 10.0
+WRITE_WAIT_VARIABLE = "KIZUNA_WRITE_WAIT"
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for "canceling statement due to lock timeout"
 
 
 class StoreBusy(StoreError):
@@ -78,8 +91,38 @@ def lock_for_writing(conn: Connection) -> None:
 
     Call it first in the transaction. A no-op on SQLite.
     """
-    if conn.dialect.name == "postgresql":
+    if conn.dialect.name != "postgresql":
+        return
+    wait = write_lock_wait_s()
+    # a bounded wait for this lock only: the transaction's own later waits keep the
+    # server's setting, which this restores once the lock is held
+    previous = conn.execute(select(func.current_setting("lock_timeout"))).scalar_one()
+    conn.execute(select(func.set_config("lock_timeout", f"{round(wait * 1000)}ms", True)))
+    try:
         conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+            raise
+        raise StoreBusy(f"the database is busy: another writer has held it for more than "
+                        f"{wait:g} s; try again in a few seconds (set {WRITE_WAIT_VARIABLE} "
+                        f"to wait longer)") from exc
+    conn.execute(select(func.set_config("lock_timeout", previous, True)))
+
+
+def write_lock_wait_s() -> float:
+    """Seconds a PostgreSQL writer waits for the write lock: $KIZUNA_WRITE_WAIT, else
+    `WRITE_LOCK_WAIT_S`. Read at each write, so a long-running server can be told."""
+    raw = os.environ.get(WRITE_WAIT_VARIABLE, "").strip()
+    if not raw:
+        return WRITE_LOCK_WAIT_S
+    try:
+        wait = float(raw)
+    except ValueError:
+        wait = 0.0
+    if not 0 < wait <= 86_400:
+        raise StoreError(f"{WRITE_WAIT_VARIABLE} must be a number of seconds above 0 "
+                        f"(at most a day), not {raw!r}")
+    return wait
 
 
 @contextmanager

@@ -5,8 +5,8 @@
 Without `--db` the demo's sample articles are ingested into a temporary database first.
 The pages are served on a free loopback port and photographed in headless Chromium
 (`kizuna.web.chromium`: Debian's package driven by Playwright, from the `test` extra),
-on a laptop's width and, for the event list, a phone's. A page wider than the phone's
-screen is an error: the layout must not scroll sideways.
+on a laptop's width and, for the event list and the disagreements, a phone's. A page
+wider than the phone's screen is an error: the layout must not scroll sideways.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ SHOTS = (
     Shot("events-phone", "/events", phone=True),
     Shot("digest", "/digest?since=2025-01-01"),
     Shot("commitments", "/commitments"),
+    Shot("disagreements", "/disagreements"),
+    Shot("disagreements-phone", "/disagreements", phone=True),
     Shot("events-ja", "/events?lang=ja"),
     Shot("event-ja", "/events/" + EVENT + "?lang=ja", phone=True),
 )
