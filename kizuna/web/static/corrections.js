@@ -140,6 +140,9 @@
   }
 
   async function correct(button, action) {
+    if (button.disabled || storedToken() === "") {
+      return;  // a click sent by script reaches a disabled button too: do nothing
+    }
     showButtons(true);
     say(panel.dataset.working, "working");
     try {

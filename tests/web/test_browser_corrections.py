@@ -1,0 +1,212 @@
+"""Correcting the merging from an event page, in a real headless Chromium: a token holder
+merges a nearly-same event into this one and takes a citation out again, through
+/api/merge and /api/unmerge; without a token nothing can be pressed; a wrong token is
+told as the API's 401.
+
+Each test has its own store (the corrections change it): four reports written here, two
+of one meeting, one undated report naming its two leaders among four more (nearly the
+same happening, below the merging bar) and one unrelated meeting. Served by uvicorn on a
+free loopback port. Waiting uses Playwright's `expect`, which retries until its
+condition holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import select
+
+from kizuna.store import Store, event_id
+from kizuna.store import schema as s
+from kizuna.store.locks import writing
+from kizuna.store.tokens import create_token
+from kizuna.store.writer import delete_article
+from kizuna.web import create_app
+from kizuna.web.live import LiveServer
+from tests.store.factory import Told, report_doc
+
+FEB8 = date(2025, 2, 8)
+MEETING = Told(names=("Leader Aoki", "Leader Baker"))
+CROWDED = Told(names=("Leader Aoki", "Leader Baker", "Leader Chen", "Leader Dube",
+                      "Leader Eze", "Leader Fujita"), when=None)
+ELSEWHERE = Told(names=("Leader Gomez", "Leader Hale"))
+TOKEN_KEY = "kizuna-write-token"  # corrections.js keeps the token under this key
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str
+    store: Store
+    token: str
+
+    def merged_of(self, article_id: str) -> str:
+        with self.store.engine.connect() as conn:
+            return conn.execute(select(s.merged_members.c.merged_id).where(
+                s.merged_members.c.event_id == event_id(article_id, "v1"))).scalar_one()
+
+    def members(self, merged_id: str) -> set[str]:
+        """The articles whose events the merged event holds."""
+        with self.store.engine.connect() as conn:
+            return set(conn.execute(
+                select(s.events.c.article_id)
+                .join(s.merged_members, s.merged_members.c.event_id == s.events.c.id)
+                .where(s.merged_members.c.merged_id == merged_id)).scalars())
+
+    def last_judgement(self, article_id: str) -> tuple[str, str | None, list[str]]:
+        with self.store.engine.connect() as conn:
+            row = conn.execute(select(s.judgements).where(
+                s.judgements.c.event_id == event_id(article_id, "v1"))
+                .order_by(s.judgements.c.id.desc()).limit(1)).one()
+        return row.decided_by, row.merged_id, row.reasons
+
+    def judgement_count(self) -> int:
+        with self.store.engine.connect() as conn:
+            return len(conn.execute(select(s.judgements.c.id)).all())
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Site]:
+    with Store.open(str(tmp_path / "corrections.db")) as store:
+        for doc in (report_doc("a", FEB8, MEETING), report_doc("a2", FEB8, MEETING),
+                    report_doc("crowd", FEB8, CROWDED), report_doc("far", FEB8, ELSEWHERE)):
+            store.save_document(doc)
+        token = create_token(store)
+        with LiveServer(create_app("", store=store)) as server:
+            yield Site(server.url, store, token)
+
+
+@pytest.fixture
+def page(browser: Browser, site: Site) -> Iterator[Page]:
+    """A fresh page; fails the test on a script error or a request to another host.
+
+    The browser's own console line for a 401 or 400 answer is expected (the tests ask
+    for them); any other console error fails the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    page.on("console", lambda msg: errors.append(f"console: {msg.text}")
+            if msg.type == "error" and "Failed to load resource" not in msg.text else None)
+    page.on("request", lambda request: errors.append(f"request elsewhere: {request.url}")
+            if not request.url.startswith(site.url + "/") else None)
+    yield page
+    assert [c for c in context.cookies() if site.token in c["value"]] == []
+    context.close()
+    assert errors == []
+
+
+def test_the_fixture_is_two_merged_events_nearly_the_same(site: Site) -> None:
+    meeting = site.merged_of("a")
+    assert site.members(meeting) == {"a", "a2"}
+    assert site.members(site.merged_of("crowd")) == {"crowd"}
+    assert site.merged_of("far") not in (meeting, site.merged_of("crowd"))
+
+
+def enter_token(page: Page, token: str) -> None:
+    page.locator("section.corrections input.token").fill(token)
+    page.locator("section.corrections form.token-form button[type=submit]").click()
+
+
+def test_a_token_holder_merges_a_near_match_in_and_takes_a_citation_out(page: Page,
+                                                                        site: Site) -> None:
+    meeting, crowd = site.merged_of("a"), site.merged_of("crowd")
+    page.goto(f"{site.url}/events/{meeting}")
+    near = page.locator(f'li.near-match:has(a[href="/events/{crowd}"])')
+    merge = near.locator("button.merge-in")
+    expect(merge).to_be_hidden()
+    enter_token(page, site.token)
+    expect(merge).to_be_enabled()
+    assert site.token not in page.url
+    assert page.evaluate(f"sessionStorage.getItem('{TOKEN_KEY}')") == site.token
+
+    merge.click()
+    expect(page.locator("li.citation")).to_have_count(3)
+    assert page.url == f"{site.url}/events/{meeting}"
+    assert site.members(meeting) == {"a", "a2", "crowd"}
+    assert site.merged_of("far") != meeting
+    decided_by, into, reasons = site.last_judgement("crowd")
+    assert (decided_by, into) == ("person", meeting)
+    assert f"merged by a person (was in {crowd})" in reasons
+    expect(page.locator(f'li.near-match:has(a[href="/events/{crowd}"])')).to_have_count(0)
+
+    # the token is still there after the page changed: take the second report out again
+    second = event_id("a2", "v1")
+    take_out = page.locator(f'li.citation button.take-out[data-event="{second}"]')
+    expect(take_out).to_be_enabled()
+    take_out.click()
+    expect(page.locator("li.citation")).to_have_count(2)
+    alone = site.merged_of("a2")
+    assert alone != meeting
+    assert site.members(meeting) == {"a", "crowd"} and site.members(alone) == {"a2"}
+    decided_by, into, reasons = site.last_judgement("a2")
+    assert (decided_by, into) == ("person", alone)
+    assert f"split by a person from {meeting}" in reasons
+    note = page.locator(".correction-message")
+    expect(note).to_contain_text("Taken out")
+    expect(note.locator("a")).to_have_attribute("href", f"/events/{alone}")
+
+
+def test_without_a_token_nothing_can_be_pressed(page: Page, site: Site) -> None:
+    meeting = site.merged_of("a")
+    page.goto(f"{site.url}/events/{meeting}")
+    expect(page.locator("section.corrections")).to_be_visible()  # the script ran
+    buttons = page.locator("button.correction")
+    assert buttons.count() == 3  # two citations to take out, one near match to merge in
+    for i in range(buttons.count()):
+        expect(buttons.nth(i)).to_be_hidden()
+        expect(buttons.nth(i)).to_be_disabled()
+    before = site.judgement_count()
+    buttons.first.dispatch_event("click")  # even a click the page cannot make does nothing
+    expect(page.locator(".correction-message")).to_have_text("")
+
+    enter_token(page, site.token)  # on, then forgotten: off again
+    expect(buttons.first).to_be_enabled()
+    page.locator("section.corrections button.forget-token").click()
+    expect(buttons.first).to_be_hidden()
+    expect(buttons.first).to_be_disabled()
+    assert page.evaluate(f"sessionStorage.getItem('{TOKEN_KEY}')") is None
+    assert site.judgement_count() == before
+    assert site.members(meeting) == {"a", "a2"}
+
+
+@pytest.mark.parametrize(("lang", "told"), [
+    ("en", "The token was not accepted (401): a valid API token is needed"),
+    ("ja", "トークンが受け付けられませんでした（401）： a valid API token is needed"),
+])
+def test_a_wrong_token_is_told_as_401_and_changes_nothing(page: Page, site: Site,
+                                                          lang: str, told: str) -> None:
+    meeting, crowd = site.merged_of("a"), site.merged_of("crowd")
+    page.goto(f"{site.url}/events/{meeting}?lang={lang}")
+    enter_token(page, "kz_not-a-token")
+    before = site.judgement_count()
+    with page.expect_response(f"{site.url}/api/merge") as answer:
+        page.locator("button.merge-in").click()
+    assert answer.value.status == 401
+    message = page.locator(".correction-message.error")
+    expect(message).to_contain_text(told)
+    expect(page.locator("button.merge-in")).to_be_enabled()  # it can be tried again
+    assert page.url == f"{site.url}/events/{meeting}?lang={lang}"
+    assert site.judgement_count() == before
+    assert site.members(meeting) == {"a", "a2"} and site.members(crowd) == {"crowd"}
+
+
+def test_a_refused_correction_shows_the_api_s_reason(page: Page, site: Site) -> None:
+    """The near match's article was removed after the page was drawn: the API answers
+    400 for its event, the page shows the API's reason, and nothing changed."""
+    meeting = site.merged_of("a")
+    page.goto(f"{site.url}/events/{meeting}")
+    enter_token(page, site.token)
+    with writing(site.store.engine) as conn:
+        delete_article(conn, "crowd")
+    page.locator("button.merge-in").click()
+    gone = event_id("crowd", "v1")
+    expect(page.locator(".correction-message.error")).to_have_text(re.compile(
+        rf"^The correction was refused \(400\): no article event with id '{gone}'"))
+    assert site.members(meeting) == {"a", "a2"}
+    assert site.last_judgement("a")[0] == "auto"
