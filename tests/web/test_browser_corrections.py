@@ -3,11 +3,11 @@ merges a nearly-same event into this one and takes a citation out again, through
 /api/merge and /api/unmerge; without a token nothing can be pressed; a wrong token is
 told as the API's 401.
 
-Each test has its own store (the corrections change it): four reports written here, two
-of one meeting, one undated report naming its two leaders among four more (nearly the
-same happening, below the merging bar) and one unrelated meeting. Served by uvicorn on a
-free loopback port. Waiting uses Playwright's `expect`, which retries until its
-condition holds.
+Each test has its own store (the corrections change it) of four reports the tests write
+(`near_match_docs`): two of one meeting, one undated report naming its two leaders among
+four more (nearly the same happening, below the merging bar) and one unrelated meeting.
+Served by uvicorn on a free loopback port. Waiting uses Playwright's `expect`, which
+retries until its condition holds.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,13 +28,8 @@ from kizuna.store.tokens import create_token
 from kizuna.store.writer import delete_article
 from kizuna.web import create_app
 from kizuna.web.live import LiveServer
-from tests.store.factory import Told, report_doc
+from tests.web.conftest import near_match_docs
 
-FEB8 = date(2025, 2, 8)
-MEETING = Told(names=("Leader Aoki", "Leader Baker"))
-CROWDED = Told(names=("Leader Aoki", "Leader Baker", "Leader Chen", "Leader Dube",
-                      "Leader Eze", "Leader Fujita"), when=None)
-ELSEWHERE = Told(names=("Leader Gomez", "Leader Hale"))
 TOKEN_KEY = "kizuna-write-token"  # corrections.js keeps the token under this key
 
 
@@ -73,8 +67,7 @@ class Site:
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[Site]:
     with Store.open(str(tmp_path / "corrections.db")) as store:
-        for doc in (report_doc("a", FEB8, MEETING), report_doc("a2", FEB8, MEETING),
-                    report_doc("crowd", FEB8, CROWDED), report_doc("far", FEB8, ELSEWHERE)):
+        for doc in near_match_docs():
             store.save_document(doc)
         token = create_token(store)
         with LiveServer(create_app("", store=store)) as server:
