@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
-from kizuna.store import Store, event_id
+from kizuna.store import Store, database, event_id, locks
 from kizuna.store import schema as s
 from kizuna.store.locks import writing
 from kizuna.store.tokens import create_token
@@ -64,14 +65,25 @@ class Site:
             return len(conn.execute(select(s.judgements.c.id)).all())
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[Site]:
-    with Store.open(str(tmp_path / "corrections.db")) as store:
+@contextmanager
+def served(path: Path) -> Iterator[Site]:
+    with Store.open(str(path)) as store:
         for doc in near_match_docs():
             store.save_document(doc)
         token = create_token(store)
         with LiveServer(create_app("", store=store)) as server:
             yield Site(server.url, store, token)
+
+
+@pytest.fixture
+def site(tmp_path: Path, request: pytest.FixtureRequest,
+         monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+    if getattr(request, "param", None) == "impatient":
+        # the server's writer gives up on a held database in a fraction of a second
+        monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.1)
+        monkeypatch.setattr(locks, "WRITE_WAIT_S", 0.3)
+    with served(tmp_path / "corrections.db") as site:
+        yield site
 
 
 @pytest.fixture
@@ -203,3 +215,45 @@ def test_a_refused_correction_shows_the_api_s_reason(page: Page, site: Site) -> 
         rf"^The correction was refused \(400\): no article event with id '{gone}'"))
     assert site.members(meeting) == {"a", "a2"}
     assert site.last_judgement("a")[0] == "auto"
+
+
+@pytest.mark.parametrize("site", ["impatient"], indirect=True)
+def test_a_busy_database_is_told_as_503_and_the_correction_can_be_tried_again(
+        page: Page, site: Site) -> None:
+    """Another writer holds the database (SQLite's write lock, taken here through a
+    second connection): the API answers 503 and the page says to try again; once the
+    lock is let go, the same button does it."""
+    meeting, crowd = site.merged_of("a"), site.merged_of("crowd")
+    page.goto(f"{site.url}/events/{meeting}")
+    enter_token(page, site.token)
+    button = page.locator("button.merge-in")
+    with Store.open(str(site.store.engine.url.database)) as other, writing(other.engine):
+        with page.expect_response(f"{site.url}/api/merge") as answer:
+            button.click()
+        assert answer.value.status == 503
+        expect(page.locator(".correction-message.error")).to_contain_text(
+            "The database is busy; try again in a moment (503): the database is busy")
+    assert site.members(crowd) == {"crowd"}
+    button.click()
+    expect(page.locator("li.citation")).to_have_count(3)
+    assert site.members(meeting) == {"a", "a2", "crowd"}
+
+
+def test_a_merge_refused_halfway_says_how_much_was_moved(page: Page, site: Site) -> None:
+    """From the undated report's page the meeting is the near match, two reports to
+    move; the article of the one moved last is removed after the page was drawn: the
+    first move stands (each /api/merge is one correction) and the page says so."""
+    meeting, crowd = site.merged_of("a"), site.merged_of("crowd")
+    page.goto(f"{site.url}/events/{crowd}")
+    enter_token(page, site.token)
+    button = page.locator(f'li.near-match:has(a[href="/events/{meeting}"]) button.merge-in')
+    article_of = {event_id(a, "v1"): a for a in ("a", "a2")}
+    first, second = (article_of[e] for e in button.get_attribute("data-members").split())
+    with writing(site.store.engine) as conn:
+        delete_article(conn, second)  # the one moved last
+    button.click()
+    expect(page.locator(".correction-message.error")).to_have_text(re.compile(
+        r"^The correction was refused \(400\): no article event with id '\w+' "
+        r"1 of 2 reports were moved before this\.$"))
+    assert site.members(crowd) == {"crowd", first}
+    assert site.last_judgement(first)[:2] == ("person", crowd)
