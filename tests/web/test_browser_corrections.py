@@ -257,3 +257,19 @@ def test_a_merge_refused_halfway_says_how_much_was_moved(page: Page, site: Site)
         r"1 of 2 reports were moved before this\.$"))
     assert site.members(crowd) == {"crowd", first}
     assert site.last_judgement(first)[:2] == ("person", crowd)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_corrections_fit_a_phone(browser: Browser, site: Site, lang: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  device_scale_factor=2)
+    page = context.new_page()
+    try:
+        page.goto(f"{site.url}/events/{site.merged_of('a')}?lang={lang}")
+        enter_token(page, site.token)
+        expect(page.locator("button.merge-in")).to_be_visible()
+        width = page.evaluate("document.documentElement.clientWidth")
+        assert width == 390
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        context.close()

@@ -149,6 +149,7 @@
       await action(button);
     } catch (e) {
       say(e instanceof Refused ? e.message : String(e), "error");
+      message.scrollIntoView({block: "nearest"});  // the button may be far above it
       showButtons(false);
     }
   }
