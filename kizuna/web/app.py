@@ -20,7 +20,8 @@ Security, in one place:
   On top of that, any request but GET/HEAD/OPTIONS that a browser marks as sent from
   another origin (`Sec-Fetch-Site`, `Origin`) answers 403 before anything else: a
   cross-site form can change nothing. The UI's own forms are GET forms (filters,
-  search) that change nothing.
+  search) that change nothing; the event page's corrections (static/corrections.js)
+  send the bearer token a person entered, kept in the tab's sessionStorage only.
 - Served on an address other than loopback with no token configured, the service is
   read-only: every write answers 403.
 """

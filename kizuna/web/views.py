@@ -124,9 +124,18 @@ def event_view(store: Store, event_id: str) -> dict[str, Any]:
     return {"event": data, "citations": citations, "sources": merged.sources(detail.event),
             "participants": _participant_links(detail.event),
             "disagreements": _disagreements(store, detail.event.id),
-            "near": [{"id": n.merged_id, "type": n.type, "score": round(n.score, 2),
-                      "reasons": list(n.reasons), "event_id": n.event_id,
-                      "shares_an_article": n.shares_an_article} for n in near]}
+            "near": _near_dicts(store, near)}
+
+
+def _near_dicts(store: Store, near: list[merger.NearMatch]) -> list[dict[str, Any]]:
+    """The near matches as view data, each with the article events it holds (`members`):
+    what a person moves, one /api/merge each, to make it one happening with this one."""
+    members = {e.id: [c.event_id for c in e.citations]
+               for e in merged.merged_events_by_id(store, [n.merged_id for n in near])}
+    return [{"id": n.merged_id, "type": n.type, "score": round(n.score, 2),
+             "reasons": list(n.reasons), "event_id": n.event_id,
+             "shares_an_article": n.shares_an_article,
+             "members": members.get(n.merged_id, [])} for n in near]
 
 
 def _disagreements(store: Store, merged_id: str) -> list[dict[str, Any]]:

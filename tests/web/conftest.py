@@ -59,6 +59,19 @@ def restrict_doc() -> Document:
     return Document(article, (usa, japan), (event,))
 
 
+def near_match_docs() -> tuple[Document, ...]:
+    """Two reports of one meeting ("a", "a2"); an undated report naming its two leaders
+    among four more ("crowd"): nearly the same happening, below the merging bar; and an
+    unrelated meeting ("far")."""
+    feb8 = date(2025, 2, 8)
+    meeting = Told(names=("Leader Aoki", "Leader Baker"))
+    crowded = Told(names=("Leader Aoki", "Leader Baker", "Leader Chen", "Leader Dube",
+                          "Leader Eze", "Leader Fujita"), when=None)
+    elsewhere = Told(names=("Leader Gomez", "Leader Hale"))
+    return (report_doc("a", feb8, meeting), report_doc("a2", feb8, meeting),
+            report_doc("crowd", feb8, crowded), report_doc("far", feb8, elsewhere))
+
+
 def fake_extract(article: Article) -> Document:
     """Extraction without language models: one MEET told by the posted article."""
     told = report_doc(article.id, article.published, Told("MEET"))

@@ -21,7 +21,9 @@ def test_a_hostile_article_is_shown_escaped_everywhere(client: TestClient) -> No
     for path in hostile_pages(client):
         body = client.get(path).text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body, path
-        assert "<script" not in body, path
+        # the event page's own corrections script is the only script there is
+        own = '<script src="/static/corrections.js" defer></script>'
+        assert "<script" not in body.replace(own, ""), path
         assert "<img" not in body and "onerror=alert" not in body.replace(
             "&lt;img src=x onerror=alert(1)&gt;", ""), path
 
