@@ -127,7 +127,7 @@ def event_view(store: Store, event_id: str) -> dict[str, Any]:
             "near": _near_dicts(store, near)}
 
 
-def _near_dicts(store: Store, near: list[merger.NearMatch]) -> list[dict[str, Any]]:
+def _near_dicts(store: Store, near: list[merged.NearMatch]) -> list[dict[str, Any]]:
     """The near matches as view data, each with the article events it holds (`members`):
     what a person moves, one /api/merge each, to make it one happening with this one."""
     members = {e.id: [c.event_id for c in e.citations]
