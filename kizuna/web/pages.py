@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 from fastapi import FastAPI, Request
@@ -52,6 +52,15 @@ class Page:
         """The HTML page's path for these arguments (a feed's link back to its page)."""
         return PATH_PARAMETER.sub(lambda m: str(args[m.group(1)]), self.path)
 
+    def unoffered_extension(self, args: dict[str, Any]) -> str | None:
+        """The extension of a format this page does not offer that ends the path (the HTML
+        route would otherwise read `/dyads/JPN-USA.csv` as the pair `JPN-USA.csv`)."""
+        last = PATH_PARAMETER.findall(self.path)[-1:]
+        value = str(args[last[0]]) if last else ""
+        return next((r.extension for f, r in RENDERERS.items()
+                     if r.extension and f not in self.formats and value.endswith(r.extension)),
+                    None)
+
 
 def page(path: str, view: Callable[..., dict[str, Any]], *offers: Offer,
          errors: tuple[int, ...] = (), name: str | None = None) -> Page:
@@ -61,6 +70,11 @@ def page(path: str, view: Callable[..., dict[str, Any]], *offers: Offer,
     unknown = [f for f in formats if f not in RENDERERS]
     if unknown or len(set(formats)) != len(formats):
         raise ValueError(f"{path}: formats {formats} (known: {sorted(RENDERERS)})")
+    taken = set(inspect.signature(view).parameters)
+    for offer in offers:
+        if not set(offer.fixed) <= taken:  # a typo would fail at the first request
+            raise ValueError(f"{path}: {offer.format} fixes {sorted(offer.fixed)}, "
+                             f"not all parameters of {view.__name__}")
     return Page(name or view.__name__, path, view, offers, errors)
 
 
@@ -101,14 +115,16 @@ def _endpoint(store: Store, page: Page, offer: Offer) -> Callable[..., Response]
     def endpoint(request: Request, **params: Any) -> Response:
         args = {**params, **offer.fixed}
         answer = Answer(request, offer, args, page.page_path(args), page.formats)
+        if offer.format == "html" and (missing := page.unoffered_extension(args)):
+            return renderer.error(answer, f"this page has no {missing} format "
+                                          f"(it has: {', '.join(page.formats)})", 404)
         try:
             view = page.view(store, **args)
         except views.NotFound as exc:
             return renderer.error(answer, str(exc), 404)
         except views.BadRequest as exc:
             return renderer.error(answer, str(exc), 400)
-        return renderer.render(Answer(request, offer, args, answer.page_path, page.formats,
-                                      view))
+        return renderer.render(replace(answer, view=view))
 
     endpoint.__signature__ = _signature(page.view, offer)  # type: ignore[attr-defined]
     return endpoint
