@@ -25,7 +25,14 @@ from fastapi.responses import JSONResponse, Response
 
 from kizuna.store.database import Store
 from kizuna.web import views
-from kizuna.web.renderers import RENDERERS, Answer, Documented, Offer, documented
+from kizuna.web.renderers import (
+    ERROR_ANSWERS,
+    RENDERERS,
+    Answer,
+    Documented,
+    Offer,
+    documented,
+)
 
 PATH_PARAMETER = re.compile(r"\{(\w+)(?::\w+)?\}")
 
@@ -70,6 +77,8 @@ def page(path: str, view: Callable[..., dict[str, Any]], *offers: Offer,
     unknown = [f for f in formats if f not in RENDERERS]
     if unknown or len(set(formats)) != len(formats):
         raise ValueError(f"{path}: formats {formats} (known: {sorted(RENDERERS)})")
+    if not set(errors) <= set(ERROR_ANSWERS):
+        raise ValueError(f"{path}: errors {errors} (documented: {sorted(ERROR_ANSWERS)})")
     taken = set(inspect.signature(view).parameters)
     for offer in offers:
         if not set(offer.fixed) <= taken:  # a typo would fail at the first request
