@@ -18,7 +18,7 @@ from kizuna.extract.en.referents import (
     reference_words,
     referent,
 )
-from kizuna.extract.en.triggers import Trigger
+from kizuna.extract.en.triggers import Trigger, english_triggers
 from kizuna.extract.events import MIN_PARTICIPANTS
 from kizuna.lang import load
 from kizuna.resolve.gazetteer import default_gazetteer
@@ -55,6 +55,8 @@ def predicate_of(head: Any) -> Any:
 def _participant_tokens(head: Any) -> Iterator[Any]:
     """Tokens that may name a participant, each with the dependency path kind."""
     yield from head.subtree
+    if _meeting_held_at(head):
+        return  # "met during the G7 summit": the summit's parties are in its own phrase
     predicate = predicate_of(head)
     if predicate.i != head.i:
         yield from _clause_tokens(predicate, exclude=head)
@@ -150,14 +152,17 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
     subject_ids = _ids(ctx, _subject_tokens(predicate_of(head)))
     seen: set[str] = set()
     first = after_dateline(sent)
+    gathering = _gathering_tokens(head)
     for token in _participant_tokens(head):
         if token.i < first:
             continue
         entity_id = ctx.token_entity.get(token.i) or referent(ctx, token)
         if not entity_id or entity_id in seen:
             continue
-        seen.add(entity_id)
         role = _role(ctx, token, entity_id, trigger.type)
+        if token.i in gathering and role == "participant":
+            continue
+        seen.add(entity_id)
         if role == "location":
             location = location or entity_id
         elif role == "participant":
@@ -170,7 +175,8 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
     if delegated:
         return delegated, [], location
     if trigger.type in MIN_PARTICIPANTS and len(actors) + len(targets) == 1 and \
-            _governing_preposition(head) in prepositions("occasion"):
+            _governing_preposition(head) in prepositions("occasion") and \
+            not _meeting_held_at(head):
         # "urged him to reconsider during a phone conversation": the one who urged
         # talked with him too
         for entity_id in _ids(ctx, _outer_subject(predicate_of(head))):
@@ -180,9 +186,90 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
     if trigger.type in GOODS_TYPES and (actors or targets):
         # only with a party named outright: a demonym alone is too weak to make an event
         targets += [e for e in _goods_countries(ctx, head) if e not in seen]
+    if trigger.type in MIN_PARTICIPANTS and len(actors) + len(targets) == 1 and location:
+        targets += _host_country(ctx, [*actors, *targets], location)
     if not actors and targets and trigger.type in ROLE_FREE:
         actors, targets = targets, []
     return actors, targets, location
+
+
+def _host_country(ctx: ArticleContext, parties: list[str], location: str) -> list[str]:
+    """"The G7 summit in Canada": a group's gathering held in a country has that
+    country, its host, as a party beside the group."""
+    party = ctx.entities.by_id[parties[0]]
+    if party.type != "ORG" or ctx.entities.kinds.get(location) != "countries":
+        return []
+    return [location]
+
+
+def _gathering_tokens(head: Any) -> set[int]:
+    """"Met on the sidelines of the G7 summit", "spoke during Nvidia's AI summit": the
+    gathering named under a preposition of occasion is another meeting, where this
+    happening took place; whoever holds that gathering is its party, not this one's."""
+    out: set[int] = set()
+    predicate = predicate_of(head)
+    nodes = {head, predicate, *(c for c in predicate.children if c.dep_ == "dobj")}
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _occasion_prepositions():
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.i != head.i and _names_gathering(noun):
+                    out.update(_gathering_name(noun))
+    return out
+
+
+def _gathering_name(noun: Any) -> Iterator[int]:
+    """The words that name a gathering ("the G7 summit", "Nvidia's AI summit", "the
+    sidelines of the APEC forum"), not the partners met there ("a summit with Trump")."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "nmod", "poss", "amod"}:
+            yield from (t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for inner in child.children:
+                if inner.dep_ == "pobj":
+                    yield inner.i
+                    yield from _gathering_name(inner)
+
+
+def _is_gathering_of_another(head: Any) -> bool:
+    """The trigger noun names the gathering another happening took place at."""
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.head.lower_ in prepositions("occasion_frames") and prep.lower_ == "of":
+        prep = prep.head.head if prep.head.dep_ == "pobj" else prep
+    if prep.dep_ != "prep" or prep.lower_ not in _occasion_prepositions():
+        return False
+    return _names_gathering(head)
+
+
+def _meeting_held_at(gathering: Any) -> bool:
+    """"Held talks during the G7 summit": the verb above the gathering tells a meeting
+    of its own, so the gathering's parties are not that meeting's."""
+    if not _is_gathering_of_another(gathering):
+        return False
+    node = gathering.head
+    while node.dep_ in {"prep", "pobj"} and node.head.i != node.i:
+        node = node.head
+    if _names_gathering(node):
+        return True  # "talks during the summit"
+    lexicon = english_triggers()
+    return lexicon.verbs.get(node.lemma_.lower()) == "MEET" or any(
+        c.dep_ == "dobj" and _names_gathering(c) for c in node.children)
+
+
+def _names_gathering(noun: Any) -> bool:
+    if noun.lower_ in prepositions("occasion_frames"):
+        inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        return bool(inner)
+    return english_triggers().nouns.get((noun.lemma_.lower(),)) == "MEET"
+
+
+@cache
+def _occasion_prepositions() -> frozenset[str]:
+    return prepositions("trigger_occasion") | {"on"}
 
 
 def _goods_countries(ctx: ArticleContext, head: Any) -> list[str]:

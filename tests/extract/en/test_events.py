@@ -37,6 +37,12 @@ PARTICIPANTS: list = [
      "met Trump at the White House on Friday.", "MEET", {"Shigeru Ishiba", "Donald Trump"}),
     ("Ishiba and Trump arrived at the Akasaka Palace on Monday. The two leaders held talks "
      "for two hours.", "MEET", {"Shigeru Ishiba", "Donald Trump"}),
+    # the gathering they met at is not a party to their meeting; held in a country, the
+    # gathering is a meeting of its own, with its host
+    ("Sanae Takaichi and Lee Jae-myung met on the sidelines of the APEC summit in "
+     "Gyeongju on Thursday.", "MEET", {"Sanae Takaichi", "Lee Jae-myung"}),
+    ("Ishiba and Modi held talks during the G20 summit in Brazil.", "MEET",
+     {"Shigeru Ishiba", "Narendra Modi"}),
     # VISIT
     ("Ishiba will visit Washington next week.", "VISIT", {"Shigeru Ishiba", "Washington"}),
     ("Nvidia CEO Jensen Huang visited Tokyo on Wednesday.", "VISIT",
@@ -147,6 +153,8 @@ PARTICIPANTS: list = [
 
 # the other events an article of PARTICIPANTS states, beside its row's
 ALSO: dict[str, list] = {
+    "Ishiba and Modi held talks during the G20 summit in Brazil.": [
+        want("MEET", {"Group of 20", "Brazil"})],
     "Prime Minister Shigeru Ishiba arrived in Washington on Thursday. The prime minister "
     "met Trump at the White House on Friday.": [
         want("VISIT", actors={"Shigeru Ishiba"}, targets={"Washington"})],
