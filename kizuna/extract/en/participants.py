@@ -30,6 +30,8 @@ SUBJECT_CLIMB = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"}
 # invest") counts here, as its object is the framed happening's, not the framing one's.
 CLAUSES_WITHOUT_PARTIES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"}
 
+# What a verb of saying or announcing reports: "said that …", "told reporters (that) …".
+TOLD_CLAUSES = {"ccomp", "parataxis"}
 
 PLACE_KINDS = {"places", ""}
 
@@ -54,13 +56,27 @@ def predicate_of(head: Any) -> Any:
 
 def _participant_tokens(head: Any) -> Iterator[Any]:
     """Tokens that may name a participant, each with the dependency path kind."""
-    yield from head.subtree
+    if head.pos_ in {"VERB", "AUX"}:
+        # "told reporters that he will visit the United States": the clause told of
+        # is a happening of its own, with its own parties
+        yield head
+        for child in head.children:
+            if child.dep_ not in CLAUSES_WITHOUT_PARTIES or _purpose(child):
+                yield from child.subtree
+    else:
+        yield from head.subtree
     if _meeting_held_at(head):
         return  # "met during the G7 summit": the summit's parties are in its own phrase
     predicate = predicate_of(head)
     if predicate.i != head.i:
         yield from _clause_tokens(predicate, exclude=head)
     yield from _subject_tokens(predicate)
+
+
+def _purpose(clause: Any) -> bool:
+    """"Invest $2 billion to expand data centres in Japan": the aim the money goes to."""
+    return clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VB" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _clause_tokens(predicate: Any, exclude: Any) -> Iterator[Any]:

@@ -140,6 +140,18 @@ PARTICIPANTS: list = [
      {"Toyota Motor"}),
     ("Chief Cabinet Secretary Yoshimasa Hayashi said at a news conference on Tuesday that "
      "Japan would respond calmly.", "STATEMENT", {"Yoshimasa Hayashi"}),
+    # what a verb tells in a clause of its own has its own parties: the place he will
+    # visit is not the audience of his remarks, the one drawing attention not a maker
+    ("After the call, Ishiba told reporters that he would visit Washington in the spring.",
+     "STATEMENT", {"Shigeru Ishiba"}),
+    ("Alibaba released a new Qwen model on Friday, days after DeepSeek drew attention.",
+     "RELEASE", {"Alibaba"}),
+    # "him" is not the subject of his own clause: the one named in the other clause
+    ("If Narendra Modi visits Osaka, Ishiba will hold talks with him.", "MEET",
+     {"Shigeru Ishiba", "Narendra Modi"}),
+    # but the aim an investment is made for tells where it goes
+    ("Microsoft will invest $2.9 billion over two years to expand its data centers in "
+     "Japan.", "INVEST", {"Microsoft", "Japan"}),
     # "him" is the person named before who was not the subject; the one who pressed him
     # during the call was on it too
     pytest.param(
@@ -153,6 +165,10 @@ PARTICIPANTS: list = [
 
 # the other events an article of PARTICIPANTS states, beside its row's
 ALSO: dict[str, list] = {
+    "If Narendra Modi visits Osaka, Ishiba will hold talks with him.": [
+        want("VISIT", actors={"Narendra Modi"}, targets={"Osaka"})],
+    "After the call, Ishiba told reporters that he would visit Washington in the spring.": [
+        want("VISIT", actors={"Shigeru Ishiba"}, targets={"Washington"})],
     "Ishiba and Modi held talks during the G20 summit in Brazil.": [
         want("MEET", {"Group of 20", "Brazil"})],
     "Prime Minister Shigeru Ishiba arrived in Washington on Thursday. The prime minister "
