@@ -176,7 +176,7 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
         if not entity_id or entity_id in seen:
             continue
         role = _role(ctx, token, entity_id, trigger.type)
-        if token.i in gathering and role == "participant":
+        if role == "participant" and (token.i in gathering or _home_of(ctx, token, head)):
             continue
         seen.add(entity_id)
         if role == "location":
@@ -216,6 +216,21 @@ def _host_country(ctx: ArticleContext, parties: list[str], location: str) -> lis
     if party.type != "ORG" or ctx.entities.kinds.get(location) != "countries":
         return []
     return [location]
+
+
+def _home_of(ctx: ArticleContext, token: Any, head: Any) -> bool:
+    """"Rapidus, Japan's leading chipmaker", "Japan's SoftBank": a country owning a
+    company (or a word for one) says where the company is from; it takes no part in
+    what the company does."""
+    if token.dep_ != "poss" or token.head.i == head.i:
+        return False
+    if ctx.entities.kinds.get(ctx.token_entity.get(token.i, "")) != "countries":
+        return False
+    owned = token.head
+    entity = ctx.token_entity.get(owned.i)
+    if entity is not None:
+        return ctx.entities.by_id[entity].type == "ORG"
+    return owned.lemma_.lower() in reference_words()["organisation_nouns"]
 
 
 def _gathering_tokens(head: Any) -> set[int]:

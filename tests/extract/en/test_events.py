@@ -149,6 +149,11 @@ PARTICIPANTS: list = [
     # "him" is not the subject of his own clause: the one named in the other clause
     ("If Narendra Modi visits Osaka, Ishiba will hold talks with him.", "MEET",
      {"Shigeru Ishiba", "Narendra Modi"}),
+    # a country owning a company says where it is from, and takes no part
+    ("Rapidus, Japan's leading chipmaker, unveiled its first prototype chips on Friday.",
+     "RELEASE", {"Rapidus"}),
+    ("Japan's SoftBank will invest $30 billion in OpenAI.", "INVEST",
+     {"SoftBank Group", "OpenAI"}),
     # but the aim an investment is made for tells where it goes
     ("Microsoft will invest $2.9 billion over two years to expand its data centers in "
      "Japan.", "INVEST", {"Microsoft", "Japan"}),
