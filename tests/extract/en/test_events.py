@@ -154,6 +154,9 @@ PARTICIPANTS: list = [
      "RELEASE", {"Rapidus"}),
     ("Japan's SoftBank will invest $30 billion in OpenAI.", "INVEST",
      {"SoftBank Group", "OpenAI"}),
+    # an agreement "under" which something is done was told before: no second one
+    ("Japan and India signed a memorandum on Monday. Under the memorandum, Toyota Motor "
+     "and Tata Motors will set up a joint research center.", "AGREE", {"Japan", "India"}),
     # but the aim an investment is made for tells where it goes
     ("Microsoft will invest $2.9 billion over two years to expand its data centers in "
      "Japan.", "INVEST", {"Microsoft", "Japan"}),
