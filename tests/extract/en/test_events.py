@@ -43,6 +43,9 @@ PARTICIPANTS: list = [
      "Gyeongju on Thursday.", "MEET", {"Sanae Takaichi", "Lee Jae-myung"}),
     ("Ishiba and Modi held talks during the G20 summit in Brazil.", "MEET",
      {"Shigeru Ishiba", "Narendra Modi"}),
+    # a meal together is a meeting
+    ("Sanae Takaichi dined with Donald Trump at the Akasaka Palace on Monday.", "MEET",
+     {"Sanae Takaichi", "Donald Trump"}),
     # VISIT
     ("Ishiba will visit Washington next week.", "VISIT", {"Shigeru Ishiba", "Washington"}),
     ("Nvidia CEO Jensen Huang visited Tokyo on Wednesday.", "VISIT",
