@@ -79,6 +79,10 @@ def _purpose(clause: Any) -> bool:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+def _purpose_tokens(head: Any) -> set[int]:
+    return {t.i for c in head.children if _purpose(c) for t in c.subtree}
+
+
 def _clause_tokens(predicate: Any, exclude: Any) -> Iterator[Any]:
     for child in predicate.children:
         if child.i == exclude.i or child.dep_ in CLAUSES_WITHOUT_PARTIES:
@@ -169,6 +173,7 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
     seen: set[str] = set()
     first = after_dateline(sent)
     gathering = _gathering_tokens(head)
+    purpose = _purpose_tokens(head) if trigger.type in PLACE_TARGET_TYPES else set()
     for token in _participant_tokens(head):
         if token.i < first:
             continue
@@ -178,6 +183,8 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
         role = _role(ctx, token, entity_id, trigger.type)
         if role == "participant" and (token.i in gathering or _home_of(ctx, token, head)):
             continue
+        if token.i in purpose and ctx.entities.by_id[entity_id].type == "PERSON":
+            continue  # "visit Washington to meet Trump": the place is the host
         seen.add(entity_id)
         if role == "location":
             location = location or entity_id

@@ -57,6 +57,9 @@ PARTICIPANTS: list = [
     # the company whose executives he meets is his host
     ("Sam Altman traveled to Seoul to meet Samsung Electronics executives.", "VISIT",
      {"Sam Altman", "Seoul", "Samsung Electronics"}),
+    # the person he goes to meet is not who he visits: the place is his host
+    ("Ishiba plans to visit Washington next month to meet with Trump.", "VISIT",
+     {"Shigeru Ishiba", "Washington"}),
     # AGREE
     ("Japan and the United States signed a memorandum on AI safety.", "AGREE",
      {"Japan", "United States"}),
@@ -176,6 +179,8 @@ PARTICIPANTS: list = [
 
 # the other events an article of PARTICIPANTS states, beside its row's
 ALSO: dict[str, list] = {
+    "Ishiba plans to visit Washington next month to meet with Trump.": [
+        want("MEET", {"Shigeru Ishiba", "Donald Trump"})],
     "If Narendra Modi visits Osaka, Ishiba will hold talks with him.": [
         want("VISIT", actors={"Narendra Modi"}, targets={"Osaka"})],
     "After the call, Ishiba told reporters that he would visit Washington in the spring.": [
