@@ -79,6 +79,23 @@ def _purpose(clause: Any) -> bool:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+def _token_ids(ctx: ArticleContext, token: Any) -> list[str]:
+    """The entity a word names or stands for; both names of a hyphenated pair written as
+    one word ("the U.S.-Japan agreement")."""
+    entity_id = ctx.token_entity.get(token.i) or referent(ctx, token)
+    if not entity_id:
+        return []
+    if "-" not in token.text:
+        return [entity_id]
+    found = [ctx.entities.by_offset.get(token.idx + at) for at in _word_starts(token.text)]
+    return list(dict.fromkeys([entity_id, *(f for f in found if f)]))
+
+
+def _word_starts(text: str) -> list[int]:
+    """Offsets where each hyphen-joined part of a word begins."""
+    return [0, *(at + 1 for at, char in enumerate(text) if char == "-")]
+
+
 def _purpose_tokens(head: Any) -> set[int]:
     return {t.i for c in head.children if _purpose(c) for t in c.subtree}
 
@@ -177,19 +194,19 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
     for token in _participant_tokens(head):
         if token.i < first:
             continue
-        entity_id = ctx.token_entity.get(token.i) or referent(ctx, token)
-        if not entity_id or entity_id in seen:
-            continue
-        role = _role(ctx, token, entity_id, trigger.type)
-        if role == "participant" and (token.i in gathering or _home_of(ctx, token, head)):
-            continue
-        if token.i in purpose and ctx.entities.by_id[entity_id].type == "PERSON":
-            continue  # "visit Washington to meet Trump": the place is the host
-        seen.add(entity_id)
-        if role == "location":
-            location = location or entity_id
-        elif role == "participant":
-            (actors if entity_id in subject_ids else targets).append(entity_id)
+        for entity_id in _token_ids(ctx, token):
+            if entity_id in seen:
+                continue
+            role = _role(ctx, token, entity_id, trigger.type)
+            if role == "participant" and (token.i in gathering or _home_of(ctx, token, head)):
+                continue
+            if token.i in purpose and ctx.entities.by_id[entity_id].type == "PERSON":
+                continue  # "visit Washington to meet Trump": the place is the host
+            seen.add(entity_id)
+            if role == "location":
+                location = location or entity_id
+            elif role == "participant":
+                (actors if entity_id in subject_ids else targets).append(entity_id)
     for entity_id in _group_referents(ctx, sent, head):
         if entity_id not in seen:
             seen.add(entity_id)

@@ -69,6 +69,9 @@ PARTICIPANTS: list = [
      "AGREE", {"Japan", "United Kingdom"}),
     ("Ishiba and Trump issued a joint statement on Friday.", "AGREE",
      {"Shigeru Ishiba", "Donald Trump"}),
+    # both names of a pair written as one word
+    ("Officials finalized the U.S.-India semiconductor agreement on Monday.", "AGREE",
+     {"United States", "India"}),
     ("Microsoft signed an agreement with the Japanese government on AI security.", "AGREE",
      {"Microsoft", "Japan"}),
     # COOPERATE
