@@ -198,7 +198,8 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
             if entity_id in seen:
                 continue
             role = _role(ctx, token, entity_id, trigger.type)
-            if role == "participant" and (token.i in gathering or _home_of(ctx, token, head)):
+            if role == "participant" and (token.i in gathering or _home_of(ctx, token, head)
+                                          or _undone_measure_owner(token, head)):
                 continue
             if token.i in purpose and ctx.entities.by_id[entity_id].type == "PERSON":
                 continue  # "visit Washington to meet Trump": the place is the host
@@ -246,6 +247,7 @@ def _home_of(ctx: ArticleContext, token: Any, head: Any) -> bool:
     """"Rapidus, Japan's leading chipmaker", "Japan's SoftBank": a country owning a
     company (or a word for one) says where the company is from; it takes no part in
     what the company does."""
+    token = _name_head(token)
     if token.dep_ != "poss" or token.head.i == head.i:
         return False
     if ctx.entities.kinds.get(ctx.token_entity.get(token.i, "")) != "countries":
@@ -255,6 +257,28 @@ def _home_of(ctx: ArticleContext, token: Any, head: Any) -> bool:
     if entity is not None:
         return ctx.entities.by_id[entity].type == "ORG"
     return owned.lemma_.lower() in reference_words()["organisation_nouns"]
+
+
+def _name_head(token: Any) -> Any:
+    """The last word of a name written in several ("Joe" -> "Biden" in "Joe Biden's")."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _undone_measure_owner(token: Any, head: Any) -> bool:
+    """"Trump revoked Biden's executive order": the owner of the order undone issued it
+    long before; the happening told is the revoking, by its subject alone."""
+    token = _name_head(token)
+    if token.dep_ != "poss" or token.head.i != head.i:
+        return False
+    verb = head.head
+    return head.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in _undoing_verbs()
+
+
+@cache
+def _undoing_verbs() -> frozenset[str]:
+    return frozenset(load("en", "events")["POLICY"].get("undoing", ()))
 
 
 def _gathering_tokens(head: Any) -> set[int]:

@@ -101,10 +101,9 @@ PARTICIPANTS: list = [
     ("The Diet enacted a law to promote AI research and development.", "POLICY",
      {"National Diet"}),
     ("The Japanese government adopted new guidelines on generative AI.", "POLICY", {"Japan"}),
-    pytest.param(
-        "Trump revoked Biden's executive order on AI safety.", "POLICY", {"Donald Trump"},
-        marks=xfail("the owner of the revoked order (Biden's) is made the POLICY's target; "
-                    "a policy's target is who it is aimed at")),
+    # who issued the order undone takes no part in undoing it
+    ("Trump revoked Biden's executive order on AI safety.", "POLICY", {"Donald Trump"}),
+    ("Trump rescinded Joe Biden's executive order on chips.", "POLICY", {"Donald Trump"}),
     ("The European Union adopted a regulation on artificial intelligence.", "POLICY",
      {"European Union"}),
     # RESTRICT
