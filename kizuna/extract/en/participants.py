@@ -33,6 +33,9 @@ CLAUSES_WITHOUT_PARTIES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "p
 # What a verb of saying or announcing reports: "said that …", "told reporters (that) …".
 TOLD_CLAUSES = {"ccomp", "parataxis"}
 
+# Happenings between parties that leaders conduct in their countries' name.
+TITLED_PARTY_TYPES = {"MEET", "AGREE"}
+
 PLACE_KINDS = {"places", ""}
 
 PLACE_TARGET_TYPES = {"VISIT"}
@@ -224,6 +227,10 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
             if entity_id not in seen:
                 seen.add(entity_id)
                 actors.insert(0, entity_id)
+    if trigger.type in TITLED_PARTY_TYPES:
+        for people in (actors, targets):
+            people += [c for c in _title_countries(ctx, sent, people) if c not in seen
+                       and c not in actors and c not in targets]
     if trigger.type in GOODS_TYPES and (actors or targets):
         # only with a party named outright: a demonym alone is too weak to make an event
         targets += [e for e in _goods_countries(ctx, head) if e not in seen]
@@ -279,6 +286,36 @@ def _undone_measure_owner(token: Any, head: Any) -> bool:
 @cache
 def _undoing_verbs() -> frozenset[str]:
     return frozenset(load("en", "events")["POLICY"].get("undoing", ()))
+
+
+def _title_countries(ctx: ArticleContext, sent: Any, parties: list[str]) -> list[str]:
+    """"Pressed him to rethink during a call", where "him" is "U.S. President Joe Biden"
+    earlier in the sentence: the country his title names takes part as it would had
+    the name itself been written there."""
+    found: list[str] = []
+    for party in parties:
+        entity = ctx.entities.by_id[party]
+        if entity.type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if not sent.start_char <= mention.start < sent.end_char:
+                continue
+            name = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in _title_words(name.root) if name is not None else ():
+                country = ctx.token_entity.get(token.i)
+                if country and ctx.entities.kinds.get(country) == "countries" \
+                        and country not in found:
+                    found.append(country)
+    return found
+
+
+def _title_words(name: Any) -> Iterator[Any]:
+    """The words of the title before a name: "U.S." and "President" in "U.S. President
+    Joe Biden"."""
+    for child in name.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            yield child
+            yield from _title_words(child)
 
 
 def _gathering_tokens(head: Any) -> set[int]:

@@ -170,13 +170,12 @@ PARTICIPANTS: list = [
      "Japan.", "INVEST", {"Microsoft", "Japan"}),
     # "him" is the person named before who was not the subject; the one who pressed him
     # during the call was on it too
-    pytest.param(
-        "Prime Minister Fumio Kishida said he raised his worries with U.S. President Joe "
-        "Biden and pressed him to rethink the levies during a video call on Friday.", "MEET",
-        {"Fumio Kishida", "Joe Biden", "United States"},
-        marks=xfail("the call lists Joe Biden without the United States his title names "
-                    "('U.S. President Joe Biden'), which 'met U.S. President Donald Trump' "
-                    "lists")),
+    # ... and the country his title names earlier in the sentence is a party too
+    ("Prime Minister Fumio Kishida said he raised his worries with U.S. President Joe "
+     "Biden and pressed him to rethink the levies during a video call on Friday.", "MEET",
+     {"Fumio Kishida", "Joe Biden", "United States"}),
+    ("Sanae Takaichi said she welcomed U.S. President Donald Trump and thanked him during "
+     "talks on Monday.", "MEET", {"Sanae Takaichi", "Donald Trump", "United States"}),
 ]
 
 # the other events an article of PARTICIPANTS states, beside its row's
