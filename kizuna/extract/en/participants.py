@@ -129,7 +129,19 @@ def _subject_tokens(predicate: Any) -> Iterator[Any]:
         if controller is not None:
             yield from controller.subtree
             return
-        node = node.head
+        node = _alternative_of(node) or node.head
+
+
+def _alternative_of(node: Any) -> Any:
+    """"Issued a statement rather than holding a press conference", "instead of
+    meeting": the alternative passed over is the same subject's, so its subject is that
+    of the verb the chosen thing hangs from."""
+    if node.dep_ != "prep" or node.lower_ not in prepositions("alternative"):
+        return None
+    word = node.head
+    if word.lower_ in prepositions("alternative") and word.dep_ in {"prep", "advmod"}:
+        word = word.head  # "instead of"
+    return predicate_of(word) if word.pos_ not in {"VERB", "AUX"} else word
 
 
 def _planned_object(node: Any, predicate: Any) -> bool:
