@@ -43,6 +43,10 @@ PARTICIPANTS: list = [
      "Gyeongju on Thursday.", "MEET", {"Sanae Takaichi", "Lee Jae-myung"}),
     ("Ishiba and Modi held talks during the G20 summit in Brazil.", "MEET",
      {"Shigeru Ishiba", "Narendra Modi"}),
+    # who attends the meeting told before takes part in it: no second meeting
+    ("Ishiba held talks with Trump at the White House on Friday. Foreign Minister Takeshi "
+     "Iwaya also attended the meeting alongside Marco Rubio.", "MEET",
+     {"Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya", "Marco Rubio"}),
     # a meal together is a meeting
     ("Sanae Takaichi dined with Donald Trump at the Akasaka Palace on Monday.", "MEET",
      {"Sanae Takaichi", "Donald Trump"}),
