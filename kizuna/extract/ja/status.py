@@ -16,9 +16,10 @@ def event_status(ctx: JapaneseContext, trigger: Trigger, clause: tuple[int, int]
     text = ctx.text
     if occasion().match(text[trigger.end:]):
         return "happened" if tense == "past" else "planned"  # 記者会見で、…: the setting
-    if any(word in text[clause[0]:trigger.start] for word in lex.planned_before):
-        return "planned"
     status = _status(text[trigger.end:clause[1]], lex)
+    if status == "happened" and \
+            any(word in text[clause[0]:trigger.start] for word in lex.planned_before):
+        return "planned"  # 年内に訪問する; 年内に訪問を検討 stays considered
     if status == "planned" and trigger.type in lex.announced_types \
             and lex.announced.search(text[trigger.end:clause[1]]):
         return "happened"  # 投じる計画を打ち出している: the commitment is made public
@@ -44,9 +45,16 @@ def _status(after: str, lex: JapaneseEventLexicon) -> str:
     window = after[:40]
     for status, cues in (("negated", lex.negated), ("considered", lex.considered),
                          ("planned", lex.planned)):
-        if any(cue in window for cue in cues):
-            return status
+        if any(cue in window for cue in cues) or \
+                (status == "considered" and _thinking().search(window)):
+            return status  # 考えている is read before the planned 考え (考えだ)
     return "happened"
+
+
+@cache
+def _thinking() -> re.Pattern[str]:
+    """会談することは考えている: an option weighed, not yet settled."""
+    return re.compile(load("ja", "status")["considered"]["thinking"])
 
 
 @cache

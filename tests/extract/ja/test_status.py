@@ -36,6 +36,9 @@ STATUS: list = [
      {"Toyota Motor", "United States"}, "considered"),
     ("日本と米国は首脳会談の早期実現を模索している。", "MEET",
      {"Japan", "United States"}, "considered"),
+    # 〜ことを考えている weighs an option; 〜する考えだ (planned, above) settles on it
+    ("岩屋外相は年内にインドを訪問することも考えている。", "VISIT",
+     {"Takeshi Iwaya", "India"}, "considered"),
     pytest.param(
         "日本が米国産LNGの輸入を拡大すれば、関税の引き下げにつながる。", "TRADE",
         {"Japan", "United States"}, "considered",
