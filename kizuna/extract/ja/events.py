@@ -28,7 +28,13 @@ from kizuna.extract.ja.clauses import (
     sentence_topic,
     trimmed,
 )
-from kizuna.extract.ja.status import event_status, occasion, past_modifier, plan_closes_chain
+from kizuna.extract.ja.status import (
+    closes_in_nonpast,
+    event_status,
+    occasion,
+    past_modifier,
+    plan_closes_chain,
+)
 from kizuna.extract.ja.triggers import (
     JapaneseEventLexicon,
     Trigger,
@@ -126,7 +132,8 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = event_status(ctx, trigger, (c_start, c_end), tense, lex)
-    if status == "happened" and plan_closes_chain(ctx.text, c_end, end, lex):
+    if status == "happened" and (plan_closes_chain(ctx.text, c_end, end, lex)
+                                 or closes_in_nonpast(ctx, trigger, c_end)):
         status = "planned"
     if past_modifier().search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened

@@ -57,6 +57,34 @@ def _thinking() -> re.Pattern[str]:
     return re.compile(load("ja", "status")["considered"]["thinking"])
 
 
+def closes_in_nonpast(ctx: JapaneseContext, trigger: Trigger, clause_end: int) -> bool:
+    """関税を15％に引き下げる。, 購入すると明記した: the first verb closing a predicate after
+    the trigger (outside quotes) is a plain non-past at the end of its sentence, or
+    before the quoting と (commitments aside, see status.toml)."""
+    span = ctx.parsed.char_span(trigger.end, clause_end, alignment_mode="contract")
+    tokens, depth = list(span) if span is not None else [], 0
+    for i, token in enumerate(tokens):
+        depth += token.text.count("「") - token.text.count("」")
+        if depth > 0 or "終止形" not in str(token.morph):
+            continue
+        if not token.tag_.startswith("動詞") or token.lemma_ in _nonpast()["states"]:
+            return False  # た, ない, ます (auxiliaries), or a state
+        rest = [t for t in tokens[i + 1:] if not t.is_space]
+        if not rest or rest[0].text in {"。", "」"}:
+            return True
+        if rest[0].text != "と" or len(rest) < 2 or rest[1].text == "、":
+            return False
+        return rest[1].lemma_ in _nonpast()["hearsay"] or \
+            trigger.type not in _nonpast()["commitments"]
+    return False
+
+
+@cache
+def _nonpast() -> dict[str, frozenset[str]]:
+    data = load("ja", "status")["nonpast"]
+    return {key: frozenset(data[key]) for key in ("states", "hearsay", "commitments")}
+
+
 @cache
 def _continuative() -> tuple[str, ...]:
     return tuple(load("ja", "status")["planned"]["continuative"])

@@ -29,6 +29,15 @@ STATUS: list = [
     ("石破首相はトランプ大統領と早期に会談する考えだ。", "MEET",
      {"Shigeru Ishiba", "Donald Trump"}, "planned"),
     ("日本は米国産のLNGを輸入する。", "TRADE", {"Japan", "United States"}, "planned"),
+    # a plain non-past verb closing the sentence, or said with と, tells what is to come
+    ("米国は中国製の鉄鋼への関税を引き上げる。", "RESTRICT", {"United States", "China"},
+     "planned"),
+    ("トヨタ自動車は新型の電池を発売すると発表した。", "RELEASE", {"Toyota Motor"}, "planned"),
+    ("ソフトバンクグループはオープンAIに追加で出資するという。", "INVEST",
+     {"SoftBank Group", "OpenAI"}, "planned"),
+    # ... but a verb of state tells what holds now
+    ("トヨタ自動車によるデンソーへの出資は10億円にとどまる。", "INVEST",
+     {"Toyota Motor", "Denso"}, "happened"),
     # considered
     ("政府は中国企業への輸出規制を検討している。", "RESTRICT", {"Japan", "China"},
      "considered"),
