@@ -81,7 +81,7 @@ def sentence_topic(ctx: JapaneseContext, start: int, end: int, mentions,
     chain: list[str] = []  # ソフトバンクGとオープンAIなどは: names listed before the particle
     for i, (_, m_end, entity_id) in enumerate(inside):
         following = inside[i + 1][0] if i + 1 < len(inside) else end
-        if following == m_end:
+        if following == m_end and not _country_in_title(text, m_end):
             continue  # 米オープンAI: 米 qualifies the name after it
         follow = _after_listing(_after_title(text[m_end:m_end + 30]))
         if follow[:1] in lex.topic_particles:
@@ -96,6 +96,13 @@ def sentence_topic(ctx: JapaneseContext, start: int, end: int, mentions,
             if text[position + len(word):position + len(word) + 1] in lex.topic_particles:
                 out += [e for e in _last_named(ctx, position, kind) if e not in out]
     return out
+
+
+def _country_in_title(text: str, end: int) -> bool:
+    """トランプ米大統領は: the country named in a title is the person's, and the person
+    is still the one the particle marks."""
+    follow = text[end:end + 30]
+    return follow[:1] in japanese_lexicon().abbreviations and _after_title(follow) != follow[1:]
 
 
 def _after_listing(follow: str) -> str:

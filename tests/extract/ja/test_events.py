@@ -112,6 +112,9 @@ EVENTS: list = [
     # a dropped subject is the topic of the sentence before
     ("石破茂首相は9日、ワシントンに到着した。10日にトランプ大統領と会談する。", "会談", "MEET",
      {"Shigeru Ishiba", "Donald Trump"}),
+    # the topic is the person even with a country in the title (トランプ米大統領は)
+    ("トランプ米大統領は3日、大統領令に署名した。中国からの輸入品への関税を引き上げる。",
+     "関税", "RESTRICT", {"Donald Trump", "United States", "China"}),
 ]
 
 
@@ -119,6 +122,8 @@ EVENTS: list = [
 ALSO: dict[tuple[str, str], list] = {
     ("林芳正官房長官は11日、来日したマクロン仏大統領と面会した。", "MEET"): [
         want("VISIT", actors={"Emmanuel Macron", "France"}, targets=set())],
+    ("トランプ米大統領は3日、大統領令に署名した。中国からの輸入品への関税を引き上げる。",
+     "RESTRICT"): [want("POLICY", actors={"Donald Trump", "United States"}, targets=set())],
     ("ソフトバンクグループはオープンAIに出資し、提携した。", "INVEST"): [
         want("COOPERATE", {"SoftBank Group", "OpenAI"})],
     ("ソフトバンクグループはオープンAIに出資し、提携した。", "COOPERATE"): [
