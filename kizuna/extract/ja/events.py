@@ -125,6 +125,8 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
     evidence = clause_evidence(ctx.text, clause)
     if occasion().match(ctx.text[trigger.end:]):
         c_end = trigger.end  # "…会見で、…": what follows is told at the occasion, not of it
+    if trigger.type != "VISIT":  # 訪問中の石破首相は…会談した: the visit's places stay its own
+        c_start = max(c_start, _visitor_start(ctx, c_start, trigger.start, mentions, lex))
     in_clause = [e for s, m_end, e in mentions if c_start <= s < c_end
                  and not qualifies_next(ctx.text, s, m_end, mentions)
                  and not is_venue(ctx, m_end, e, trigger.type)]
@@ -138,6 +140,12 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
     if past_modifier().search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened
     actors = [p for p in participants if p in topic] or participants[:1]
+    visitor = _visitor_named_after(ctx, trigger, mentions) if trigger.type == "VISIT" \
+        else None
+    if visitor is not None:  # 来日したマクロン大統領: his visit, whatever the sentence's topic
+        places = [e for s, _, e in mentions if c_start <= s < trigger.end and e in in_clause
+                  and e not in topic and e != visitor]
+        actors, participants = [visitor], list(dict.fromkeys([visitor, *places]))
     if trigger.type == "MEET" and _delegated_talks(ctx.text, start, trigger):
         # 担当閣僚を指名して協議を続けていく: talks to come between the envoys' countries
         status, countries = "planned", _countries_of(ctx, participants)
@@ -153,6 +161,40 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
         amount=_amount(ctx, trigger, c_start, c_end),
         trigger=Span.of(ctx.text, trigger.start, trigger.end),
     )
+
+
+def _visitor_start(ctx: JapaneseContext, start: int, end: int, mentions,
+                   lex: JapaneseEventLexicon) -> int:
+    """Where the name of a visitor described by a visit clause (カナダを訪問中の) starts,
+    between `start` and `end`; `start` when there is none."""
+    for word in (w for w, t in lex.words.items() if t == "VISIT"):
+        position = ctx.text.find(word, start, end)
+        if position >= 0:
+            visit = Trigger("VISIT", position, position + len(word))
+            visitor = _visitor_named_after(ctx, visit, mentions)
+            if visitor is not None:
+                return next(s for s, _, e in mentions if s >= visit.end and e == visitor)
+    return start
+
+
+def _visitor_named_after(ctx: JapaneseContext, trigger: Trigger, mentions) -> str | None:
+    """The person whose name follows a visit word closing a relative clause (訪問中の石破首相)."""
+    after = ctx.text[trigger.end:trigger.end + 6]
+    link = next((w for w in _visit_links() if after.startswith(w)), None)
+    if link is None:
+        return None
+    start = trigger.end + len(link)
+    for s, m_end, entity_id in mentions:  # in order; トヨタ自動車の豊田会長: past the company
+        if s == start and ctx.entities.by_id[entity_id].type == "PERSON":
+            return entity_id
+        if s == start and qualifies_next(ctx.text, s, m_end, mentions):
+            start = next(n for n, _, _ in mentions if n > s)
+    return None
+
+
+@cache
+def _visit_links() -> tuple[str, ...]:
+    return tuple(load("ja", "events")["VISIT"]["relative"])
 
 
 @cache
