@@ -154,6 +154,8 @@ def test_rows_cover_every_event_type() -> None:
 NOT_EVENTS: list = [
     # an unnamed trend is no event
     ("AIの開発競争が激しさを増している。", "COOPERATE"),
+    # a quoted term followed by 「に関して」 is what is talked about
+    ("石破首相は「追加関税」に関して懸念を伝えた。", "RESTRICT"),
     # talks or a question about investment are no investment
     ("日本と米国は投資交渉を続けている。", "INVEST"),
     # 法 alone is only a trigger when a verb of issuing follows
