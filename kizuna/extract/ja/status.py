@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from kizuna.extract.ja.clauses import JapaneseContext
-from kizuna.extract.ja.triggers import JapaneseEventLexicon, Trigger
+from kizuna.extract.ja.triggers import JapaneseEventLexicon, Trigger, japanese_event_lexicon
 from kizuna.lang import load
 
 
@@ -65,6 +65,10 @@ def closes_in_nonpast(ctx: JapaneseContext, trigger: Trigger, clause_end: int) -
     tokens, depth = list(span) if span is not None else [], 0
     for i, token in enumerate(tokens):
         depth += token.text.count("「") - token.text.count("」")
+        if depth == 0 and "連体形" in str(token.morph) and token.tag_.startswith("動詞") \
+                and trigger.type not in _nonpast()["commitments"] \
+                and _instrument_at(ctx.text, token.idx + len(token.text)):
+            return True  # 関税を引き下げる大統領令に署名した: what the order will do
         if depth > 0 or "終止形" not in str(token.morph):
             continue
         if not token.tag_.startswith("動詞") or token.lemma_ in _nonpast()["states"]:
@@ -77,6 +81,17 @@ def closes_in_nonpast(ctx: JapaneseContext, trigger: Trigger, clause_end: int) -
         return rest[1].lemma_ in _nonpast()["hearsay"] or \
             trigger.type not in _nonpast()["commitments"]
     return False
+
+
+def _instrument_at(text: str, offset: int) -> bool:
+    """An order, law or agreement named at `offset` (大統領令, 法案, 合意)."""
+    return any(text.startswith(word, offset) for word in _instruments())
+
+
+@cache
+def _instruments() -> tuple[str, ...]:
+    lex = japanese_event_lexicon()
+    return tuple(w for w, t in lex.words.items() if t in {"POLICY", "AGREE"} and len(w) > 1)
 
 
 @cache

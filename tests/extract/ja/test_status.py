@@ -35,6 +35,9 @@ STATUS: list = [
     ("トヨタ自動車は新型の電池を発売すると発表した。", "RELEASE", {"Toyota Motor"}, "planned"),
     ("ソフトバンクグループはオープンAIに追加で出資するという。", "INVEST",
      {"SoftBank Group", "OpenAI"}, "planned"),
+    # what an order signed will do is planned (the signing happened)
+    ("トランプ米大統領は4日、中国からの鉄鋼への関税を引き上げる大統領令に署名した。", "RESTRICT",
+     {"Donald Trump", "United States", "China"}, "planned"),
     # ... but a verb of state tells what holds now
     ("トヨタ自動車によるデンソーへの出資は10億円にとどまる。", "INVEST",
      {"Toyota Motor", "Denso"}, "happened"),
@@ -99,6 +102,8 @@ STATUS: list = [
 
 # the other events an article of STATUS states, beside its row's
 ALSO: dict[str, list] = {
+    "トランプ米大統領は4日、中国からの鉄鋼への関税を引き上げる大統領令に署名した。": [
+        want("POLICY", {"Donald Trump", "United States", "China"})],
     # the talks held are a meeting that happened
     "日米両政府は協議を重ねたが、合意には至らず、来月も話し合う。": [
         want("MEET", {"Japan", "United States"})],
