@@ -100,7 +100,8 @@ def find_triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[Trigg
         size, event_type = hit
         start, end = tokens[i].idx, tokens[i + size - 1].idx + len(tokens[i + size - 1].text)
         word = text[start:end]
-        if _signs_instrument(found, event_type, start) or _modifies(text, end, lex):
+        if _signs_instrument(found, event_type, start) or _modifies(text, end, lex) \
+                or _qualifies_trigger(text, end, event_type, lex):
             i += size
             continue
         if word not in lex.weak or _issued(text, end, sent.end_char, lex):
@@ -131,6 +132,15 @@ def _modifies(text: str, end: int, lex: JapaneseEventLexicon) -> bool:
     if following:  # 関税措置を巡る: the words after a compound of triggers
         after = after[len(following):]
     return after.startswith(lex.topic_markers) or after.startswith(lex.noun_suffixes)
+
+
+def _qualifies_trigger(text: str, end: int, event_type: str, lex: JapaneseEventLexicon) -> bool:
+    """協力覚書, 輸出の制限: a trigger word right before another type's (joined or with の)
+    says what that one is about; the second names the happening."""
+    after = text[end:end + 12]
+    after = after[1:] if after.startswith("の") else after
+    following = next((w for w in lex.words if after.startswith(w)), None)
+    return following is not None and lex.words[following] != event_type
 
 
 def _longest_word(tokens: list[Any], i: int, lex: JapaneseEventLexicon):
