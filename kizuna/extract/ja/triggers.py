@@ -127,7 +127,7 @@ def _signs_instrument(found: list[Trigger], event_type: str, start: int) -> bool
 def _modifies(text: str, end: int, lex: JapaneseEventLexicon) -> bool:
     """投資をめぐって, 輸出先: the word says what something is about, or is part of a
     longer noun, and names no happening."""
-    after = text[end:end + 12].lstrip("」』")  # 「相互関税」に関して: a quoted term, the same
+    after = text[end:end + 12].lstrip("」』）)")  # 「相互関税」に関して: a quoted term, the same
     following = next((w for w in lex.words if after.startswith(w)), None)
     if following:  # 関税措置を巡る: the words after a compound of triggers
         after = after[len(following):]

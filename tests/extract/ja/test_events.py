@@ -155,6 +155,9 @@ NOT_EVENTS: list = [
     ("石破首相は「追加関税」に関して懸念を伝えた。", "RESTRICT"),
     # 輸出の制限: the exports are what the restriction is about
     ("日本は輸出の制限を受けない。", "TRADE"),
+    # a law or order something is based on (に基づく) is not issued there
+    ("トヨタ自動車は、AI法に基づく届け出を済ませた。", "POLICY"),
+    ("政府は、大統領令に基づいてトヨタ自動車の取引を審査した。", "POLICY"),
     # talks or a question about investment are no investment
     ("日本と米国は投資交渉を続けている。", "INVEST"),
     # 法 alone is only a trigger when a verb of issuing follows
