@@ -101,7 +101,7 @@ def find_triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[Trigg
         start, end = tokens[i].idx, tokens[i + size - 1].idx + len(tokens[i + size - 1].text)
         word = text[start:end]
         if _signs_instrument(found, event_type, start) or _modifies(text, end, lex) \
-                or _qualifies_trigger(text, end, event_type, lex):
+                or _qualifies_trigger(text, end, event_type, lex) or _basis(text, start, end):
             i += size
             continue
         if word not in lex.weak or _issued(text, end, sent.end_char, lex):
@@ -132,6 +132,20 @@ def _modifies(text: str, end: int, lex: JapaneseEventLexicon) -> bool:
     if following:  # 関税措置を巡る: the words after a compound of triggers
         after = after[len(following):]
     return after.startswith(lex.topic_markers) or after.startswith(lex.noun_suffixes)
+
+
+def _basis(text: str, start: int, end: int) -> bool:
+    """外為法に基づく: the law something rests on, not told as issued (成立したAI法 is)."""
+    markers, endings = _basis_words()
+    if not text[end:end + 12].lstrip("」』）)").startswith(markers):
+        return False
+    return not text[max(0, start - 4):start].endswith(endings)
+
+
+@cache
+def _basis_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (tuple(load("ja", "events")["modifiers"]["basis_markers"]),
+            tuple(load("ja", "status")["past_modifier"]["endings"]))
 
 
 def _qualifies_trigger(text: str, end: int, event_type: str, lex: JapaneseEventLexicon) -> bool:
