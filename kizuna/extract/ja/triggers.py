@@ -104,12 +104,35 @@ def find_triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[Trigg
                 or _qualifies_trigger(text, end, event_type, lex) or _basis(text, start, end):
             i += size
             continue
+        if event_type == "TRADE" and _names_goods(text, end, lex):
+            i += size
+            continue
         if word not in lex.weak or _issued(text, end, sent.end_char, lex):
             if event_type == "TRADE" and _buys_equity(text, start, lex):
                 event_type = "INVEST"
             found.append(Trigger(event_type, start, end))
         i += size
     return found
+
+
+def _names_goods(text: str, end: int, lex: JapaneseEventLexicon) -> bool:
+    """輸入する自動車: the trade verb qualifies the noun after it (goods, a quota)."""
+    after = text[end:end + 16]
+    verb = next((v for v in sorted(_goods_relative(), key=len, reverse=True)
+                 if after.startswith(v)), None)
+    if verb is None:
+        return False
+    noun = after[len(verb):]
+    return _NOUN_START.match(noun) is not None and \
+        not noun.startswith((*lex.planned, *lex.considered, *lex.negated))
+
+
+_NOUN_START = re.compile(r"[一-龥ァ-ヶー]")
+
+
+@cache
+def _goods_relative() -> tuple[str, ...]:
+    return tuple(load("ja", "events")["TRADE"].get("goods_relative", []))
 
 
 def _buys_equity(text: str, start: int, lex: JapaneseEventLexicon) -> bool:

@@ -158,6 +158,8 @@ NOT_EVENTS: list = [
     # a law or order something is based on (に基づく) is not issued there
     ("トヨタ自動車は、AI法に基づく届け出を済ませた。", "POLICY"),
     ("政府は、大統領令に基づいてトヨタ自動車の取引を審査した。", "POLICY"),
+    # goods named by their trade (輸入する自動車: imported cars) are no trade event
+    ("米国は日本から輸入する自動車に関税を課した。", "TRADE"),
     # talks or a question about investment are no investment
     ("日本と米国は投資交渉を続けている。", "INVEST"),
     # 法 alone is only a trigger when a verb of issuing follows
