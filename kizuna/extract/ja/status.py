@@ -16,7 +16,10 @@ def event_status(ctx: JapaneseContext, trigger: Trigger, clause: tuple[int, int]
     text = ctx.text
     if occasion().match(text[trigger.end:]):
         return "happened" if tense == "past" else "planned"  # 記者会見で、…: the setting
-    status = _status(text[trigger.end:clause[1]], lex)
+    after = text[trigger.end:clause[1]]
+    if trigger.type == "STATEMENT":  # 記者団に、…可能性を指摘した: the saying's own verb
+        after = after[max(after.rfind(mark) for mark in _said_marks()) + 1:]
+    status = _status(after, lex)
     if status == "happened" and \
             any(word in text[clause[0]:trigger.start] for word in lex.planned_before):
         return "planned"  # 年内に訪問する; 年内に訪問を検討 stays considered
@@ -24,6 +27,13 @@ def event_status(ctx: JapaneseContext, trigger: Trigger, clause: tuple[int, int]
             and lex.announced.search(text[trigger.end:clause[1]]):
         return "happened"  # 投じる計画を打ち出している: the commitment is made public
     return status
+
+
+@cache
+def _said_marks() -> tuple[str, ...]:
+    """The particles and brackets that close what is said (…を, …と, 「…」) before the
+    verb of saying."""
+    return tuple(load("ja", "status")["statement"]["said_marks"])
 
 
 def plan_closes_chain(text: str, clause_end: int, sentence_end: int,

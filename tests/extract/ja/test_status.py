@@ -74,6 +74,9 @@ STATUS: list = [
         marks=xfail("the negated cues (lang/ja/status.toml) hold する-verb forms (しない, "
                     "せず) and ない方針, not the ない ending of other verbs (受け入れない); "
                     "a bare ない would also catch かもしれない and ざるを得ない")),
+    # a statement is its verb of saying, not the modality of what is said
+    ("林官房長官は記者団に、景気が回復する可能性を指摘した。", "STATEMENT",
+     {"Yoshimasa Hayashi"}, "happened"),
     # happened
     ("石破首相は7日、トランプ大統領と会談した。", "MEET",
      {"Shigeru Ishiba", "Donald Trump"}, "happened"),
