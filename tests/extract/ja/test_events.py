@@ -108,6 +108,9 @@ EVENTS: list = [
     # a dropped subject is the topic of the sentence before
     ("石破茂首相は9日、ワシントンに到着した。10日にトランプ大統領と会談する。", "会談", "MEET",
      {"Shigeru Ishiba", "Donald Trump"}),
+    # a minister's compound title (経済再生担当相) still marks the topic carried on
+    ("赤沢亮正経済再生担当相は12日、ワシントンに到着した。13日にベセント財務長官と会談した。",
+     "会談", "MEET", {"Ryosei Akazawa", "Scott Bessent"}),
     # the topic is the person even with a country in the title (トランプ米大統領は)
     ("トランプ米大統領は3日、大統領令に署名した。中国からの輸入品への関税を引き上げる。",
      "関税", "RESTRICT", {"Donald Trump", "United States", "China"}),
