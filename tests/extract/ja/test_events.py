@@ -163,6 +163,8 @@ NOT_EVENTS: list = [
     ("政府は、大統領令に基づいてトヨタ自動車の取引を審査した。", "POLICY"),
     # goods named by their trade (輸入する自動車: imported cars) are no trade event
     ("米国は日本から輸入する自動車に関税を課した。", "TRADE"),
+    # the talks a visit is for (会談のため) are its purpose, not a meeting told
+    ("岩屋外相は会談のため北京を訪れた。", "MEET"),
     # talks or a question about investment are no investment
     ("日本と米国は投資交渉を続けている。", "INVEST"),
     # 法 alone is only a trigger when a verb of issuing follows
