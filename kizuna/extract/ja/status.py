@@ -52,13 +52,25 @@ def _plan_endings() -> tuple[str, ...]:
 
 
 def _status(after: str, lex: JapaneseEventLexicon) -> str:
-    window = after[:40]
+    window = _before_quote(after)[:40]
     for status, cues in (("negated", lex.negated), ("considered", lex.considered),
                          ("planned", lex.planned)):
         if any(cue in window for cue in cues) or \
                 (status == "considered" and _thinking().search(window)):
             return status  # 考えている is read before the planned 考え (考えだ)
     return "happened"
+
+
+# A past verb closing the trigger's predicate before a quotation (会談した後、「…」):
+# the quoted words are what someone said after, not the trigger's modality.
+_PAST_THEN_QUOTE = re.compile(r"^[^「」]*?(?:し|っ|い|れ|え|け|せ|め|べ)た[^「」]{0,6}「")
+
+
+def _before_quote(after: str) -> str:
+    """The text after a trigger, cut where a quotation opens after its past predicate
+    (「相互関税」をめぐっては「…つもりだ」 keeps the quote: it is the predicate)."""
+    match = _PAST_THEN_QUOTE.match(after)
+    return after[:match.end() - 1] if match else after
 
 
 @cache

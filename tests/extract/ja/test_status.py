@@ -94,12 +94,11 @@ STATUS: list = [
     ("トヨタ自動車は新型の電池を公開し、販売網を広げた。", "RELEASE",
      {"Toyota Motor"}, "happened"),
     # a plain past followed by a quote: the quote's words set no status
-    pytest.param(
-        "石破首相は8日、トランプ大統領と会談した後、「率直な議論ができた。関係は一層強く"
-        "なる」と語った。", "MEET", {"Shigeru Ishiba", "Donald Trump"}, "happened",
-        marks=xfail("the status is read from the trigger to the end of its clause, quoted "
-                    "words included, and 会談した後、 closes no clause (後 is a noun): 議論 "
-                    "inside the quote (率直な議論ができた) makes the meeting 'considered'")),
+    ("石破首相は8日、トランプ大統領と会談した後、「率直な議論ができた。関係は一層強く"
+     "なる」と語った。", "MEET", {"Shigeru Ishiba", "Donald Trump"}, "happened"),
+    # ... while a quote that is the predicate about a trigger gives its modality
+    ("トランプ大統領は、中国への関税は「来月に引き上げるつもりだ」と述べた。", "RESTRICT",
+     {"Donald Trump", "China"}, "planned"),
 ]
 
 
