@@ -31,6 +31,7 @@ from kizuna.extract.ja.clauses import (
 from kizuna.extract.ja.status import (
     closes_in_nonpast,
     event_status,
+    negated_verb,
     occasion,
     past_modifier,
     plan_closes_chain,
@@ -134,6 +135,8 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = event_status(ctx, trigger, (c_start, c_end), tense, lex)
+    if status == "happened" and negated_verb(ctx, trigger, c_end):
+        status = "negated"
     if status == "happened" and (plan_closes_chain(ctx.text, c_end, end, lex)
                                  or closes_in_nonpast(ctx, trigger, c_end)):
         status = "planned"

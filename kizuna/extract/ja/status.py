@@ -116,6 +116,29 @@ def _instruments() -> tuple[str, ...]:
     return tuple(w for w, t in lex.words.items() if t in {"POLICY", "AGREE"} and len(w) > 1)
 
 
+def negated_verb(ctx: JapaneseContext, trigger: Trigger, clause_end: int) -> bool:
+    """受け入れない, 認めなかった: the first predicate after the trigger (outside quotes)
+    is a verb negated by ない or ず."""
+    span = ctx.parsed.char_span(trigger.end, clause_end, alignment_mode="contract")
+    tokens, depth = list(span) if span is not None else [], 0
+    for i, token in enumerate(tokens):
+        depth += token.text.count("「") - token.text.count("」")
+        if depth > 0 or i == 0:
+            continue
+        if token.lemma_ in {"ない", "ぬ"} and token.tag_.startswith("助動詞"):
+            verb, rest = tokens[i - 1], tokens[i + 1:i + 2]
+            return verb.tag_.startswith("動詞") and verb.lemma_ not in _not_negating() \
+                and not (rest and rest[0].text == "を")  # 見直さざるを得ない
+        if "終止形" in str(token.morph):
+            return False
+    return False
+
+
+@cache
+def _not_negating() -> frozenset[str]:
+    return frozenset(load("ja", "status")["negated"]["not_negating"])
+
+
 @cache
 def _nonpast() -> dict[str, frozenset[str]]:
     data = load("ja", "status")["nonpast"]
