@@ -165,6 +165,8 @@ NOT_EVENTS: list = [
     ("米国は日本から輸入する自動車に関税を課した。", "TRADE"),
     # the talks a visit is for (会談のため) are its purpose, not a meeting told
     ("岩屋外相は会談のため北京を訪れた。", "MEET"),
+    # 会談後: the time after talks told elsewhere, not talks told again
+    ("林官房長官は日米会談後の記者会見で発言した。", "MEET"),
     # talks or a question about investment are no investment
     ("日本と米国は投資交渉を続けている。", "INVEST"),
     # 法 alone is only a trigger when a verb of issuing follows
