@@ -130,7 +130,10 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
         c_start = max(c_start, _visitor_start(ctx, c_start, trigger.start, mentions, lex))
     in_clause = [e for s, m_end, e in mentions if c_start <= s < c_end
                  and not qualifies_next(ctx.text, s, m_end, mentions)
-                 and not is_venue(ctx, m_end, e, trigger.type)]
+                 and not is_venue(ctx, m_end, e, trigger.type)
+                 and not ctx.text.startswith(_ZONE, m_end)  # 日本時間17日: a clock
+                 and not (trigger.type == "STATEMENT" and _talked_about(ctx, c_start, s, m_end,
+                                                                        lex))]
     participants = list(dict.fromkeys([*topic, *in_clause]))
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
@@ -164,6 +167,22 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
         amount=_amount(ctx, trigger, c_start, c_end),
         trigger=Span.of(ctx.text, trigger.start, trigger.end),
     )
+
+
+def _talked_about(ctx: JapaneseContext, c_start: int, start: int, end: int,
+                  lex: JapaneseEventLexicon) -> bool:
+    """日米関税交渉について, 「米側に…」: a name in the noun before について or をめぐり,
+    or inside the words quoted, is what a statement is about, not its speaker or
+    audience."""
+    before = ctx.text[c_start:start]
+    if before.count("「") > before.count("」"):
+        return True
+    rest = _NOUN_RUN.sub("", ctx.text[end:end + 24], count=1)
+    return rest.startswith(lex.topic_markers)
+
+
+_NOUN_RUN = re.compile(r"^[一-龥ァ-ヶーA-Za-z0-9の]*")
+_ZONE = "時間"
 
 
 def _visitor_start(ctx: JapaneseContext, start: int, end: int, mentions,

@@ -111,6 +111,12 @@ EVENTS: list = [
     # a minister's compound title (経済再生担当相) still marks the topic carried on
     ("赤沢亮正経済再生担当相は12日、ワシントンに到着した。13日にベセント財務長官と会談した。",
      "会談", "MEET", {"Ryosei Akazawa", "Scott Bessent"}),
+    # a statement's parties are its speaker and audience: not the countries of the
+    # talks it is about (日米の…協議について), of a quote, nor a time zone (日本時間)
+    ("林官房長官は5日（日本時間6日）、日米の関税協議について記者団に語った。", "記者団",
+     "STATEMENT", {"Yoshimasa Hayashi"}),
+    ("林官房長官は記者団に「中国側には懸念を伝えた」と語った。", "記者団", "STATEMENT",
+     {"Yoshimasa Hayashi"}),
     # the topic is the person even with a country in the title (トランプ米大統領は)
     ("トランプ米大統領は3日、大統領令に署名した。中国からの輸入品への関税を引き上げる。",
      "関税", "RESTRICT", {"Donald Trump", "United States", "China"}),
