@@ -189,8 +189,28 @@ def qualifies_next(text: str, start: int, end: int, mentions) -> bool:
         gap += 1
     elif end - start > 1:
         return False
+    else:
+        gap += _descriptor(rest)  # 米半導体大手エヌビディア
     following = end + gap
     return any(s == following and e - s > 1 for s, e, _ in mentions)
+
+
+def _descriptor(rest: str) -> int:
+    """The length of a company descriptor (半導体大手) opening `rest`, or 0."""
+    match = _DESCRIPTOR_RUN.match(rest)
+    if match is None:
+        return 0
+    run = match.group(0)
+    ends = [run.rfind(e) + len(e) for e in _descriptor_endings() if e in run]
+    return max(ends, default=0)
+
+
+_DESCRIPTOR_RUN = re.compile(r"[一-龥ァ-ヶー・]{1,10}")
+
+
+@cache
+def _descriptor_endings() -> tuple[str, ...]:
+    return tuple(load("ja", "entities")["descriptors"]["endings"])
 
 
 def is_venue(ctx: JapaneseContext, end: int, entity_id: str, event_type: str) -> bool:

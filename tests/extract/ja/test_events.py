@@ -62,6 +62,9 @@ EVENTS: list = [
      {"Japan", "United States"}),
     ("トヨタ自動車とエヌビディアは自動運転の開発で提携した。", "提携", "COOPERATE",
      {"Toyota Motor", "Nvidia"}),
+    # 米 before a company's descriptor (米半導体大手) is its home, not a party
+    ("米半導体大手エヌビディアとソフトバンクは13日、AI分野で提携した。", "提携", "COOPERATE",
+     {"Nvidia", "SoftBank Corp."}),
     # INVEST
     ("ソフトバンクグループは米国に1000億ドルを投資すると発表した。", "投資", "INVEST",
      {"SoftBank Group", "United States"}),
