@@ -24,9 +24,18 @@ def event_status(ctx: JapaneseContext, trigger: Trigger, clause: tuple[int, int]
             any(word in text[clause[0]:trigger.start] for word in lex.planned_before):
         return "planned"  # 年内に訪問する; 年内に訪問を検討 stays considered
     if status == "planned" and trigger.type in lex.announced_types \
-            and lex.announced.search(text[trigger.end:clause[1]]):
-        return "happened"  # 投じる計画を打ち出している: the commitment is made public
+            and (lex.announced.search(text[trigger.end:clause[1]])
+                 or _announced_before().search(text[max(0, clause[0] - 12):clause[0]])):
+        return "happened"  # 投じる計画を打ち出している, 公表した、…投じる計画: made public
     return status
+
+
+@cache
+def _announced_before() -> re.Pattern[str]:
+    """1月に公表した、…を投資する計画: a past announcing verb closing the relative clause
+    that opens before the plan's own clause."""
+    verbs = "|".join(map(re.escape, load("ja", "status")["announced"]["verbs"]))
+    return re.compile(rf"(?:{verbs})(?:し)?た、$")
 
 
 @cache

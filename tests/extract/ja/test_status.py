@@ -86,6 +86,9 @@ STATUS: list = [
     # a commitment announced is a happening even when the money flows later
     ("オープンAIは日本のデータセンターに30億ドルを投資すると発表した。", "INVEST",
      {"OpenAI", "Japan"}, "happened"),
+    # ... and so is a plan a past relative clause says was announced (発表した、…計画)
+    ("ソフトバンクグループが2月に発表した、米国に1000億ドルを投資する計画は順調に進んでいる。",
+     "INVEST", {"SoftBank Group", "United States"}, "happened"),
     # a clause chained before a closing plan is planned too
     ("トヨタ自動車は年内に新型の電池を公開し、販売網を広げる計画だ。", "RELEASE",
      {"Toyota Motor"}, "planned"),
