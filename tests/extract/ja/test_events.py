@@ -82,6 +82,9 @@ EVENTS: list = [
     ("成立したAI法に基づき、政府は基本計画をまとめた。", "AI法", "POLICY", {"Japan"}),
     ("経産省は14日、AIの利用に関する指針を公表した。", "指針", "POLICY",
      {"Ministry of Economy, Trade and Industry"}),
+    # promulgating a law and putting it into force are its own happenings
+    ("政府は10日、改正電波法を公布した。", "公布", "POLICY", {"Japan"}),
+    ("国会で成立した法律を、政府は20日に施行した。", "施行", "POLICY", {"Japan"}),
     # RESTRICT
     ("中国商務省は3日、米国に対する輸出規制を発表した。", "輸出規制", "RESTRICT",
      {"Ministry of Commerce of China", "United States"}),
