@@ -29,6 +29,7 @@ from kizuna.extract.ja.clauses import (
     trimmed,
 )
 from kizuna.extract.ja.status import (
+    chained_clause,
     closes_in_nonpast,
     event_status,
     negated_verb,
@@ -135,6 +136,12 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
                  and not (trigger.type == "STATEMENT" and _talked_about(ctx, c_start, s, m_end,
                                                                         lex))]
     participants = list(dict.fromkeys([*topic, *in_clause]))
+    if trigger.type in _partnered_types() and len(participants) < 2 \
+            and chained_clause(ctx.text, c_start):  # オープンAIに出資し、提携した
+        participants = list(dict.fromkeys([*participants, *(
+            e for s, m_end, e in mentions if start <= s < c_start
+            and not qualifies_next(ctx.text, s, m_end, mentions)
+            and not is_venue(ctx, m_end, e, trigger.type))]))
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = event_status(ctx, trigger, (c_start, c_end), tense, lex)
@@ -212,6 +219,11 @@ def _visitor_named_after(ctx: JapaneseContext, trigger: Trigger, mentions) -> st
         if s == start and qualifies_next(ctx.text, s, m_end, mentions):
             start = next(n for n, _, _ in mentions if n > s)
     return None
+
+
+@cache
+def _partnered_types() -> frozenset[str]:
+    return frozenset(load("ja", "events")["chained"]["partnered"])
 
 
 @cache

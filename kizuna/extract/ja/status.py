@@ -55,6 +55,12 @@ def plan_closes_chain(text: str, clause_end: int, sentence_end: int,
     return any(cue in closing for cue in _plan_endings())
 
 
+def chained_clause(text: str, clause_start: int) -> bool:
+    """Whether the clause starting at `clause_start` follows one in the continuative form
+    (出資し、提携した): the two tell one course of action, with the same parties."""
+    return text[:clause_start].rstrip().endswith(_continuative())
+
+
 @cache
 def _plan_endings() -> tuple[str, ...]:
     return tuple(load("ja", "status")["planned"]["chain_endings"])

@@ -11,10 +11,6 @@ from kizuna.model import EVENT_TYPES
 from tests.conftest import xfail
 from tests.extract.conftest import want
 
-UNCARRIED_PARTNER = (
-    "a trigger's participants are the sentence topic and the names in its own clause: the "
-    "partner named in the clause before (オープンAIに出資し、) is not carried to 提携した")
-
 # article, the word stating the happening, event type, the names of all who take part (a
 # leader and the country they act for are both listed, as the contract's gold does). The
 # article states that event and those in ALSO, and no other.
@@ -105,12 +101,11 @@ EVENTS: list = [
     ("林芳正官房長官は9日、首相官邸で記者団に方針を説明した。", "記者団", "STATEMENT",
      {"Yoshimasa Hayashi"}),
     # two happenings in one sentence, each closing its clause (ALSO holds the other)
-    pytest.param(
-        "ソフトバンクグループはオープンAIに出資し、提携した。", "出資", "INVEST",
-        {"SoftBank Group", "OpenAI"}, marks=xfail(UNCARRIED_PARTNER)),
-    pytest.param(
-        "ソフトバンクグループはオープンAIに出資し、提携した。", "提携", "COOPERATE",
-        {"SoftBank Group", "OpenAI"}, marks=xfail(UNCARRIED_PARTNER)),
+    # the partner named in a continuative clause before (出資し、) is carried to 提携した
+    ("ソフトバンクグループはオープンAIに出資し、提携した。", "出資", "INVEST",
+     {"SoftBank Group", "OpenAI"}),
+    ("ソフトバンクグループはオープンAIに出資し、提携した。", "提携", "COOPERATE",
+     {"SoftBank Group", "OpenAI"}),
     # a dropped subject is the topic of the sentence before
     ("石破茂首相は9日、ワシントンに到着した。10日にトランプ大統領と会談する。", "会談", "MEET",
      {"Shigeru Ishiba", "Donald Trump"}),
