@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from kizuna.extract.dates import words_of
+from kizuna.extract.doc_index import char_tokens, sentences
 from kizuna.extract.en.clauses import (
     after_dateline,
     date_scopes,
@@ -32,7 +33,7 @@ QUOTATION_MARKS = ("\"", "”", "“")
 
 def find_events(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
-    for sent in ctx.parsed.sents:
+    for sent in sentences(ctx.parsed):
         for trigger in find_triggers(sent):
             if _mentioned_again(ctx.parsed[trigger.head], trigger, events) \
                     or _in_name(ctx, trigger):
@@ -218,8 +219,8 @@ def _same_day_phrases() -> tuple[str, ...]:
 
 
 def _first_token(parsed: Any, span: Span) -> int:
-    words = parsed.char_span(span.start, span.end, alignment_mode="expand")
-    return words.start if words is not None else -1
+    words = char_tokens(parsed, span.start, span.end)
+    return words[0] if words is not None else -1
 
 
 def _in_parentheses(text: str, offset: int, floor: int) -> bool:
