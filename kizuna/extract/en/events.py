@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from kizuna.extract.dates import words_of
-from kizuna.extract.doc_index import char_tokens, sentences
+from kizuna.extract.doc_index import char_tokens, sentences, token_table
 from kizuna.extract.en.clauses import (
     after_dateline,
     date_scopes,
@@ -124,15 +124,15 @@ def _end_char(token: Any) -> int:
 
 
 def _object(trigger: Trigger, head: Any) -> str | None:
+    table = token_table(head.doc)
     if trigger.kind == "noun":
-        phrase = head.doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1]
+        words = table.subtree(head.i)
     else:
         objects = [c for c in head.children if c.dep_ in {"dobj", "attr", "oprd"}]
         if not objects:
             return None
-        o = objects[0]
-        phrase = head.doc[min(t.i for t in o.subtree):max(t.i for t in o.subtree) + 1]
-    text = " ".join(phrase.text.split())
+        words = table.subtree(objects[0].i)
+    text = " ".join(table.span_text(min(words), max(words) + 1).split())
     return text[:160] or None
 
 
