@@ -255,18 +255,5 @@ def resolve_dates(
     `tense` is "past", "present" or "future", the tense of the clause the expressions
     belong to; relative expressions are dropped when `published` is None.
     """
-    if not _anchors().search(text, start, end):
-        return []  # most sentences name no date: one scan instead of one per pattern
     found = matching(_patterns(), text, start, end, published, direction_of(tense))
     return [date_ref(text, s, e, period) for s, e, period in longest_first(found)]
-
-
-@cache
-def _anchors() -> re.Pattern[str]:
-    """What every pattern in `_patterns` needs somewhere in its match: a digit, or a
-    month, weekday, day word ("today") or unit ("week") in any case. Where a sentence
-    has none, no pattern can match. A new pattern without one of these must add its own
-    required word here."""
-    vocab = vocabulary("en")
-    words = [*_month_numbers(), *_weekday_numbers(), *vocab["days"], *vocab["units"]]
-    return re.compile(rf"\d|{alternation(words)}", re.IGNORECASE)
