@@ -114,3 +114,15 @@ def test_token_entities_match_the_char_spans_and_are_not_shared(doc):
     assert found == expected and len(found) == 6  # "Brito," is two tokens
     found.clear()  # a caller changing its copy changes no one else's
     assert token_entities(doc, entities) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "One.", "東京で会談した。"])
+def test_the_token_table_of_short_and_empty_documents(text):
+    language = "ja" if text.startswith("東") else "en"
+    doc = backend.parse(language, text)
+    table = doc_index.token_table(doc)
+    assert table.doc_text == doc.text
+    assert table.text == [t.text for t in doc]
+    assert table.pos == [t.pos_ for t in doc] and table.dep == [t.dep_ for t in doc]
+    assert table.head == [t.head.i for t in doc]
+    assert table.sent_start == [t.sent.start for t in doc]
