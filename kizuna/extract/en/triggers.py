@@ -221,6 +221,10 @@ def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigge
                           table.pos[sent.start:sent.end])
     offset, i = sent.start, 0
     while i < len(lemmas):
+        if pos[i] not in NOUN_POS and lemmas[i] not in lex.openers \
+                and texts[i] not in lex.openers:
+            i += 1  # only a one-word noun trigger could start here, and this is no noun
+            continue
         hit = _longest_match(lemmas, texts, pos, i, lex)
         if hit is None:
             i += 1
@@ -240,8 +244,6 @@ def _longest_match(lemmas: list[str], texts: list[str], pos: list[str], i: int,
                    lex: TriggerLexicon) -> tuple[int, str, str] | None:
     """The longest phrase or noun trigger starting at word `i` of the sentence, from the
     sentence's lemmas, lower-case texts and POS tags (computed once per sentence)."""
-    if lemmas[i] not in lex.openers and texts[i] not in lex.openers and pos[i] not in NOUN_POS:
-        return None  # only a one-word noun could start here, and this word is no noun
     most = lex.longest if lemmas[i] in lex.openers or texts[i] in lex.openers else 1
     for size in range(min(most, len(lemmas) - i), 0, -1):
         for words in (tuple(lemmas[i:i + size]), tuple(texts[i:i + size])):
