@@ -33,7 +33,7 @@ def build_document(article: Article, parsed: Any) -> Document:
     resolved = resolve_entities(text, mentions)
     amounts = tuple(_outside(find_amounts(text), furniture))
     inputs = EventInputs(text=text, parsed=parsed, entities=resolved, amounts=amounts,
-                         find_dates=_date_finder(article, language.resolve_dates))
+                         find_dates=_date_finder(article, language.resolve_dates, furniture))
     events = with_their_countries(
         inherit_dates(merge_repeated(_outside(language.find_events(inputs), furniture))),
         resolved)
@@ -57,10 +57,10 @@ def _outside(found: Iterable[T], furniture: list[tuple[int, int]]) -> list[T]:
     return out
 
 
-def _date_finder(article: Article,
-                 resolve: DateResolver) -> Callable[[int, int, str], list[DateRef]]:
-    """Dates in a sentence, read in a tense; each sentence and tense is read once."""
-    furniture = boilerplate_spans(article.text)
+def _date_finder(article: Article, resolve: DateResolver,
+                 furniture: list[tuple[int, int]]) -> Callable[[int, int, str], list[DateRef]]:
+    """Dates in a sentence, read in a tense, outside the page furniture (the article's
+    `boilerplate_spans`); each sentence and tense is read once."""
 
     @cache
     def find(start: int, end: int, tense: str) -> list[DateRef]:

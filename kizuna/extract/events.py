@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kizuna.extract.doc_index import char_tokens, memo
 from kizuna.model import DateRef, Money
 from kizuna.resolve.entities import ResolvedEntities
 
@@ -27,11 +28,20 @@ class EventInputs:
 
 
 def token_entities(parsed: Any, entities: ResolvedEntities) -> dict[int, str]:
-    """Token index -> entity id, for every token inside an entity mention."""
+    """Token index -> entity id, for every token inside an entity mention (asked by the
+    event and the quotation readers alike, so built once per parse and entities)."""
+    owner, index = memo(parsed, ("token_entities", id(entities)),
+                        lambda: (entities, _token_entities(parsed, entities)))
+    if owner is not entities:  # another object that happens to have the same id
+        index = _token_entities(parsed, entities)
+    return dict(index)
+
+
+def _token_entities(parsed: Any, entities: ResolvedEntities) -> dict[int, str]:
     out: dict[int, str] = {}
     for entity in entities.entities:
         for mention in entity.mentions:
-            span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                out.update({t.i: entity.id for t in span})
+            tokens = char_tokens(parsed, mention.start, mention.end)
+            if tokens is not None:
+                out.update(dict.fromkeys(range(*tokens), entity.id))
     return out

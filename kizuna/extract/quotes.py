@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kizuna.extract.doc_index import sentences, token_table
 from kizuna.extract.events import token_entities
 from kizuna.extract.languages import QuoteReader, quote_readers, sentence_abbreviations
 from kizuna.model import Quote, Span
@@ -158,8 +159,8 @@ class QuotedArticle:
         self.paragraphs = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)
                            if m.start() == 0 or not _wrapped(text, m.start() - 1)]
         self.token_entity = token_entities(parsed, entities) if parsed is not None else {}
-        self.token_starts = [t.idx for t in parsed] if parsed is not None else []
-        self.sentences = list(parsed.sents) if parsed is not None else []
+        self.token_starts = token_table(parsed).idx if parsed is not None else []
+        self.sentences = sentences(parsed) if parsed is not None else []
 
     def inside_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self._opens, offset) - 1

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from kizuna.extract.doc_index import TokenTable, sentence_memo, token_table
 from kizuna.lang import load
 from kizuna.model import Span
 
@@ -38,21 +39,24 @@ def english_clause(text: str, sent: Any, head: Any, first: int | None = None) ->
     keep = clause_tokens(sent, head, first)
     if not keep:
         return sentence_span(text, sent)
-    doc = sent.doc
+    table = token_table(sent.doc)
+    pos, words = table.pos, table.text
     lo, hi = min(keep), max(keep)
-    while lo < hi and (doc[lo].pos_ in EDGE_PUNCTUATION or lo not in keep):
+    while lo < hi and (pos[lo] in EDGE_PUNCTUATION or lo not in keep):
         lo += 1
     while hi > lo and (hi not in keep or
-                       (doc[hi].pos_ in EDGE_PUNCTUATION and not _closes_quote(doc[hi]))):
+                       (pos[hi] in EDGE_PUNCTUATION and not _closes_quote(words[hi]))):
         hi -= 1
-    return Span.of(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    return Span.of(text, table.idx[lo], table.idx[hi] + len(words[hi]))
 
 
 def clause_tokens(sent: Any, head: Any, first: int | None = None) -> set[int]:
     """Indices of the tokens in the trigger's clause (see `english_clause`)."""
-    path = {t.i for t in head.ancestors} | {head.i}
+    table = token_table(sent.doc)
+    path = {*table.ancestors(head.i), head.i}
     floor = max(sent.start, first if first is not None else sent.start)
-    return {i for i in _clause_tokens(_clause_top(head), path) if floor <= i < sent.end}
+    return {i for i in _clause_tokens(table, _clause_top(table, head.i), path)
+            if floor <= i < sent.end}
 
 
 def date_scopes(sent: Any, head: Any, first: int | None = None) -> Iterator[set[int]]:
@@ -61,64 +65,70 @@ def date_scopes(sent: Any, head: Any, first: int | None = None) -> Iterator[set[
     not an attribution ("according to details released on Wednesday"); then each
     clause it hangs from ("On Monday, Ishiba met Son and signed…")."""
     yield clause_tokens(sent, head, first)
-    top = _clause_top(head)
-    yield {t.i for t in top.subtree} - _attributions(top)
+    # token indices and the document's `TokenTable`: these scopes are asked for per event
+    table = token_table(sent.doc)
+    top = _clause_top(table, head.i)
+    yield table.subtree(top) - _attributions(table, top)
     node = top
-    while node.head.i != node.i:
-        node = _clause_top(node.head)
-        yield {t.i for t in node.subtree} - _attributions(node)
+    while table.head[node] != node:
+        node = _clause_top(table, table.head[node])
+        yield table.subtree(node) - _attributions(table, node)
 
 
-def _attributions(top: Any) -> set[int]:
-    return {t.i for child in top.children if child.lower_ in prepositions("attribution")
-            for t in child.subtree}
+def _attributions(table: TokenTable, top: int) -> set[int]:
+    attribution = prepositions("attribution")
+    return {i for child in table.children[top] if table.lower[child] in attribution
+            for i in table.subtree(child)}
 
 
-def _clause_top(head: Any) -> Any:
-    """The verb whose clause holds the trigger, climbing over framing verbs."""
-    node = head
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        node = node.head
-    while node.head.i != node.i:
-        if node.dep_ in FRAMING:
-            node = node.head
-        elif node.dep_ == "pcomp" and node.head.lower_ == "to" and node.head.head.i != node.i:
-            node = node.head.head  # "has committed to spending": framed like "to spend"
+def _clause_top(table: TokenTable, node: int) -> int:
+    """The verb whose clause holds the trigger (token `node`), climbing over framing
+    verbs."""
+    head = table.head
+    while table.pos[node] not in {"VERB", "AUX"} and head[node] != node:
+        node = head[node]
+    while head[node] != node:
+        if table.dep[node] in FRAMING:
+            node = head[node]
+        elif table.dep[node] == "pcomp" and table.lower[head[node]] == "to" \
+                and head[head[node]] != node:
+            node = head[head[node]]  # "has committed to spending": framed like "to spend"
         else:
             break
     return node
 
 
-def _clause_tokens(top: Any, path: set[int]) -> set[int]:
+def _clause_tokens(table: TokenTable, top: int, path: set[int]) -> set[int]:
     """`top` and its dependents, without clauses of their own unless the trigger is in
     them."""
-    out = {top.i}
-    stack = list(top.children)
+    out = {top}
+    stack = list(table.children[top])
     while stack:
         token = stack.pop()
-        if _own_clause(token) and token.i not in path:
+        if _own_clause(table, token) and token not in path:
             continue
-        out.add(token.i)
-        stack.extend(token.children)
+        out.add(token)
+        stack.extend(table.children[token])
     return out
 
 
-def _own_clause(token: Any) -> bool:
-    if token.dep_ not in CLAUSES_OUTSIDE_EVIDENCE or _participle(token):
+def _own_clause(table: TokenTable, token: int) -> bool:
+    if table.dep[token] not in CLAUSES_OUTSIDE_EVIDENCE or _participle(table, token):
         return False
     # "Son and Altman" is one clause's list; "met Son and signed a deal" two clauses
-    return token.dep_ != "conj" or token.pos_ in {"VERB", "AUX"}
+    return table.dep[token] != "conj" or table.pos[token] in {"VERB", "AUX"}
 
 
-def _participle(token: Any) -> bool:
+def _participle(table: TokenTable, token: int) -> bool:
     """"…, backed by $110 million": a participle with no subject of its own tells more
     of the same happening."""
-    return token.dep_ == "advcl" and token.tag_ in {"VBN"} \
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children)
+    return table.dep[token] == "advcl" and table.tag[token] in {"VBN"} \
+        and not any(table.dep[c] in {"nsubj", "nsubjpass", "mark"}
+                    for c in table.children[token])
 
 
-def _closes_quote(token: Any) -> bool:
-    return token.text in {"\"", "”", "’", "'"}
+def _closes_quote(word: str) -> bool:
+    return word in {"\"", "”", "’", "'"}
 
 
 def sentence_span(text: str, sent: Any) -> Span:
@@ -134,6 +144,11 @@ def sentence_span(text: str, sent: Any) -> Span:
 def after_dateline(sent: Any) -> int:
     """Index of the first token after a dateline ("BUSAN, South Korea, Oct. 30 (Wire) –",
     "Osaka, May 2 (Example Wire) —"): the place and the wire are not parties."""
+    # asked once per event and more; the answer depends on the sentence alone
+    return sentence_memo(sent, "after_dateline", _after_dateline)
+
+
+def _after_dateline(sent: Any) -> int:
     if not (sent.text[:3].isupper() or _DATELINE.match(sent.text)):
         return sent.start
     for token in sent[:20]:

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from kizuna.extract.dates import words_of
+from kizuna.extract.doc_index import char_tokens, sentences, token_table
 from kizuna.extract.en.clauses import (
     after_dateline,
     date_scopes,
@@ -33,7 +34,7 @@ QUOTATION_MARKS = ("\"", "”", "“")
 
 def find_events(ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
-    for sent in ctx.parsed.sents:
+    for sent in sentences(ctx.parsed):
         for trigger in find_triggers(sent):
             if _mentioned_again(ctx.parsed[trigger.head], trigger, events) \
                     or _in_name(ctx, trigger):
@@ -154,15 +155,15 @@ def _end_char(token: Any) -> int:
 
 
 def _object(trigger: Trigger, head: Any) -> str | None:
+    table = token_table(head.doc)
     if trigger.kind == "noun":
-        phrase = head.doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1]
+        words = table.subtree(head.i)
     else:
         objects = [c for c in head.children if c.dep_ in {"dobj", "attr", "oprd"}]
         if not objects:
             return None
-        o = objects[0]
-        phrase = head.doc[min(t.i for t in o.subtree):max(t.i for t in o.subtree) + 1]
-    text = " ".join(phrase.text.split())
+        words = table.subtree(objects[0].i)
+    text = " ".join(table.span_text(min(words), max(words) + 1).split())
     return text[:160] or None
 
 
@@ -249,8 +250,8 @@ def _same_day_phrases() -> tuple[str, ...]:
 
 
 def _first_token(parsed: Any, span: Span) -> int:
-    words = parsed.char_span(span.start, span.end, alignment_mode="expand")
-    return words.start if words is not None else -1
+    words = char_tokens(parsed, span.start, span.end)
+    return words[0] if words is not None else -1
 
 
 def _in_parentheses(text: str, offset: int, floor: int) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from kizuna.extract.doc_index import token_table
 from kizuna.extract.mentions import Occupancy, first_seen
 from kizuna.lang import load
 from kizuna.model import NameMention
@@ -72,7 +73,9 @@ def find_mentions(text: str, parsed: Any, gazetteer: Gazetteer) -> list[NameMent
     found += taken.keep(_spacy_mentions(text, parsed, gazetteer, lexicon))
     found += taken.keep(_role_mentions(text, lexicon))
     found += list(_lone_surnames(text, found, taken, lexicon))
-    modifiers = frozenset(t.idx for t in parsed if t.dep_ in MODIFIER_DEPS)
+    table = token_table(parsed)
+    modifiers = frozenset(at for at, dep in zip(table.idx, table.dep, strict=True)
+                          if dep in MODIFIER_DEPS)
     found = [_government_for_capital(text, m, gazetteer, lexicon, modifiers) for m in found]
     return sorted(found, key=lambda m: m.start)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kizuna.extract.doc_index import token_table
 from kizuna.lang import load
 
 CLAUSE_MODIFIERS = {"acl", "relcl"}
@@ -78,7 +79,8 @@ def event_status(trigger_start: Any, trigger_head: Any, event_type: str) -> str:
 
 
 def _set_aside(token: Any, lex: StatusLexicon) -> bool:
-    before = token.doc[max(token.sent.start, token.i - 5):token.i].text.lower()
+    table = token_table(token.doc)
+    before = table.span_text(max(table.sent_start[token.i], token.i - 5), token.i).lower()
     return any(before.endswith(p) or f"{p} " in before for p in lex.negated_before[:2])
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kizuna.extract.doc_index import token_table
 from kizuna.extract.en.clauses import prepositions
 from kizuna.lang import load
 from kizuna.model import EVENT_TYPES
@@ -110,9 +111,11 @@ def find_triggers(sent: Any, lexicon: TriggerLexicon | None = None) -> list[Trig
     found = list(_phrase_and_noun_triggers(sent, lexicon))
     found = [t for t in found if not _modifies(t, sent.doc, found, lexicon)]
     covered = {i for t in found for i in range(t.start, t.end)}
-    for token in sent:
-        if token.i in covered or token.pos_ not in VERB_POS:
+    pos = token_table(sent.doc).pos
+    for i in range(sent.start, sent.end):
+        if i in covered or pos[i] not in VERB_POS:
             continue
+        token = sent.doc[i]
         event_type = _verb_type(token, lexicon) or _builds_facility(token, lexicon)
         if not event_type:
             continue
@@ -212,15 +215,16 @@ def _modifies(trigger: Trigger, doc: Any, found: list[Trigger], lex: TriggerLexi
     return False
 
 
-def _lemmas(sent: Any) -> list[str]:
-    return [t.lemma_.lower() for t in sent]
-
-
 def _phrase_and_noun_triggers(sent: Any, lex: TriggerLexicon) -> Iterator[Trigger]:
-    tokens = list(sent)  # read each token once: lemma, lower text and POS
-    lemmas, texts, pos = _lemmas(tokens), [t.lower_ for t in tokens], [t.pos_ for t in tokens]
+    table = token_table(sent.doc)  # each token's lemma, lower text and POS, read once
+    lemmas, texts, pos = (table.lemma[sent.start:sent.end], table.lower[sent.start:sent.end],
+                          table.pos[sent.start:sent.end])
     offset, i = sent.start, 0
     while i < len(lemmas):
+        if pos[i] not in NOUN_POS and lemmas[i] not in lex.openers \
+                and texts[i] not in lex.openers:
+            i += 1  # only a one-word noun trigger could start here, and this is no noun
+            continue
         hit = _longest_match(lemmas, texts, pos, i, lex)
         if hit is None:
             i += 1
