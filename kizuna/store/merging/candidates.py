@@ -192,8 +192,11 @@ def near(start: date | None, end: date | None, published: date | None,
     for an undated period) only when last reported no more than `UNDATED_WINDOW_DAYS`
     before `published` (see `decide`)."""
     me = s.merged_events
-    recent = true() if published is None else me.c.last_published >= published - timedelta(
-        days=UNDATED_WINDOW_DAYS)
+    # a merged event of articles without a publication day is recent to any report, as
+    # any report is to them (`_reported_together`): either way round, the same candidates
+    recent = true() if published is None else or_(
+        me.c.last_published.is_(None),
+        me.c.last_published >= published - timedelta(days=UNDATED_WINDOW_DAYS))
     if start is None:
         return recent
     slack = timedelta(days=max(DATE_SLACK_DAYS, days))
@@ -209,13 +212,38 @@ def holding_articles(articles: Any) -> Any:
         ev.c.article_id.in_(articles))
 
 
-def participant_weights(conn: Connection, names: Iterable[str]) -> dict[str, float]:
-    """name -> 1 / (1 + ln n), n the number of merged events it takes part in (n >= 1)."""
+def participant_weights(conn: Connection, names: Iterable[str],
+                        before: tuple[date | None, str] | None = None) -> dict[str, float]:
+    """name -> 1 / (1 + ln n), n the number of merged events it takes part in (n >= 1);
+    with `before` (an article's publication day and id), only those reported by an
+    article ahead of it in publication order (undated first, ties by id).
+
+    How telling a name is, is judged by the news as it stood when the report appeared,
+    not by what the store holds when it arrives: a report placed in its turn and the
+    same report arriving after a year of news weigh its names alike, so the order
+    articles arrive in does not change how they merge (`replaying`)."""
     names = sorted(set(names))
     if not names:
         return {}
     mp, e = s.merged_participants, s.entities
-    rows = conn.execute(select(e.c.name, func.count(distinct(mp.c.merged_id)))
-                        .join(mp, mp.c.entity_id == e.c.id)
-                        .where(e.c.name.in_(names)).group_by(e.c.name))
+    query = (select(e.c.name, func.count(distinct(mp.c.merged_id)))
+             .join(mp, mp.c.entity_id == e.c.id).where(e.c.name.in_(names)))
+    if before is not None:
+        mm, ev = s.merged_members, s.events
+        reported = (select(mm.c.merged_id).join(ev, ev.c.id == mm.c.event_id)
+                    .where(mm.c.merged_id == mp.c.merged_id,
+                           ev.c.article_id.in_(articles_before(*before))))
+        query = query.where(reported.exists())
+    rows = conn.execute(query.group_by(e.c.name))
     return {name: 1 / (1 + math.log(n)) for name, n in rows if n >= 1}
+
+
+def articles_before(published: date | None, article_id: str) -> Any:
+    """Ids of the articles ahead of one in publication order: undated ones first, then
+    by day, ties by id (the order one `kizuna ingest` stores in)."""
+    a = s.articles
+    if published is None:
+        return select(a.c.id).where(a.c.published.is_(None), a.c.id < article_id)
+    return select(a.c.id).where(or_(
+        a.c.published.is_(None), a.c.published < published,
+        and_(a.c.published == published, a.c.id < article_id)))
