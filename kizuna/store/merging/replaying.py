@@ -11,7 +11,9 @@ placed again after it, oldest first:
 1. the article's events are scored with the merged events they may report
    (`candidates`); the articles published after it with an event in one they nearly
    match (`REPLAY_SCORE`) are its *later reports*;
-2. those reports' automatic placements are undone (a person's placement never is);
+2. those reports' automatic placements are undone, and the folds they caused (never
+   in a merged event a person arranged or took an event out of: it stays as they
+   left it, as folding leaves it);
 3. the article is placed, then each later report, oldest first, each in turn taking
    its own later reports along (a worklist in publication order, at most
    `REPLAY_LIMIT` articles for one arrival, so one article cannot re-place a store).
@@ -31,6 +33,8 @@ from sqlalchemy import Connection, and_, delete, or_, select
 
 from kizuna.resolve.merging import NEAR_SCORE, EventFacts, Judgement, score
 from kizuna.store import schema as s
+from kizuna.store.merging.corrections import split_from
+from kizuna.store.merging.folding import unfold
 from kizuna.store.merging.rows import PERSON, refresh
 
 REPLAY_LIMIT = 40  # later reports placed again for one arriving article, at most
@@ -65,7 +69,8 @@ def matched(facts: list[EventFacts], candidates: dict[str, list[EventFacts]],
 def later_reports(conn: Connection, key: tuple[date, str], merged_ids: set[str]) -> list[
         tuple[date, str]]:
     """Articles published after `key` with an automatically placed event in one of
-    `merged_ids`, oldest first."""
+    `merged_ids` (not one a person arranged or split), oldest first."""
+    merged_ids = merged_ids - as_a_person_left(conn, merged_ids)
     if not merged_ids:
         return []
     mm, ev, a = s.merged_members, s.events, s.articles
@@ -82,6 +87,18 @@ def later_reports(conn: Connection, key: tuple[date, str], merged_ids: set[str])
     return sorted((r.published or date.min, r.id) for r in rows)
 
 
+def as_a_person_left(conn: Connection, merged_ids: set[str]) -> set[str]:
+    """Those of `merged_ids` a person arranged (moved an event in, or kept one there) or
+    took an event out of: they stay as the person left them, as folding leaves them."""
+    if not merged_ids:
+        return set()
+    mm = s.merged_members
+    arranged = conn.execute(select(mm.c.merged_id).distinct().where(
+        mm.c.merged_id.in_(sorted(merged_ids)),
+        mm.c.event_id.in_(placed_by_person()))).scalars()
+    return set(arranged) | (split_from(conn) & merged_ids)
+
+
 def placed_by_person() -> Any:
     """Events a person placed: their placement is never undone."""
     j = s.judgements
@@ -90,10 +107,11 @@ def placed_by_person() -> Any:
 
 def unplace(conn: Connection, article_id: str) -> None:
     """Take the article's automatically placed events out of their merged events, to
-    be placed again."""
+    be placed again, and undo the folds they caused (`folding.unfold`)."""
     mm, ev = s.merged_members, s.events
     events = select(ev.c.id).where(ev.c.article_id == article_id,
                                    ev.c.id.not_in(placed_by_person()))
+    unfold(conn, list(conn.execute(events).scalars()))
     affected = conn.execute(select(mm.c.merged_id).distinct()
                             .where(mm.c.event_id.in_(events))).scalars().all()
     conn.execute(delete(mm).where(mm.c.event_id.in_(events)))

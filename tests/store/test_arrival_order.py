@@ -1,0 +1,188 @@
+"""Arrival order: the merged events are those publication order gives, whatever order the
+articles come in, and a person's corrections still stand."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kizuna.model import Document
+from kizuna.store import Store, event_id
+from kizuna.store import schema as s
+from kizuna.store.merging import replaying
+from kizuna.store.merging.candidates import participant_weights
+from kizuna.store.merging.nearby import placements
+from tests.store.factory import Told, report_doc
+
+FEB7, FEB8, FEB9, FEB10 = (date(2025, 2, d) for d in (7, 8, 9, 10))
+AGAIN = "placed again, in publication order"
+
+
+def grouping(store: Store) -> set[frozenset[str]]:
+    """Which article events share a merged event, as sets of "article:local" names."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(s.merged_members.c.merged_id, s.events.c.article_id,
+                                   s.events.c.local_id)
+                            .join(s.events, s.events.c.id == s.merged_members.c.event_id)).all()
+    groups: dict[str, set[str]] = {}
+    for merged_id, article_id, local_id in rows:
+        groups.setdefault(merged_id, set()).add(f"{article_id}:{local_id}")
+    return {frozenset(g) for g in groups.values()}
+
+
+def reasons(store: Store) -> list[tuple[str, str, list[str]]]:
+    """(event id, decided by, reasons) of every judgement, oldest first."""
+    j = s.judgements
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(j.c.event_id, j.c.decided_by, j.c.reasons)
+                            .order_by(j.c.id)).all()
+    return [(r.event_id, r.decided_by, json.loads(r.reasons)) for r in rows]
+
+
+def stored(url: str, docs: list[Document]) -> set[frozenset[str]]:
+    with Store.open(url) as store:
+        for doc in docs:
+            store.save_document(doc)
+        return grouping(store)
+
+
+# Three reports of one meeting: a terse one naming only the visitor's counterpart, one
+# naming both leaders, one naming the leaders and a minister. Which of them meet first
+# decides, when placing is greedy, what the terse one is weighed against.
+THREE = [
+    report_doc("early", FEB8, Told(names=("Donald Trump", "Ryosei Akazawa"))),
+    report_doc("middle", FEB9, Told(names=("Donald Trump", "Ryosei Akazawa", "Scott Bessent")),
+               Told(type="AGREE", names=("Ryosei Akazawa", "Scott Bessent"), when=None)),
+    report_doc("late", FEB10, Told(names=("Ryosei Akazawa",)),
+               Told(type="AGREE", names=("Scott Bessent", "Ryosei Akazawa", "Japan"),
+                    when=None)),
+]
+
+
+def test_the_same_three_reports_in_any_order_give_the_same_merged_groups(
+        store: Store, new_database: Callable[..., str]) -> None:
+    for doc in THREE:  # publication order: what one `kizuna ingest` does
+        store.save_document(doc)
+    expected = grouping(store)
+    for order in itertools.permutations(THREE):
+        assert stored(new_database(migrated=True), list(order)) == expected, \
+            [d.article.id for d in order]
+
+
+NAMES = ("Shigeru Ishiba", "Donald Trump", "Ryosei Akazawa", "Scott Bessent",
+         "Lee Jae-myung", "Japan", "United States")
+
+
+def generated_reports(seed: int, count: int) -> list[Document]:
+    """`count` small articles over a few days, each telling one or two meetings or
+    agreements of some of a few people: many near matches, some not."""
+    rng = random.Random(seed)
+    docs = []
+    for n in range(count):
+        told = [Told(type=rng.choice(("MEET", "MEET", "AGREE")),
+                     names=tuple(rng.sample(NAMES, rng.randint(1, 3))),
+                     when=rng.choice((FEB7, FEB8, None)))
+                for _ in range(rng.randint(1, 2))]
+        docs.append(report_doc(f"g{n:02d}", rng.choice((FEB8, FEB9, FEB10, None)), *told))
+    return docs
+
+
+# Seed 9 is a known residue: a report placed again weighs its names by the merged
+# events ahead of it, and those can still reflect how reports published after it, which
+# the arriving article bears on only indirectly, were placed (one pair scores 0.50
+# against 0.43 in publication order, across the 0.45 bar).
+KNOWN_RESIDUE = pytest.mark.xfail(strict=True, reason="weights still see some later "
+                                  "placements; see the README's merging section")
+
+
+@pytest.mark.parametrize("seed", [*range(1, 9), pytest.param(9, marks=KNOWN_RESIDUE), 10])
+def test_generated_reports_merge_the_same_in_shuffled_orders(tmp_path: Path,
+                                                             seed: int) -> None:
+    docs = generated_reports(seed, 12)
+    in_order = sorted(docs, key=lambda d: (d.article.published or date.min, d.article.id))
+    expected = stored(str(tmp_path / "in-order.db"), in_order)
+    assert len(expected) < sum(len(d.events) for d in docs)  # something merged
+    for shuffle in range(3):
+        order = docs[:]
+        random.Random(seed * 10 + shuffle).shuffle(order)
+        assert stored(str(tmp_path / f"shuffled-{shuffle}.db"), order) == expected
+
+
+def test_a_late_arriving_earlier_report_places_later_ones_again_and_says_why(
+        store: Store) -> None:
+    later = report_doc("later", FEB9, Told(names=("Donald Trump", "Ryosei Akazawa")))
+    earlier = report_doc("earlier", FEB8, Told(names=("Donald Trump", "Ryosei Akazawa")))
+    store.save_document(later)
+    store.save_document(earlier)
+    assert grouping(store) == {frozenset({"earlier:v1", "later:v1"})}
+    with store.engine.connect() as conn:
+        merged_id = conn.execute(select(s.merged_members.c.merged_id).where(
+            s.merged_members.c.event_id == event_id("later", "v1"))).scalar_one()
+        why = placements(conn, merged_id)
+    # as in publication order: the earlier report began it, the later one joined it
+    assert why[event_id("earlier", "v1")].reasons[0] == "new happening"
+    joined = why[event_id("later", "v1")]
+    assert joined.reasons[0] == "same type MEET"
+    assert joined.reasons[-1] == (f"{AGAIN}, after article earlier (published earlier) "
+                                  "arrived")
+
+
+def test_reports_published_before_it_are_not_placed_again(store: Store) -> None:
+    for doc in THREE:
+        store.save_document(doc)
+    assert not [r for r in reasons(store) if AGAIN in " ".join(r[2])]
+
+
+def test_a_person_placement_is_never_undone_by_placing_again(store: Store) -> None:
+    """A person took the later report out of the meeting; an earlier report of the same
+    meeting arriving afterwards does not place again what the person left, nor puts the
+    two back together."""
+    first = report_doc("first", FEB9, Told(names=("Donald Trump", "Ryosei Akazawa")))
+    second = report_doc("second", FEB10, Told(names=("Donald Trump", "Ryosei Akazawa")))
+    store.save_document(first)
+    store.save_document(second)
+    assert grouping(store) == {frozenset({"first:v1", "second:v1"})}
+    store.unmerge_event(event_id("second", "v1"))
+    store.save_document(report_doc("earliest", FEB8,
+                                   Told(names=("Donald Trump", "Ryosei Akazawa"))))
+    assert not any({"first:v1", "second:v1"} <= group for group in grouping(store))
+    assert not [r for r in reasons(store) if AGAIN in " ".join(r[2])]
+    last = [r for r in reasons(store) if r[0] == event_id("second", "v1")][-1]
+    assert last[1] == "person"
+
+
+def test_one_arrival_places_at_most_the_limit_again(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(replaying, "REPLAY_LIMIT", 2)
+    for day in (FEB8, FEB9, FEB10):
+        store.save_document(report_doc(f"on-{day.day}", day,
+                                       Told(names=("Donald Trump", "Ryosei Akazawa"))))
+    store.save_document(report_doc("first", FEB7,
+                                   Told(names=("Donald Trump", "Ryosei Akazawa"))))
+    again = [r[0] for r in reasons(store) if AGAIN in " ".join(r[2])]
+    assert again == [event_id("on-8", "v1"), event_id("on-9", "v1")]  # the oldest two
+    # the one left as it was still holds the meeting's other reports: nothing is lost
+    assert sum(len(g) for g in grouping(store)) == 4
+
+
+def test_a_names_weight_counts_only_reports_ahead_of_the_report(store: Store) -> None:
+    """How telling "Donald Trump" is, for a report of 8 February, does not change when
+    reports of the days after it are stored."""
+    store.save_document(report_doc("a", FEB7, Told(names=("Donald Trump", "Lee Jae-myung"))))
+    with store.engine.connect() as conn:
+        before = participant_weights(conn, ["Donald Trump"], (FEB8, "x"))
+    for n, day in enumerate((FEB9, FEB10)):
+        store.save_document(report_doc(f"b{n}", day, Told(
+            type="AGREE", names=("Donald Trump", "Scott Bessent"), when=None)))
+    with store.engine.connect() as conn:
+        assert participant_weights(conn, ["Donald Trump"], (FEB8, "x")) == before == {
+            "Donald Trump": 1.0}
+        # ... while counted over the whole store, the name is in three merged events now
+        assert participant_weights(conn, ["Donald Trump"])["Donald Trump"] < 1.0
