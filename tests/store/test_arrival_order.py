@@ -186,3 +186,30 @@ def test_a_names_weight_counts_only_reports_ahead_of_the_report(store: Store) ->
             "Donald Trump": 1.0}
         # ... while counted over the whole store, the name is in three merged events now
         assert participant_weights(conn, ["Donald Trump"])["Donald Trump"] < 1.0
+
+
+def test_a_fold_made_by_a_report_placed_again_is_undone_then_made_in_its_turn(
+        store: Store, new_database: Callable[..., str]) -> None:
+    """Two reports too different to match, each naming some of a meeting's people, are
+    folded by a fuller later report. An earlier report arriving last places the fuller
+    one again: its fold is undone first (recorded), and the end is publication order's."""
+    terse_a = report_doc("terse-a", FEB8, Told(
+        names=("Donald Trump", "Ryosei Akazawa", "Lee Jae-myung"), when=None))
+    terse_b = report_doc("terse-b", FEB8, Told(
+        names=("Scott Bessent", "Ryosei Akazawa", "Shigeru Ishiba"), when=None))
+    fuller = report_doc("fuller", FEB10, Told(
+        names=("Donald Trump", "Ryosei Akazawa", "Lee Jae-myung", "Scott Bessent",
+               "Shigeru Ishiba"), when=None))
+    earlier = report_doc("earlier", FEB9, Told(
+        names=("Donald Trump", "Lee Jae-myung", "Scott Bessent", "Shigeru Ishiba"),
+        when=None))
+    expected = stored(new_database(migrated=True), [terse_a, terse_b, earlier, fuller])
+    for doc in (terse_a, terse_b, fuller):
+        store.save_document(doc)
+    assert grouping(store) == {frozenset({"terse-a:v1", "terse-b:v1", "fuller:v1"})}
+    store.save_document(earlier)
+    assert grouping(store) == expected
+    unfolded = [r for r in reasons(store) if r[2][0].startswith("unfolded from ")]
+    assert len(unfolded) == 1
+    assert unfolded[0][2][1] == (f"event {event_id('fuller', 'v1')} reported both and is "
+                                 "placed again")
