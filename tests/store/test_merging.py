@@ -482,7 +482,8 @@ def test_facts_read_from_rows_are_the_facts_of_the_members(store: Store) -> None
                             targets=("Japan",), amount=(3.0, "USD")))))
     with store.engine.connect() as conn:
         ids = list(conn.execute(select(s.merged_events.c.id)).scalars())
-        expected = {merged: [replace(candidates.event_facts(m, store.countries), id=merged)
+        expected = {merged: [replace(candidates.event_facts(m, store.countries), id=merged,
+                                     member=m.event_id)
                              for m in found]
                     for merged, found in members_of(conn, ids).items()}
         read = candidates.merged_facts(conn, ids, store.countries)

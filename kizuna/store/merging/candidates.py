@@ -166,7 +166,8 @@ def _facts(row: Any, parties: list[tuple[str, str, str, str | None]],
         end=(row.date_end or row.date_start) if dated else None,
         granularity=(row.date_granularity or "day") if dated else None,
         amount=amount, published=row.published, status=row.status,
-        date_sure=bool(dated and row.date_text and row.date_text in row.evidence_text))
+        date_sure=bool(dated and row.date_text and row.date_text in row.evidence_text),
+        member=row.id)
 
 
 def _parties(conn: Connection, event_ids: list[str]
@@ -212,38 +213,36 @@ def holding_articles(articles: Any) -> Any:
         ev.c.article_id.in_(articles))
 
 
+class _Now:
+    """`participant_weights` over the whole store as it is."""
+
+
+NOW = _Now()
+
+
 def participant_weights(conn: Connection, names: Iterable[str],
-                        before: tuple[date | None, str] | None = None) -> dict[str, float]:
+                        by: date | None | _Now = NOW) -> dict[str, float]:
     """name -> 1 / (1 + ln n), n the number of merged events it takes part in (n >= 1);
-    with `before` (an article's publication day and id), only those reported by an
-    article ahead of it in publication order (undated first, ties by id).
+    with `by` (a report's publication day, None for an undated report), only those
+    last reported by that day (undated reports come first in publication order).
 
     How telling a name is, is judged by the news as it stood when the report appeared,
     not by what the store holds when it arrives: a report placed in its turn and the
-    same report arriving after a year of news weigh its names alike, so the order
-    articles arrive in does not change how they merge (`replaying`)."""
+    same report placed again after later news arrived weigh its names alike
+    (`replaying`). In publication order every merged event in the store is last
+    reported by the day of the report being placed, so one ingest weighs as before.
+    (Merged events begun earlier but reported again after the day are left out: reading
+    each one's first report instead costs more than merging may, in a large store.)"""
     names = sorted(set(names))
     if not names:
         return {}
     mp, e = s.merged_participants, s.entities
     query = (select(e.c.name, func.count(distinct(mp.c.merged_id)))
              .join(mp, mp.c.entity_id == e.c.id).where(e.c.name.in_(names)))
-    if before is not None:
-        mm, ev = s.merged_members, s.events
-        reported = (select(mm.c.merged_id).join(ev, ev.c.id == mm.c.event_id)
-                    .where(mm.c.merged_id == mp.c.merged_id,
-                           ev.c.article_id.in_(articles_before(*before))))
-        query = query.where(reported.exists())
+    if not isinstance(by, _Now):
+        me = s.merged_events
+        undated = me.c.last_published.is_(None)
+        query = query.join(me, me.c.id == mp.c.merged_id).where(
+            undated if by is None else or_(undated, me.c.last_published <= by))
     rows = conn.execute(query.group_by(e.c.name))
     return {name: 1 / (1 + math.log(n)) for name, n in rows if n >= 1}
-
-
-def articles_before(published: date | None, article_id: str) -> Any:
-    """Ids of the articles ahead of one in publication order: undated ones first, then
-    by day, ties by id (the order one `kizuna ingest` stores in)."""
-    a = s.articles
-    if published is None:
-        return select(a.c.id).where(a.c.published.is_(None), a.c.id < article_id)
-    return select(a.c.id).where(or_(
-        a.c.published.is_(None), a.c.published < published,
-        and_(a.c.published == published, a.c.id < article_id)))

@@ -94,7 +94,7 @@ def pending(conn: Connection, article_id: str, countries: Countries,
     names |= {n for found in candidates.values() for c in found for n in c.participants}
     published = waiting[0].published if waiting else None
     return Pending(waiting, facts, candidates,
-                   participant_weights(conn, names, (published, article_id)))
+                   participant_weights(conn, names, published))
 
 
 def place_pending(conn: Connection, ready: Pending, why: str | None = None) -> list[Judgement]:
