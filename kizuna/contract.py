@@ -144,7 +144,11 @@ PLEDGE_CSV_FIELDS = ("id", "date", "pledgers", "recipients", "amount_value", "am
 
 
 def pledge_to_row(pledge: Pledge) -> dict[str, Any]:
-    data = pledge_to_dict(pledge)
+    return pledge_dict_to_row(pledge_to_dict(pledge))
+
+
+def pledge_dict_to_row(data: dict[str, Any]) -> dict[str, Any]:
+    """One CSV row of the ledger from a pledge in its JSON shape (`pledge_to_dict`)."""
     return {
         "id": data["id"], "date": data["date"],
         "pledgers": "; ".join(p["name"] for p in data["pledgers"]),

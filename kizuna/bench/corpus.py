@@ -18,13 +18,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from kizuna.extract.languages import LANGUAGES as READ_LANGUAGES
 from kizuna.lang import load
 from kizuna.model import Article
 
 _SLOT = re.compile(r"\{([a-z_]+?)(?:_(\d+))?\}")
 _MAX_DEPTH = 6
 _DISTINCT_TRIES = 8
-LANGUAGES = ("en", "ja")
+# A generated corpus for every language kizuna reads (each needs its lang/<code>/bench.toml).
+LANGUAGES = tuple(READ_LANGUAGES)
 
 
 @dataclass(frozen=True)

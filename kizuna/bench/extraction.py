@@ -25,9 +25,9 @@ from kizuna.bench import corpus as benchcorpus
 from kizuna.model import Article, Document
 from kizuna.nlp import backend
 
-LANGUAGES = ("en", "ja")
 # The bare parser each language is timed against, and how its corpus is measured.
 BASELINES = {"en": "spacy", "ja": "ginza"}
+LANGUAGES = tuple(BASELINES)
 SIZE_UNITS = {"en": "words", "ja": "characters"}
 WARMUP_ARTICLES = 4
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from kizuna.cli.app import app
+from kizuna.cli.app import app, one_line_summaries, token_app
 
 FAMILIES = ("ingesting", "reading", "analysis", "correcting", "serving", "maintaining",
             "benchmarks")
 for _family in FAMILIES:
     import_module(f"kizuna.cli.{_family}")
+one_line_summaries(app)
+one_line_summaries(token_app)
 
 __all__ = ["app", "main"]
 

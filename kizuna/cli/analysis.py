@@ -68,7 +68,7 @@ def digest_command(
     elif format is DigestFormat.json:
         typer.echo(json.dumps(digest_view(digest), ensure_ascii=False, indent=1))
     else:
-        from kizuna.web.app import render_page
+        from kizuna.web.html import render_page
 
         sys.stdout.write(render_page("digest_standalone.html", lang=reader_language(lang),
                                      digest=digest_view(digest),

@@ -13,6 +13,7 @@ from typing import Annotated, TextIO
 import typer
 
 from kizuna.errors import KizunaError
+from kizuna.render.languages import READER_LANGUAGES
 from kizuna.settings import Settings, load_settings
 from kizuna.sources import ArticleDefaults
 from kizuna.store import Store
@@ -118,8 +119,9 @@ def reader_language(given: str | None) -> str:
 
     if given:
         chosen = given.strip().lower()[:2]
-        if chosen not in ("en", "ja"):
-            raise typer.BadParameter(f"{given!r} is not en or ja", param_hint="--lang")
+        if chosen not in READER_LANGUAGES:
+            raise typer.BadParameter(f"{given!r} is not one of {', '.join(READER_LANGUAGES)}",
+                                     param_hint="--lang")
         return chosen
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "")

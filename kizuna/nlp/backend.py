@@ -87,9 +87,31 @@ def _line_breaks(doc: Any) -> Any:
         gap = previous.text if previous.is_space else previous.whitespace_
         if "\n" not in gap or token.is_space:
             continue
-        if "\n\n" in gap or not token.text[:1].islower():
+        if "\n\n" not in gap and _wrapped_line(doc.text, token.idx):
+            token.is_sent_start = False
+        elif "\n\n" in gap or not token.text[:1].islower():
             token.is_sent_start = True
     return doc
+
+
+# Wire copy hard-wrapped at a fixed width: a line this long that ends mid-sentence, inside
+# a paragraph, goes on into the next one ("alongside Treasury\nSecretary Scott Bessent").
+WRAPPED_LINE_CHARS = 50
+SENTENCE_END_CHARS = frozenset(".!?:;\"”’')]")
+
+
+def _wrapped_line(text: str, start: int) -> bool:
+    """Whether the line break before `start` only wraps a sentence: the line before it is
+    long, ends without a sentence's closing mark and is not a paragraph's first line (a
+    headline or caption stands alone)."""
+    end = text.rfind("\n", 0, start)
+    line_start = text.rfind("\n", 0, end) + 1
+    line = text[line_start:end].rstrip()
+    if len(line) < WRAPPED_LINE_CHARS or line[-1] in SENTENCE_END_CHARS:
+        return False
+    above_end = line_start - 1
+    above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+    return above_end > 0 and text[above_start:above_end].strip() != ""
 
 
 def _after_abbreviation(previous: Any, token: Any) -> bool:

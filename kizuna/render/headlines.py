@@ -18,9 +18,10 @@ from importlib import resources
 from typing import Any
 
 from kizuna.render.formats import amount_text, date_text
+from kizuna.render.languages import READER_LANGUAGES
 from kizuna.resolve.gazetteer import KnownActor, default_gazetteer
 
-LANGUAGES = ("en", "ja")
+LANGUAGES = READER_LANGUAGES
 _SLOT = re.compile(r"\{(\w+)\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _JA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, insert, select, update
 
 from kizuna.store import schema
 from kizuna.store.locks import lock_for_writing
+
+if TYPE_CHECKING:
+    from kizuna.store.database import Store
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,11 @@ def source_state(engine: Engine, url: str) -> SourceState:
     return SourceState(**_aware(dict(row))) if row else SourceState(url=url)
 
 
-def all_source_states(engine: Engine) -> list[SourceState]:
-    """Every source the watcher has polled, by URL."""
+def all_source_states(store: Store) -> list[SourceState]:
+    """Every source the watcher has polled, by URL (part of the store's read API: what
+    /metrics tells of the watcher, read without reaching for the engine)."""
     ws = schema.watched_sources
-    with engine.connect() as conn:
+    with store.engine.connect() as conn:
         rows = conn.execute(select(ws).order_by(ws.c.url)).mappings().all()
     return [SourceState(**_aware(dict(row))) for row in rows]
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from kizuna.contract import (
-    PLEDGE_CSV_FIELDS,
-    pledge_to_dict,
-    pledge_to_row,
-)
+from kizuna.contract import pledge_to_dict
 from kizuna.render.digest import digest_view
 from kizuna.store import merged, queries
 from kizuna.store.commitments import dyad_of, list_commitments, totals
@@ -17,8 +13,6 @@ from kizuna.store.database import Store
 from kizuna.store.digest import build_digest
 from kizuna.store.disagreements import disagreeing_events
 from kizuna.web.views import EventFilters, disagreement_dicts, event_dict
-
-__all__ = ["PLEDGE_CSV_FIELDS", "commitments_view", "digest_page_view", "pledge_rows"]
 
 
 def digest_page_view(store: Store, filters: EventFilters) -> dict[str, Any]:
@@ -43,12 +37,6 @@ def commitments_view(store: Store, filters: EventFilters) -> dict[str, Any]:
                                since=filters.since, until=filters.until)
     return {"commitments": [{**pledge_to_dict(p), "dyad": dyad_of(p)} for p in pledges],
             "totals": totals(pledges), "filters": filters.to_dict()}
-
-
-def pledge_rows(store: Store, filters: EventFilters) -> list[dict[str, Any]]:
-    pledges = list_commitments(store, actor=filters.actor, country=filters.country,
-                               since=filters.since, until=filters.until)
-    return [pledge_to_row(p) for p in pledges]
 
 
 def disagreements_view(store: Store, limit: int = 50) -> dict[str, Any]:

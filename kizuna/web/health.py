@@ -74,7 +74,7 @@ def prometheus_text(store: Store, requests: RequestTally, extraction: Tally) -> 
     counts = table_counts(store, tuple(STORE_GAUGES))
     for name, help_text in STORE_GAUGES.items():
         _metric(lines, f"kizuna_{name}", "gauge", help_text, [("", counts[name])])
-    sources = watching.all_source_states(store.engine)
+    sources = watching.all_source_states(store)
     _metric(lines, "kizuna_watch_articles_total", "counter",
             "Articles the watcher stored from each source.",
             [(_labels(source=s.url), s.articles) for s in sources])

@@ -14,10 +14,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-LANGUAGES = ("en", "ja")
-DEFAULT = "en"
+from kizuna.render.languages import DEFAULT, READER_LANGUAGES
+from kizuna.render.languages import NAMES as NAMES  # the language menu reads them here
+
+LANGUAGES = READER_LANGUAGES
 COOKIE = "kizuna_lang"
-NAMES = {"en": "English", "ja": "日本語"}
 
 Gettext = Callable[..., str]
 

@@ -356,6 +356,14 @@ def test_help_ends_with_an_example(command: str) -> None:
     assert f"Example: kizuna {command}" in result.stdout
 
 
+def test_the_command_list_gives_each_summary_unbroken() -> None:
+    # a docstring whose first paragraph wraps in the source must not break the list there
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "400", "TERM": "dumb"})
+    assert result.exit_code == 0
+    line = next(text for text in result.stdout.splitlines() if "│ actor " in text)
+    assert "who they appear with most, and their latest merged events" in line
+
+
 def test_commitments_list_each_pledge_once_with_totals(tmp_path) -> None:
     db = str(tmp_path / "ledger.db")
     with Store.open(db) as store:

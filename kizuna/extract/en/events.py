@@ -7,6 +7,7 @@ of their own (other events) are left out. A place after "in"/"at" is the locatio
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -36,6 +37,10 @@ def find_events(ctx: ArticleContext) -> list[Event]:
         for trigger in find_triggers(sent):
             if _mentioned_again(ctx.parsed[trigger.head], trigger, events) \
                     or _in_name(ctx, trigger):
+                continue
+            joined = _joined_earlier(ctx, sent, trigger, events)
+            if joined is not None:
+                events[joined[0]] = joined[1]
                 continue
             event = _event(ctx, sent, trigger, len(events) + 1)
             if event is not None and not _remark_told_before(ctx, sent, trigger, event, events):
@@ -90,6 +95,32 @@ def _mentioned_again(head: Any, trigger: Trigger, events: list[Event]) -> bool:
         return False
     return any(c.dep_ == "det" and c.lower_ in _definite() for c in head.children) \
         and head.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _joined_earlier(ctx: ArticleContext, sent: Any, trigger: Trigger,
+                    events: list[Event]) -> tuple[int, Event] | None:
+    """"The president attended the meeting alongside Bessent and Lutnick": those who
+    attend or join a happening already told (a definite noun) take part in it, so they
+    join the latest event of its type instead of making a new one."""
+    head = ctx.parsed[trigger.head]
+    if trigger.kind != "noun" or head.dep_ != "dobj" or \
+            head.head.lemma_.lower() not in _joining_verbs():
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _definite() for c in head.children):
+        return None
+    earlier = [n for n, e in enumerate(events) if e.type == trigger.type]
+    if not earlier:
+        return None
+    actors, targets, _ = event_parties(ctx, sent, trigger)
+    event = events[earlier[-1]]
+    known = {*event.actors, *event.targets}
+    new = [p for p in [*actors, *targets] if p not in known]
+    return earlier[-1], replace(event, targets=(*event.targets, *new))
+
+
+@cache
+def _joining_verbs() -> frozenset[str]:
+    return frozenset(load("en", "events")["definite"].get("joining_verbs", ()))
 
 
 def _in_passing(head: Any, trigger: Trigger) -> bool:

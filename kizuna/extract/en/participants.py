@@ -18,7 +18,7 @@ from kizuna.extract.en.referents import (
     reference_words,
     referent,
 )
-from kizuna.extract.en.triggers import Trigger
+from kizuna.extract.en.triggers import Trigger, english_triggers
 from kizuna.extract.events import MIN_PARTICIPANTS
 from kizuna.lang import load
 from kizuna.resolve.gazetteer import default_gazetteer
@@ -30,6 +30,11 @@ SUBJECT_CLIMB = {"xcomp", "conj", "ccomp", "advcl", "pcomp", "acl"}
 # invest") counts here, as its object is the framed happening's, not the framing one's.
 CLAUSES_WITHOUT_PARTIES = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj"}
 
+# What a verb of saying or announcing reports: "said that …", "told reporters (that) …".
+TOLD_CLAUSES = {"ccomp", "parataxis"}
+
+# Happenings between parties that leaders conduct in their countries' name.
+TITLED_PARTY_TYPES = {"MEET", "AGREE"}
 
 PLACE_KINDS = {"places", ""}
 
@@ -54,11 +59,48 @@ def predicate_of(head: Any) -> Any:
 
 def _participant_tokens(head: Any) -> Iterator[Any]:
     """Tokens that may name a participant, each with the dependency path kind."""
-    yield from head.subtree
+    if head.pos_ in {"VERB", "AUX"}:
+        # "told reporters that he will visit the United States": the clause told of
+        # is a happening of its own, with its own parties
+        yield head
+        for child in head.children:
+            if child.dep_ not in CLAUSES_WITHOUT_PARTIES or _purpose(child):
+                yield from child.subtree
+    else:
+        yield from head.subtree
+    if _meeting_held_at(head):
+        return  # "met during the G7 summit": the summit's parties are in its own phrase
     predicate = predicate_of(head)
     if predicate.i != head.i:
         yield from _clause_tokens(predicate, exclude=head)
     yield from _subject_tokens(predicate)
+
+
+def _purpose(clause: Any) -> bool:
+    """"Invest $2 billion to expand data centres in Japan": the aim the money goes to."""
+    return clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VB" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _token_ids(ctx: ArticleContext, token: Any) -> list[str]:
+    """The entity a word names or stands for; both names of a hyphenated pair written as
+    one word ("the U.S.-Japan agreement")."""
+    entity_id = ctx.token_entity.get(token.i) or referent(ctx, token)
+    if not entity_id:
+        return []
+    if "-" not in token.text:
+        return [entity_id]
+    found = [ctx.entities.by_offset.get(token.idx + at) for at in _word_starts(token.text)]
+    return list(dict.fromkeys([entity_id, *(f for f in found if f)]))
+
+
+def _word_starts(text: str) -> list[int]:
+    """Offsets where each hyphen-joined part of a word begins."""
+    return [0, *(at + 1 for at, char in enumerate(text) if char == "-")]
+
+
+def _purpose_tokens(head: Any) -> set[int]:
+    return {t.i for c in head.children if _purpose(c) for t in c.subtree}
 
 
 def _clause_tokens(predicate: Any, exclude: Any) -> Iterator[Any]:
@@ -87,7 +129,19 @@ def _subject_tokens(predicate: Any) -> Iterator[Any]:
         if controller is not None:
             yield from controller.subtree
             return
-        node = node.head
+        node = _alternative_of(node) or node.head
+
+
+def _alternative_of(node: Any) -> Any:
+    """"Issued a statement rather than holding a press conference", "instead of
+    meeting": the alternative passed over is the same subject's, so its subject is that
+    of the verb the chosen thing hangs from."""
+    if node.dep_ != "prep" or node.lower_ not in prepositions("alternative"):
+        return None
+    word = node.head
+    if word.lower_ in prepositions("alternative") and word.dep_ in {"prep", "advmod"}:
+        word = word.head  # "instead of"
+    return predicate_of(word) if word.pos_ not in {"VERB", "AUX"} else word
 
 
 def _planned_object(node: Any, predicate: Any) -> bool:
@@ -150,18 +204,25 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
     subject_ids = _ids(ctx, _subject_tokens(predicate_of(head)))
     seen: set[str] = set()
     first = after_dateline(sent)
+    gathering = _gathering_tokens(head)
+    purpose = _purpose_tokens(head) if trigger.type in PLACE_TARGET_TYPES else set()
     for token in _participant_tokens(head):
         if token.i < first:
             continue
-        entity_id = ctx.token_entity.get(token.i) or referent(ctx, token)
-        if not entity_id or entity_id in seen:
-            continue
-        seen.add(entity_id)
-        role = _role(ctx, token, entity_id, trigger.type)
-        if role == "location":
-            location = location or entity_id
-        elif role == "participant":
-            (actors if entity_id in subject_ids else targets).append(entity_id)
+        for entity_id in _token_ids(ctx, token):
+            if entity_id in seen:
+                continue
+            role = _role(ctx, token, entity_id, trigger.type)
+            if role == "participant" and (token.i in gathering or _home_of(ctx, token, head)
+                                          or _undone_measure_owner(token, head)):
+                continue
+            if token.i in purpose and ctx.entities.by_id[entity_id].type == "PERSON":
+                continue  # "visit Washington to meet Trump": the place is the host
+            seen.add(entity_id)
+            if role == "location":
+                location = location or entity_id
+            elif role == "participant":
+                (actors if entity_id in subject_ids else targets).append(entity_id)
     for entity_id in _group_referents(ctx, sent, head):
         if entity_id not in seen:
             seen.add(entity_id)
@@ -170,19 +231,173 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
     if delegated:
         return delegated, [], location
     if trigger.type in MIN_PARTICIPANTS and len(actors) + len(targets) == 1 and \
-            _governing_preposition(head) in prepositions("occasion"):
+            _governing_preposition(head) in prepositions("occasion") and \
+            not _meeting_held_at(head):
         # "urged him to reconsider during a phone conversation": the one who urged
         # talked with him too
         for entity_id in _ids(ctx, _outer_subject(predicate_of(head))):
             if entity_id not in seen:
                 seen.add(entity_id)
                 actors.insert(0, entity_id)
+    if trigger.type in TITLED_PARTY_TYPES:
+        for people in (actors, targets):
+            people += [c for c in _title_countries(ctx, sent, people) if c not in seen
+                       and c not in actors and c not in targets]
     if trigger.type in GOODS_TYPES and (actors or targets):
         # only with a party named outright: a demonym alone is too weak to make an event
         targets += [e for e in _goods_countries(ctx, head) if e not in seen]
+    if trigger.type in MIN_PARTICIPANTS and len(actors) + len(targets) == 1 and location:
+        targets += _host_country(ctx, [*actors, *targets], location)
     if not actors and targets and trigger.type in ROLE_FREE:
         actors, targets = targets, []
     return actors, targets, location
+
+
+def _host_country(ctx: ArticleContext, parties: list[str], location: str) -> list[str]:
+    """"The G7 summit in Canada": a group's gathering held in a country has that
+    country, its host, as a party beside the group."""
+    party = ctx.entities.by_id[parties[0]]
+    if party.type != "ORG" or ctx.entities.kinds.get(location) != "countries":
+        return []
+    return [location]
+
+
+def _home_of(ctx: ArticleContext, token: Any, head: Any) -> bool:
+    """"Rapidus, Japan's leading chipmaker", "Japan's SoftBank": a country owning a
+    company (or a word for one) says where the company is from; it takes no part in
+    what the company does."""
+    token = _name_head(token)
+    if token.dep_ != "poss" or token.head.i == head.i:
+        return False
+    if ctx.entities.kinds.get(ctx.token_entity.get(token.i, "")) != "countries":
+        return False
+    owned = token.head
+    entity = ctx.token_entity.get(owned.i)
+    if entity is not None:
+        return ctx.entities.by_id[entity].type == "ORG"
+    return owned.lemma_.lower() in reference_words()["organisation_nouns"]
+
+
+def _name_head(token: Any) -> Any:
+    """The last word of a name written in several ("Joe" -> "Biden" in "Joe Biden's")."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def _undone_measure_owner(token: Any, head: Any) -> bool:
+    """"Trump revoked Biden's executive order": the owner of the order undone issued it
+    long before; the happening told is the revoking, by its subject alone."""
+    token = _name_head(token)
+    if token.dep_ != "poss" or token.head.i != head.i:
+        return False
+    verb = head.head
+    return head.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in _undoing_verbs()
+
+
+@cache
+def _undoing_verbs() -> frozenset[str]:
+    return frozenset(load("en", "events")["POLICY"].get("undoing", ()))
+
+
+def _title_countries(ctx: ArticleContext, sent: Any, parties: list[str]) -> list[str]:
+    """"Pressed him to rethink during a call", where "him" is "U.S. President Joe Biden"
+    earlier in the sentence: the country his title names takes part as it would had
+    the name itself been written there."""
+    found: list[str] = []
+    for party in parties:
+        entity = ctx.entities.by_id[party]
+        if entity.type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if not sent.start_char <= mention.start < sent.end_char:
+                continue
+            name = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in _title_words(name.root) if name is not None else ():
+                country = ctx.token_entity.get(token.i)
+                if country and ctx.entities.kinds.get(country) == "countries" \
+                        and country not in found:
+                    found.append(country)
+    return found
+
+
+def _title_words(name: Any) -> Iterator[Any]:
+    """The words of the title before a name: "U.S." and "President" in "U.S. President
+    Joe Biden"."""
+    for child in name.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            yield child
+            yield from _title_words(child)
+
+
+def _gathering_tokens(head: Any) -> set[int]:
+    """"Met on the sidelines of the G7 summit", "spoke during Nvidia's AI summit": the
+    gathering named under a preposition of occasion is another meeting, where this
+    happening took place; whoever holds that gathering is its party, not this one's."""
+    out: set[int] = set()
+    predicate = predicate_of(head)
+    nodes = {head, predicate, *(c for c in predicate.children if c.dep_ == "dobj")}
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _occasion_prepositions():
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.i != head.i and _names_gathering(noun):
+                    out.update(_gathering_name(noun))
+    return out
+
+
+def _gathering_name(noun: Any) -> Iterator[int]:
+    """The words that name a gathering ("the G7 summit", "Nvidia's AI summit", "the
+    sidelines of the APEC forum"), not the partners met there ("a summit with Trump")."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "nmod", "poss", "amod"}:
+            yield from (t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for inner in child.children:
+                if inner.dep_ == "pobj":
+                    yield inner.i
+                    yield from _gathering_name(inner)
+
+
+def _is_gathering_of_another(head: Any) -> bool:
+    """The trigger noun names the gathering another happening took place at."""
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.head.lower_ in prepositions("occasion_frames") and prep.lower_ == "of":
+        prep = prep.head.head if prep.head.dep_ == "pobj" else prep
+    if prep.dep_ != "prep" or prep.lower_ not in _occasion_prepositions():
+        return False
+    return _names_gathering(head)
+
+
+def _meeting_held_at(gathering: Any) -> bool:
+    """"Held talks during the G7 summit": the verb above the gathering tells a meeting
+    of its own, so the gathering's parties are not that meeting's."""
+    if not _is_gathering_of_another(gathering):
+        return False
+    node = gathering.head
+    while node.dep_ in {"prep", "pobj"} and node.head.i != node.i:
+        node = node.head
+    if _names_gathering(node):
+        return True  # "talks during the summit"
+    lexicon = english_triggers()
+    return lexicon.verbs.get(node.lemma_.lower()) == "MEET" or any(
+        c.dep_ == "dobj" and _names_gathering(c) for c in node.children)
+
+
+def _names_gathering(noun: Any) -> bool:
+    if noun.lower_ in prepositions("occasion_frames"):
+        inner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        return bool(inner)
+    return english_triggers().nouns.get((noun.lemma_.lower(),)) == "MEET"
+
+
+@cache
+def _occasion_prepositions() -> frozenset[str]:
+    return prepositions("trigger_occasion") | {"on"}
 
 
 def _goods_countries(ctx: ArticleContext, head: Any) -> list[str]:

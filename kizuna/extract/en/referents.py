@@ -97,14 +97,29 @@ def _object_referent(ctx: ArticleContext, token: Any) -> str | None:
     """"Ishiba conveyed his concern to Trump and urged him to reconsider": "him" is not the
     clause's own subject (that would be "himself"), so it is the person last named
     before it who was not a subject, in the sentence if one is."""
-    for since in (token.sent.start_char, 0):
+    for in_sentence, since in ((True, token.sent.start_char), (False, 0)):
         people = entity_ids_before(ctx, token.idx, "PERSON", since=since)
         for person in people:
             entity = next(e for e in ctx.entities.entities if e.id == person)
             last = max(m.start for m in entity.mentions if since <= m.start < token.idx)
             if last not in ctx.subject_mentions:
                 return person
+        own = _own_subject_offsets(token)
+        others = [p for p in people if in_sentence and not any(
+            m.start in own for m in ctx.entities.by_id[p].mentions)]
+        if others:
+            # "If Trump visits, Ishiba will hold talks with him": the subject of another
+            # clause of the sentence, when no one else was named there
+            return others[0]
     return None
+
+
+def _own_subject_offsets(token: Any) -> set[int]:
+    """Start offsets of the words in the subject of the clause the pronoun sits in."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return {t.idx for c in node.children if c.dep_ in SUBJECTS for t in c.subtree}
 
 
 def _latest_subject(ctx: ArticleContext, entity_ids: list[str], offset: int) -> str | None:

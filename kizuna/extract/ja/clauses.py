@@ -81,7 +81,7 @@ def sentence_topic(ctx: JapaneseContext, start: int, end: int, mentions,
     chain: list[str] = []  # ソフトバンクGとオープンAIなどは: names listed before the particle
     for i, (_, m_end, entity_id) in enumerate(inside):
         following = inside[i + 1][0] if i + 1 < len(inside) else end
-        if following == m_end:
+        if following == m_end and not _country_in_title(text, m_end):
             continue  # 米オープンAI: 米 qualifies the name after it
         follow = _after_listing(_after_title(text[m_end:m_end + 30]))
         if follow[:1] in lex.topic_particles:
@@ -96,6 +96,13 @@ def sentence_topic(ctx: JapaneseContext, start: int, end: int, mentions,
             if text[position + len(word):position + len(word) + 1] in lex.topic_particles:
                 out += [e for e in _last_named(ctx, position, kind) if e not in out]
     return out
+
+
+def _country_in_title(text: str, end: int) -> bool:
+    """トランプ米大統領は: the country named in a title is the person's, and the person
+    is still the one the particle marks."""
+    follow = text[end:end + 30]
+    return follow[:1] in japanese_lexicon().abbreviations and _after_title(follow) != follow[1:]
 
 
 def _after_listing(follow: str) -> str:
@@ -182,8 +189,28 @@ def qualifies_next(text: str, start: int, end: int, mentions) -> bool:
         gap += 1
     elif end - start > 1:
         return False
+    else:
+        gap += _descriptor(rest)  # 米半導体大手エヌビディア
     following = end + gap
     return any(s == following and e - s > 1 for s, e, _ in mentions)
+
+
+def _descriptor(rest: str) -> int:
+    """The length of a company descriptor (半導体大手) opening `rest`, or 0."""
+    match = _DESCRIPTOR_RUN.match(rest)
+    if match is None:
+        return 0
+    run = match.group(0)
+    ends = [run.rfind(e) + len(e) for e in _descriptor_endings() if e in run]
+    return max(ends, default=0)
+
+
+_DESCRIPTOR_RUN = re.compile(r"[一-龥ァ-ヶー・]{1,10}")
+
+
+@cache
+def _descriptor_endings() -> tuple[str, ...]:
+    return tuple(load("ja", "entities")["descriptors"]["endings"])
 
 
 def is_venue(ctx: JapaneseContext, end: int, entity_id: str, event_type: str) -> bool:

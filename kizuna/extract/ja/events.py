@@ -28,7 +28,15 @@ from kizuna.extract.ja.clauses import (
     sentence_topic,
     trimmed,
 )
-from kizuna.extract.ja.status import event_status, occasion, past_modifier, plan_closes_chain
+from kizuna.extract.ja.status import (
+    chained_clause,
+    closes_in_nonpast,
+    event_status,
+    negated_verb,
+    occasion,
+    past_modifier,
+    plan_closes_chain,
+)
 from kizuna.extract.ja.triggers import (
     JapaneseEventLexicon,
     Trigger,
@@ -119,18 +127,38 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
     evidence = clause_evidence(ctx.text, clause)
     if occasion().match(ctx.text[trigger.end:]):
         c_end = trigger.end  # "…会見で、…": what follows is told at the occasion, not of it
+    if trigger.type != "VISIT":  # 訪問中の石破首相は…会談した: the visit's places stay its own
+        c_start = max(c_start, _visitor_start(ctx, c_start, trigger.start, mentions, lex))
     in_clause = [e for s, m_end, e in mentions if c_start <= s < c_end
                  and not qualifies_next(ctx.text, s, m_end, mentions)
-                 and not is_venue(ctx, m_end, e, trigger.type)]
+                 and not is_venue(ctx, m_end, e, trigger.type)
+                 and not ctx.text.startswith(_ZONE, m_end)  # 日本時間17日: a clock
+                 and not (trigger.type == "STATEMENT" and _talked_about(ctx, c_start, s, m_end,
+                                                                        lex))]
     participants = list(dict.fromkeys([*topic, *in_clause]))
+    if trigger.type in _partnered_types() and len(participants) < 2 \
+            and chained_clause(ctx.text, c_start):  # オープンAIに出資し、提携した
+        participants = list(dict.fromkeys([*participants, *(
+            e for s, m_end, e in mentions if start <= s < c_start
+            and not qualifies_next(ctx.text, s, m_end, mentions)
+            and not is_venue(ctx, m_end, e, trigger.type))]))
     if len(participants) < MIN_PARTICIPANTS.get(trigger.type, 1):
         return None
     status = event_status(ctx, trigger, (c_start, c_end), tense, lex)
-    if status == "happened" and plan_closes_chain(ctx.text, c_end, end, lex):
+    if status == "happened" and negated_verb(ctx, trigger, c_end):
+        status = "negated"
+    if status == "happened" and (plan_closes_chain(ctx.text, c_end, end, lex)
+                                 or closes_in_nonpast(ctx, trigger, c_end)):
         status = "planned"
     if past_modifier().search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened
     actors = [p for p in participants if p in topic] or participants[:1]
+    visitor = _visitor_named_after(ctx, trigger, mentions) if trigger.type == "VISIT" \
+        else None
+    if visitor is not None:  # 来日したマクロン大統領: his visit, whatever the sentence's topic
+        places = [e for s, _, e in mentions if c_start <= s < trigger.end and e in in_clause
+                  and e not in topic and e != visitor]
+        actors, participants = [visitor], list(dict.fromkeys([visitor, *places]))
     if trigger.type == "MEET" and _delegated_talks(ctx.text, start, trigger):
         # 担当閣僚を指名して協議を続けていく: talks to come between the envoys' countries
         status, countries = "planned", _countries_of(ctx, participants)
@@ -146,6 +174,61 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
         amount=_amount(ctx, trigger, c_start, c_end),
         trigger=Span.of(ctx.text, trigger.start, trigger.end),
     )
+
+
+def _talked_about(ctx: JapaneseContext, c_start: int, start: int, end: int,
+                  lex: JapaneseEventLexicon) -> bool:
+    """日米関税交渉について, 「米側に…」: a name in the noun before について or をめぐり,
+    or inside the words quoted, is what a statement is about, not its speaker or
+    audience."""
+    before = ctx.text[c_start:start]
+    if before.count("「") > before.count("」"):
+        return True
+    rest = _NOUN_RUN.sub("", ctx.text[end:end + 24], count=1)
+    return rest.startswith(lex.topic_markers)
+
+
+_NOUN_RUN = re.compile(r"^[一-龥ァ-ヶーA-Za-z0-9の]*")
+_ZONE = "時間"
+
+
+def _visitor_start(ctx: JapaneseContext, start: int, end: int, mentions,
+                   lex: JapaneseEventLexicon) -> int:
+    """Where the name of a visitor described by a visit clause (カナダを訪問中の) starts,
+    between `start` and `end`; `start` when there is none."""
+    for word in (w for w, t in lex.words.items() if t == "VISIT"):
+        position = ctx.text.find(word, start, end)
+        if position >= 0:
+            visit = Trigger("VISIT", position, position + len(word))
+            visitor = _visitor_named_after(ctx, visit, mentions)
+            if visitor is not None:
+                return next(s for s, _, e in mentions if s >= visit.end and e == visitor)
+    return start
+
+
+def _visitor_named_after(ctx: JapaneseContext, trigger: Trigger, mentions) -> str | None:
+    """The person whose name follows a visit word closing a relative clause (訪問中の石破首相)."""
+    after = ctx.text[trigger.end:trigger.end + 6]
+    link = next((w for w in _visit_links() if after.startswith(w)), None)
+    if link is None:
+        return None
+    start = trigger.end + len(link)
+    for s, m_end, entity_id in mentions:  # in order; トヨタ自動車の豊田会長: past the company
+        if s == start and ctx.entities.by_id[entity_id].type == "PERSON":
+            return entity_id
+        if s == start and qualifies_next(ctx.text, s, m_end, mentions):
+            start = next(n for n, _, _ in mentions if n > s)
+    return None
+
+
+@cache
+def _partnered_types() -> frozenset[str]:
+    return frozenset(load("ja", "events")["chained"]["partnered"])
+
+
+@cache
+def _visit_links() -> tuple[str, ...]:
+    return tuple(load("ja", "events")["VISIT"]["relative"])
 
 
 @cache

@@ -100,7 +100,11 @@ def find_triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[Trigg
         size, event_type = hit
         start, end = tokens[i].idx, tokens[i + size - 1].idx + len(tokens[i + size - 1].text)
         word = text[start:end]
-        if _signs_instrument(found, event_type, start) or _modifies(text, end, lex):
+        if _signs_instrument(found, event_type, start) or _modifies(text, end, lex) \
+                or _qualifies_trigger(text, end, event_type, lex) or _basis(text, start, end):
+            i += size
+            continue
+        if event_type == "TRADE" and _names_goods(text, end, lex):
             i += size
             continue
         if word not in lex.weak or _issued(text, end, sent.end_char, lex):
@@ -109,6 +113,26 @@ def find_triggers(text: str, sent: Any, lex: JapaneseEventLexicon) -> list[Trigg
             found.append(Trigger(event_type, start, end))
         i += size
     return found
+
+
+def _names_goods(text: str, end: int, lex: JapaneseEventLexicon) -> bool:
+    """輸入する自動車: the trade verb qualifies the noun after it (goods, a quota)."""
+    after = text[end:end + 16]
+    verb = next((v for v in sorted(_goods_relative(), key=len, reverse=True)
+                 if after.startswith(v)), None)
+    if verb is None:
+        return False
+    noun = after[len(verb):]
+    return _NOUN_START.match(noun) is not None and \
+        not noun.startswith((*lex.planned, *lex.considered, *lex.negated))
+
+
+_NOUN_START = re.compile(r"[一-龥ァ-ヶー]")
+
+
+@cache
+def _goods_relative() -> tuple[str, ...]:
+    return tuple(load("ja", "events")["TRADE"].get("goods_relative", []))
 
 
 def _buys_equity(text: str, start: int, lex: JapaneseEventLexicon) -> bool:
@@ -126,11 +150,34 @@ def _signs_instrument(found: list[Trigger], event_type: str, start: int) -> bool
 def _modifies(text: str, end: int, lex: JapaneseEventLexicon) -> bool:
     """投資をめぐって, 輸出先: the word says what something is about, or is part of a
     longer noun, and names no happening."""
-    after = text[end:end + 12]
+    after = text[end:end + 12].lstrip("」』）)")  # 「相互関税」に関して: a quoted term, the same
     following = next((w for w in lex.words if after.startswith(w)), None)
     if following:  # 関税措置を巡る: the words after a compound of triggers
         after = after[len(following):]
     return after.startswith(lex.topic_markers) or after.startswith(lex.noun_suffixes)
+
+
+def _basis(text: str, start: int, end: int) -> bool:
+    """外為法に基づく: the law something rests on, not told as issued (成立したAI法 is)."""
+    markers, endings = _basis_words()
+    if not text[end:end + 12].lstrip("」』）)").startswith(markers):
+        return False
+    return not text[max(0, start - 4):start].endswith(endings)
+
+
+@cache
+def _basis_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (tuple(load("ja", "events")["modifiers"]["basis_markers"]),
+            tuple(load("ja", "status")["past_modifier"]["endings"]))
+
+
+def _qualifies_trigger(text: str, end: int, event_type: str, lex: JapaneseEventLexicon) -> bool:
+    """協力覚書, 輸出の制限: a trigger word right before another type's (joined or with の)
+    says what that one is about; the second names the happening."""
+    after = text[end:end + 12]
+    after = after[1:] if after.startswith("の") else after
+    following = next((w for w in lex.words if after.startswith(w)), None)
+    return following is not None and lex.words[following] != event_type
 
 
 def _longest_word(tokens: list[Any], i: int, lex: JapaneseEventLexicon):

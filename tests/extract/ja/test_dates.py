@@ -8,6 +8,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kizuna.extract.ja.dates import resolve_dates_ja
+from kizuna.model import DateRef
 
 SAT = date(2025, 2, 8)  # a Saturday: its week runs Monday 3 to Sunday 9 February
 THU = date(2025, 2, 6)  # a Thursday
@@ -120,3 +125,96 @@ def test_no_date_is_not_the_publication_date(ja_extract, published: date, text: 
     events = found.events_of(event_type)
     assert events, found.describe()
     assert events[0].date is None, found.describe()
+
+
+# The resolver on its own: one sentence inside a longer article, so offsets are article
+# offsets. text, published, tense, span text, start, end, granularity
+Row = tuple[str, date | None, str, str, str, str, str]
+LEAD = "東京発。記事の書き出しの段落。"
+TAIL = "日曜日に関係のない結びの文。"
+
+JAPANESE: list[Row] = [
+    ("石破首相は7日午前、トランプ大統領と会談した。", date(2025, 2, 8), "past",
+     "7日", "2025-02-07", "2025-02-07", "day"),
+    ("同社が先月20日に公開したモデルが注目を集めた。", date(2025, 2, 8), "past",
+     "先月20日", "2025-01-20", "2025-01-20", "day"),
+    ("試作品は今月中旬にも完成する見通しだ。", THU, "future",
+     "今月中旬", "2025-02-01", "2025-02-28", "month"),
+    ("大統領は来週にも会う考えを示した。", date(2025, 2, 8), "future",
+     "来週", "2025-02-10", "2025-02-16", "day"),
+    ("商務省は昨年12月、新たな規制を発表した。", THU, "past",
+     "昨年12月", "2024-12-01", "2024-12-31", "month"),
+    ("両社は2025年1月に計画を発表した。", None, "past",
+     "2025年1月", "2025-01-01", "2025-01-31", "month"),
+    ("新法は令和7年に施行された。", None, "past",
+     "令和7年", "2025-01-01", "2025-12-31", "year"),
+    ("機関は令和元年5月に設立された。", None, "past",
+     "令和元年5月", "2019-05-01", "2019-05-31", "month"),
+    ("台湾当局は月曜日、利用を禁止した。", date(2025, 2, 8), "past",
+     "月曜日", "2025-02-03", "2025-02-03", "day"),
+    ("会議は3日から5日まで開かれる。", date(2025, 2, 1), "future",
+     "3日から5日まで", "2025-02-03", "2025-02-05", "day"),
+    ("首相は6～8日の日程で訪米した。", date(2025, 2, 8), "past",
+     "6～8日", "2025-02-06", "2025-02-08", "day"),
+    ("規制は２月５日から適用される。", date(2025, 2, 1), "future",
+     "２月５日", "2025-02-05", "2025-02-05", "day"),
+    ("省は先月31日、追加支援を決めた。", date(2025, 4, 2), "past",
+     "先月31日", "2025-03-31", "2025-03-31", "day"),
+    ("工程表は来年夏をめどにまとめる。", date(2025, 12, 24), "future",
+     "来年夏", "2026-01-01", "2026-12-31", "year"),
+]
+
+NOT_DATES_JA: list[tuple[str, date | None, str]] = [
+    ("交渉は3日間続いた。", THU, "past"),
+    ("結果は5日後に出る。", THU, "future"),
+    ("サービス開始から1カ月がたった。", THU, "past"),
+    ("日本の回路線幅は2ナノメートルだ。", THU, "present"),
+    ("首相は7日、会談した。", None, "past"),
+]
+
+
+def _resolve(sentence: str, published: date | None, tense: str) -> list[DateRef]:
+    text = LEAD + sentence + TAIL
+    start, end = len(LEAD), len(LEAD) + len(sentence)
+    refs = resolve_dates_ja(text, start, end, published, tense)
+    for ref in refs:
+        assert ref.span is not None
+        assert text[ref.span.start : ref.span.end] == ref.span.text == ref.text
+        assert start <= ref.span.start and ref.span.end <= end
+    return refs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "tense", "text", "start", "end", "granularity"), JAPANESE
+)
+def test_resolve_dates_ja(
+    sentence: str, published: date | None, tense: str,
+    text: str, start: str, end: str, granularity: str,
+) -> None:
+    refs = _resolve(sentence, published, tense)
+    assert [(r.text, r.start.isoformat(), r.end.isoformat(), r.granularity) for r in refs] == [
+        (text, start, end, granularity)]
+
+
+@pytest.mark.parametrize(("sentence", "published", "tense"), NOT_DATES_JA)
+def test_not_dates_ja(sentence: str, published: date | None, tense: str) -> None:
+    assert _resolve(sentence, published, tense) == []
+
+
+PIECES = ["年", "月", "日", "先月", "来週", "今月", "中旬", "令和", "元", "～", "から", "曜",
+          "０", "７", "1", "2", "12", "31", "2025", "昨年", "来年", "夏", "、", "。", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=14),
+    st.sampled_from(["past", "present", "future"]),
+    st.sampled_from([THU, date(2024, 2, 29), date(2024, 12, 31), None]),
+)
+def test_every_resolved_span_slices_the_text(
+    pieces: list[str], tense: str, published: date | None
+) -> None:
+    text = "".join(pieces)
+    for ref in resolve_dates_ja(text, 0, len(text), published, tense):
+        assert ref.span is not None and text[ref.span.start : ref.span.end] == ref.text
+        assert ref.start <= ref.end

@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kizuna.extract.en.dates import resolve_dates
-from kizuna.extract.ja.dates import resolve_dates_ja
 from kizuna.model import DateRef
 
 THU = date(2025, 2, 6)  # a Thursday: its week runs Monday 3 to Sunday 9 February
@@ -209,52 +208,12 @@ NOT_DATES: list[tuple[str, date | None, str]] = [
     ("The accord was signed on March 31.", None, "past"),
 ]
 
-JAPANESE: list[Row] = [
-    ("石破首相は7日午前、トランプ大統領と会談した。", date(2025, 2, 8), "past",
-     "7日", "2025-02-07", "2025-02-07", "day"),
-    ("同社が先月20日に公開したモデルが注目を集めた。", date(2025, 2, 8), "past",
-     "先月20日", "2025-01-20", "2025-01-20", "day"),
-    ("試作品は今月中旬にも完成する見通しだ。", THU, "future",
-     "今月中旬", "2025-02-01", "2025-02-28", "month"),
-    ("大統領は来週にも会う考えを示した。", date(2025, 2, 8), "future",
-     "来週", "2025-02-10", "2025-02-16", "day"),
-    ("商務省は昨年12月、新たな規制を発表した。", THU, "past",
-     "昨年12月", "2024-12-01", "2024-12-31", "month"),
-    ("両社は2025年1月に計画を発表した。", None, "past",
-     "2025年1月", "2025-01-01", "2025-01-31", "month"),
-    ("新法は令和7年に施行された。", None, "past",
-     "令和7年", "2025-01-01", "2025-12-31", "year"),
-    ("機関は令和元年5月に設立された。", None, "past",
-     "令和元年5月", "2019-05-01", "2019-05-31", "month"),
-    ("台湾当局は月曜日、利用を禁止した。", date(2025, 2, 8), "past",
-     "月曜日", "2025-02-03", "2025-02-03", "day"),
-    ("会議は3日から5日まで開かれる。", date(2025, 2, 1), "future",
-     "3日から5日まで", "2025-02-03", "2025-02-05", "day"),
-    ("首相は6～8日の日程で訪米した。", date(2025, 2, 8), "past",
-     "6～8日", "2025-02-06", "2025-02-08", "day"),
-    ("規制は２月５日から適用される。", date(2025, 2, 1), "future",
-     "２月５日", "2025-02-05", "2025-02-05", "day"),
-    ("省は先月31日、追加支援を決めた。", date(2025, 4, 2), "past",
-     "先月31日", "2025-03-31", "2025-03-31", "day"),
-    ("工程表は来年夏をめどにまとめる。", date(2025, 12, 24), "future",
-     "来年夏", "2026-01-01", "2026-12-31", "year"),
-]
 
-NOT_DATES_JA: list[tuple[str, date | None, str]] = [
-    ("交渉は3日間続いた。", THU, "past"),
-    ("結果は5日後に出る。", THU, "future"),
-    ("サービス開始から1カ月がたった。", THU, "past"),
-    ("日本の回路線幅は2ナノメートルだ。", THU, "present"),
-    ("首相は7日、会談した。", None, "past"),
-]
-
-
-def _resolve(sentence: str, published: date | None, tense: str, ja: bool = False):
+def _resolve(sentence: str, published: date | None, tense: str) -> list[DateRef]:
     """Resolve `sentence` inside a longer article, so offsets are article offsets."""
     text = LEAD + sentence + TAIL
     start, end = len(LEAD), len(LEAD) + len(sentence)
-    resolver = resolve_dates_ja if ja else resolve_dates
-    refs = resolver(text, start, end, published, tense)
+    refs = resolve_dates(text, start, end, published, tense)
     for ref in refs:
         assert ref.span is not None
         assert text[ref.span.start : ref.span.end] == ref.span.text == ref.text
@@ -281,22 +240,6 @@ def test_resolve_dates(
 @pytest.mark.parametrize(("sentence", "published", "tense"), NOT_DATES)
 def test_not_dates(sentence: str, published: date | None, tense: str) -> None:
     assert _resolve(sentence, published, tense) == []
-
-
-@pytest.mark.parametrize(
-    ("sentence", "published", "tense", "text", "start", "end", "granularity"), JAPANESE
-)
-def test_resolve_dates_ja(
-    sentence: str, published: date | None, tense: str,
-    text: str, start: str, end: str, granularity: str,
-) -> None:
-    refs = _resolve(sentence, published, tense, ja=True)
-    assert [_summary(r) for r in refs] == [(text, start, end, granularity)]
-
-
-@pytest.mark.parametrize(("sentence", "published", "tense"), NOT_DATES_JA)
-def test_not_dates_ja(sentence: str, published: date | None, tense: str) -> None:
-    assert _resolve(sentence, published, tense, ja=True) == []
 
 
 def test_several_dates_come_back_in_text_order() -> None:
@@ -328,7 +271,6 @@ def test_every_resolved_span_slices_the_text(
     pieces: list[str], tense: str, published: date | None
 ) -> None:
     text = "".join(pieces)
-    for resolver in (resolve_dates, resolve_dates_ja):
-        for ref in resolver(text, 0, len(text), published, tense):
-            assert ref.span is not None and text[ref.span.start : ref.span.end] == ref.text
-            assert ref.start <= ref.end
+    for ref in resolve_dates(text, 0, len(text), published, tense):
+        assert ref.span is not None and text[ref.span.start : ref.span.end] == ref.text
+        assert ref.start <= ref.end
