@@ -103,7 +103,7 @@ def later_reports(conn: Connection, key: tuple[date, str],
     Not in a merged event a person arranged or split. Oldest first."""
     if not near:
         return []
-    mm, ev, a, j = s.merged_members, s.events, s.articles, s.judgements
+    mm, ev, a = s.merged_members, s.events, s.articles
     published, article_id = key
     after = or_(a.c.published > published,
                 and_(a.c.published == published, a.c.id > article_id))
@@ -121,17 +121,53 @@ def later_reports(conn: Connection, key: tuple[date, str],
     rows = [r for r in rows if r.merged_id not in left]
     if not rows:
         return []
-    placed: dict[str, tuple[str | None, float]] = {}  # event -> its last placement
+    members = members_of(conn, {r.merged_id for r in rows})
+    placed = last_placements(conn, {e for found in members.values() for e in found})
+    moving: set[str] = set()
+    while True:  # a report that may move frees those that only it held in place
+        more = {r.id for r in rows if r.id not in moving
+                and near[r.id] >= _held(r.id, members[r.merged_id], placed, moving)
+                - WEIGHT_SLACK}
+        if not more:
+            break
+        moving |= more
+    return sorted({(r.published or date.min, r.article) for r in rows if r.id in moving})
+
+
+def _held(event: str, members: list[str], placed: dict[str, tuple[str | None, float]],
+          moving: set[str]) -> float:
+    """How strongly the event is held in its merged event: the score it joined with;
+    for one that began it, the best score another member still there joined with (a
+    report placed again compares the arriving article with the members that stay, and
+    a lone one is held by nothing)."""
+    merged_id, judged = placed.get(event, (None, 0.0))
+    if merged_id is not None:
+        return judged
+    return max((placed.get(other, (None, 0.0))[1] for other in members
+                if other != event and other not in moving
+                and placed.get(other, (None, 0.0))[0] is not None), default=0.0)
+
+
+def members_of(conn: Connection, merged_ids: set[str]) -> dict[str, list[str]]:
+    """merged id -> its member event ids."""
+    mm = s.merged_members
+    out: dict[str, list[str]] = {m: [] for m in merged_ids}
+    for event, merged_id in conn.execute(select(mm.c.event_id, mm.c.merged_id)
+                                         .where(mm.c.merged_id.in_(sorted(merged_ids)))):
+        out[merged_id].append(event)
+    return out
+
+
+def last_placements(conn: Connection, events: set[str]) -> dict[str, tuple[str | None, float]]:
+    """event id -> (the merged event its last judgement put it in, None for a new
+    happening; that judgement's score)."""
+    j = s.judgements
+    placed: dict[str, tuple[str | None, float]] = {}
     for event, merged_id, judged in conn.execute(
             select(j.c.event_id, j.c.merged_id, j.c.score)
-            .where(j.c.event_id.in_([r.id for r in rows])).order_by(j.c.id)):
+            .where(j.c.event_id.in_(sorted(events))).order_by(j.c.id)):
         placed[event] = (merged_id, judged)
-    found = set()
-    for row in rows:
-        merged_id, judged = placed.get(row.id, (None, 0.0))
-        if merged_id is None or near[row.id] >= judged - WEIGHT_SLACK:
-            found.add((row.published or date.min, row.article))
-    return sorted(found)
+    return placed
 
 
 def as_a_person_left(conn: Connection, merged_ids: set[str]) -> set[str]:
