@@ -236,19 +236,22 @@ def in_publication_order(conn: Connection, article_id: str, prepare: Callable[[s
     while queue:
         key = heapq.heappop(queue)
         prepared = prepare(key[1])
-        later = later_of(key, prepared)
         if key[1] == article_id:
+            later = later_of(key, prepared)
             if later:
                 take_along(later)
                 prepared = prepare(key[1])  # what it may join changed
             out += place(prepared, None)
             continue
         placed = place(prepared, why)
-        if later and any(was.get(j.event_id) != j.merged_id for j in placed):
-            # it moved: what came after it may move too, placed after it again
-            unplace(conn, key[1])
-            take_along(later)
-            placed = place(prepare(key[1]), why)
+        if any(was.get(j.event_id) != j.merged_id for j in placed):
+            # it moved: what came after it may move too, placed after it again (its
+            # later reports are looked for only now, most placed again stay put)
+            later = later_of(key, prepared)
+            if later:
+                unplace(conn, key[1])
+                take_along(later)
+                placed = place(prepare(key[1]), why)
         out += placed
     return out
 
