@@ -213,3 +213,28 @@ def test_a_fold_made_by_a_report_placed_again_is_undone_then_made_in_its_turn(
     assert len(unfolded) == 1
     assert unfolded[0][2][1] == (f"event {event_id('fuller', 'v1')} reported both and is "
                                  "placed again")
+
+
+
+def test_a_report_held_by_those_that_joined_it_is_not_placed_again(
+        store: Store, new_database: Callable[..., str]) -> None:
+    """The later report began a meeting a second one joined (told alike, a close match);
+    an earlier report naming one of its three people arrives last. Placed again, the
+    later report would only go back to the second: it is left, and the earlier report
+    joins them, as in publication order."""
+    people = ("Donald Trump", "Ryosei Akazawa", "Scott Bessent")
+    docs = [report_doc("began", FEB9, Told(names=people)),
+            report_doc("joined", FEB10, Told(names=people)),
+            report_doc("earlier", FEB8, Told(names=("Scott Bessent",)))]
+    for doc in docs:
+        store.save_document(doc)
+    assert not [r for r in reasons(store) if AGAIN in " ".join(r[2])]
+    j = s.judgements
+    with store.engine.connect() as conn:
+        scores = dict(conn.execute(select(j.c.event_id, j.c.score)).all())
+    # near enough that the old rule (began it: always placed again) would have
+    assert replaying.REPLAY_SCORE <= scores[event_id("earlier", "v1")] \
+        < scores[event_id("joined", "v1")] - replaying.WEIGHT_SLACK
+    in_order = sorted(docs, key=lambda d: d.article.published or date.min)
+    assert grouping(store) == stored(new_database(migrated=True), in_order) \
+        == {frozenset({"began:v1", "joined:v1", "earlier:v1"})}
