@@ -8,6 +8,7 @@ records what it says.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -47,6 +48,7 @@ class EventFacts:
     actors: frozenset[str] = frozenset()  # who does it, for types with a direction
     status: str = "happened"
     date_sure: bool = True  # the event's own clause states its date
+    member: str | None = None  # when `id` names a merged event: the member's event id
 
 
 @dataclass(frozen=True)
@@ -303,8 +305,10 @@ def _weighted_overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, f
     """Jaccard overlap where a name's weight is how telling it is (1 = rare)."""
     def weight(name: str) -> float:
         return weights.get(name, 1.0)
-    union = sum(weight(n) for n in a | b)
-    return sum(weight(n) for n in a & b) / union if union else 0.0
+    # fsum: the exact sum, whatever order a set yields the names in (plain float sums
+    # differ in the last bit between processes, and a score at the bar would flip)
+    union = math.fsum(weight(n) for n in a | b)
+    return math.fsum(weight(n) for n in a & b) / union if union else 0.0
 
 
 def _dates_agree(a: EventFacts, b: EventFacts) -> bool:

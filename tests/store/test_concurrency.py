@@ -83,7 +83,10 @@ def test_two_processes_storing_overlapping_articles_at_once(database: str) -> No
     with Store.open(database) as store:
         counts = table_counts(store)
         assert counts["articles"] == ARTICLES
-        assert counts["events"] == counts["merged_members"] == counts["judgements"] == 2 * ARTICLES
+        assert counts["events"] == counts["merged_members"] == 2 * ARTICLES
+        # every event judged; an article stored before older ones that it bears on is
+        # placed again after them, and that is judged too
+        assert counts["judgements"] >= counts["events"]
         with store.engine.connect() as conn:
             names = conn.execute(select(s.entities.c.name)).scalars().all()
             empty = conn.execute(select(func.count()).select_from(s.merged_events).where(
@@ -150,8 +153,11 @@ def test_two_kizuna_ingests_into_one_database_at_once(
             assert ingest(paths, one).failed == 0
             counts, expected = table_counts(together), table_counts(one)
             assert counts["articles"] == len(REPORTS)
-            assert counts["events"] == counts["merged_members"] == counts["judgements"]
-            assert counts == expected
+            assert counts["events"] == counts["merged_members"] <= counts["judgements"]
+            # the same rows, but judgements: two runs interleaving out of publication
+            # order place some reports again, and that is judged too
+            assert ({k: n for k, n in counts.items() if k != "judgements"}
+                    == {k: n for k, n in expected.items() if k != "judgements"})
             with together.engine.connect() as conn:
                 names = conn.execute(select(s.entities.c.name, s.entities.c.type)).all()
             assert len(names) == len(set(names))

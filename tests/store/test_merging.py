@@ -53,6 +53,12 @@ def merged_of(store: Store, article_id: str, local_id: str = "v1") -> str:
             s.merged_members.c.event_id == event_id(article_id, local_id))).scalar_one()
 
 
+def last_judgements(store: Store) -> dict[str, list[str]]:
+    """event id -> the reasons of the last judgement placing it (what `kizuna show`
+    prints)."""
+    return {j.event_id: json.loads(j.reasons) for j in judgements(store)}
+
+
 def save(store: Store, *docs: Document) -> None:
     for doc in docs:
         store.save_document(doc)
@@ -80,7 +86,14 @@ def test_every_event_is_in_exactly_one_merged_event(store: Store) -> None:
     # the two MEETs are one, and so are the leaders agreeing to cooperate on AI, told
     # as COOPERATE in English and as AGREE in Japanese (related types)
     assert counts["merged_events"] == 3
-    assert counts["judgements"] == 5
+    # the undated Japanese article comes first in publication order: arriving second,
+    # it is placed first and the English article's three events are placed again after
+    # it, each judgement saying why
+    assert counts["judgements"] == 5 + 3
+    again = {event for event, why in last_judgements(store).items()
+             if why[-1].startswith("placed again, in publication order, after article "
+                                   "summit-ja")}
+    assert again == {event_id("summit-en", f"v{n}") for n in (1, 2, 3)}
 
 
 @pytest.mark.parametrize(("first", "second"), [
@@ -305,8 +318,8 @@ def test_one_meeting_read_as_several_events_of_an_article_is_one_happening(
     save(store, docs[first], docs["split" if first == "plain" else "plain"])
     assert grouping(store) == {frozenset({"split:v1", "split:v2", "split:v3", "plain:v1"})}
     split = {event_id("split", f"v{n}") for n in (1, 2, 3)}
-    reasons = [json.loads(j.reasons) for j in judgements(store)
-               if j.event_id in split and "read as the same happening" in j.reasons]
+    reasons = [why for event, why in last_judgements(store).items()
+               if event in split and "read as the same happening" in " ".join(why)]
     assert len(reasons) == 2  # one event was placed (or began it); the others followed
     assert all(any(r.startswith("same type MEET, status happened and day") for r in why)
                for why in reasons)
@@ -469,7 +482,8 @@ def test_facts_read_from_rows_are_the_facts_of_the_members(store: Store) -> None
                             targets=("Japan",), amount=(3.0, "USD")))))
     with store.engine.connect() as conn:
         ids = list(conn.execute(select(s.merged_events.c.id)).scalars())
-        expected = {merged: [replace(candidates.event_facts(m, store.countries), id=merged)
+        expected = {merged: [replace(candidates.event_facts(m, store.countries), id=merged,
+                                     member=m.event_id)
                              for m in found]
                     for merged, found in members_of(conn, ids).items()}
         read = candidates.merged_facts(conn, ids, store.countries)

@@ -166,7 +166,8 @@ def _facts(row: Any, parties: list[tuple[str, str, str, str | None]],
         end=(row.date_end or row.date_start) if dated else None,
         granularity=(row.date_granularity or "day") if dated else None,
         amount=amount, published=row.published, status=row.status,
-        date_sure=bool(dated and row.date_text and row.date_text in row.evidence_text))
+        date_sure=bool(dated and row.date_text and row.date_text in row.evidence_text),
+        member=row.id)
 
 
 def _parties(conn: Connection, event_ids: list[str]
@@ -192,8 +193,11 @@ def near(start: date | None, end: date | None, published: date | None,
     for an undated period) only when last reported no more than `UNDATED_WINDOW_DAYS`
     before `published` (see `decide`)."""
     me = s.merged_events
-    recent = true() if published is None else me.c.last_published >= published - timedelta(
-        days=UNDATED_WINDOW_DAYS)
+    # a merged event of articles without a publication day is recent to any report, as
+    # any report is to them (`_reported_together`): either way round, the same candidates
+    recent = true() if published is None else or_(
+        me.c.last_published.is_(None),
+        me.c.last_published >= published - timedelta(days=UNDATED_WINDOW_DAYS))
     if start is None:
         return recent
     slack = timedelta(days=max(DATE_SLACK_DAYS, days))
@@ -209,13 +213,36 @@ def holding_articles(articles: Any) -> Any:
         ev.c.article_id.in_(articles))
 
 
-def participant_weights(conn: Connection, names: Iterable[str]) -> dict[str, float]:
-    """name -> 1 / (1 + ln n), n the number of merged events it takes part in (n >= 1)."""
+class _Now:
+    """`participant_weights` over the whole store as it is."""
+
+
+NOW = _Now()
+
+
+def participant_weights(conn: Connection, names: Iterable[str],
+                        by: date | None | _Now = NOW) -> dict[str, float]:
+    """name -> 1 / (1 + ln n), n the number of merged events it takes part in (n >= 1);
+    with `by` (a report's publication day, None for an undated report), only those
+    last reported by that day (undated reports come first in publication order).
+
+    How telling a name is, is judged by the news as it stood when the report appeared,
+    not by what the store holds when it arrives: a report placed in its turn and the
+    same report placed again after later news arrived weigh its names alike
+    (`replaying`). In publication order every merged event in the store is last
+    reported by the day of the report being placed, so one ingest weighs as before.
+    (Merged events begun earlier but reported again after the day are left out: reading
+    each one's first report instead costs more than merging may, in a large store.)"""
     names = sorted(set(names))
     if not names:
         return {}
     mp, e = s.merged_participants, s.entities
-    rows = conn.execute(select(e.c.name, func.count(distinct(mp.c.merged_id)))
-                        .join(mp, mp.c.entity_id == e.c.id)
-                        .where(e.c.name.in_(names)).group_by(e.c.name))
+    query = (select(e.c.name, func.count(distinct(mp.c.merged_id)))
+             .join(mp, mp.c.entity_id == e.c.id).where(e.c.name.in_(names)))
+    if not isinstance(by, _Now):
+        me = s.merged_events
+        undated = me.c.last_published.is_(None)
+        query = query.join(me, me.c.id == mp.c.merged_id).where(
+            undated if by is None else or_(undated, me.c.last_published <= by))
+    rows = conn.execute(query.group_by(e.c.name))
     return {name: 1 / (1 + math.log(n)) for name, n in rows if n >= 1}

@@ -1,10 +1,12 @@
 """A person's corrections: an event moved into another merged event, or split out.
 
 Recorded as a person's judgement, which wins when the article is ingested again
-(`placing.person_target`) and which folding never undoes.
+(`placing.person_target`) and which folding and placing again (`replaying`) never undo.
 """
 
 from __future__ import annotations
+
+import json
 
 from sqlalchemy import Connection, delete, select
 
@@ -14,6 +16,18 @@ from kizuna.store import schema as s
 from kizuna.store.ids import resolve_event_id, resolve_merged_id
 from kizuna.store.members import Member, load_members
 from kizuna.store.merging.rows import PERSON, attach, create, record, refresh
+
+SPLIT_FROM = "split by a person from "  # a split's reason, naming the merged event left
+
+
+def split_from(conn: Connection) -> set[str]:
+    """Merged events a person took an event out of: what stayed there is as the person
+    left it (`replaying` does not place it again)."""
+    j = s.judgements
+    rows = conn.execute(select(j.c.reasons).where(
+        j.c.decided_by == PERSON, j.c.reasons.like(f'%"{SPLIT_FROM}%'))).scalars()
+    return {why.removeprefix(SPLIT_FROM) for reasons in rows for why in json.loads(reasons)
+            if why.startswith(SPLIT_FROM)}
 
 
 class MergeError(KizunaError):
@@ -43,7 +57,7 @@ def split(conn: Connection, event_id: str) -> Judgement:
     if member.merged_id is not None and _alone(conn, member):
         return _relocate(conn, member, member.merged_id, ("kept on its own by a person",))
     merged_id = create(conn, member.event_id, member.type)
-    reasons = (f"split by a person from {member.merged_id}",)
+    reasons = (f"{SPLIT_FROM}{member.merged_id}",)
     return _relocate(conn, member, merged_id, reasons)
 
 

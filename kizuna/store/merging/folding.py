@@ -7,6 +7,7 @@ other, so articles arriving in another order end the same way.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import Connection, select, update
@@ -14,7 +15,7 @@ from sqlalchemy import Connection, select, update
 from kizuna.resolve.merging import EventFacts, Judgement, bridged
 from kizuna.store import schema as s
 from kizuna.store.merging.candidates import holding_articles
-from kizuna.store.merging.rows import AUTO, PERSON, record, refresh
+from kizuna.store.merging.rows import AUTO, PERSON, create, insert_empty, record, refresh
 
 
 def fold_what_it_bridges(conn: Connection, fact: EventFacts, merged_id: str,
@@ -24,8 +25,16 @@ def fold_what_it_bridges(conn: Connection, fact: EventFacts, merged_id: str,
     reports (`kizuna.resolve.merging.bridged`)."""
     folds: list[Judgement] = []
     for other in bridged(fact, candidates, merged_id, weights):
-        folds += fold_bridged(conn, merged_id, other, (f"event {fact.id} reports both",))
+        folds += fold_bridged(conn, merged_id, other, (bridging(fact.id),))
     return folds
+
+
+def bridging(event_id: str) -> str:
+    """The reason naming the event whose report of both merged events folded them."""
+    return f"event {event_id} reports both"
+
+
+FOLDED = "folded from "  # a fold's first reason: "folded from OTHER into MERGED"
 
 
 def fold_bridged(conn: Connection, merged_id: str, other: str,
@@ -56,7 +65,7 @@ def absorb(conn: Connection, merged_id: str, other: str,
     conn.execute(update(mm).where(mm.c.merged_id == other).values(merged_id=merged_id))
     refresh(conn, other)
     refresh(conn, merged_id)
-    why = (f"folded from {other} into {merged_id}", *reasons)
+    why = (f"{FOLDED}{other} into {merged_id}", *reasons)
     out = [Judgement(event_id, merged_id, 1.0, why) for event_id in moved]
     for judgement in out:
         record(conn, judgement, AUTO)
@@ -75,3 +84,53 @@ def arranged_by_person(conn: Connection, merged_id: str) -> bool:
     mm, j = s.merged_members, s.judgements
     return conn.execute(select(j.c.id).join(mm, mm.c.event_id == j.c.event_id).where(
         mm.c.merged_id == merged_id, j.c.decided_by == PERSON).limit(1)).first() is not None
+
+
+def unfold(conn: Connection, event_ids: list[str]) -> list[Judgement]:
+    """Undo the folds these events caused, before they are placed again (`replaying`):
+    the members a fold moved, still where it put them, go back to a merged event of
+    their own, as they were; placed again in its turn, the event folds what it then
+    reports. Not where a person arranged the merged event since."""
+    if not event_ids:
+        return []
+    mm, j = s.merged_members, s.judgements
+    holding = select(mm.c.merged_id).where(mm.c.event_id.in_(event_ids))
+    rows = conn.execute(select(mm.c.event_id, mm.c.merged_id, j.c.merged_id.label("into"),
+                               j.c.decided_by, j.c.reasons)
+                        .join(j, j.c.event_id == mm.c.event_id)
+                        .where(mm.c.merged_id.in_(holding)).order_by(j.c.id)).all()
+    last = {row.event_id: row for row in rows}  # each member's latest judgement
+    causes = {bridging(event_id) for event_id in event_ids}
+    moved: dict[tuple[str, str, str], list[str]] = {}  # (merged, origin, cause) -> events
+    for event_id, row in last.items():
+        why = json.loads(row.reasons)
+        if (row.decided_by == AUTO and row.into == row.merged_id and len(why) > 1
+                and why[1] in causes and why[0].startswith(FOLDED)):
+            origin = why[0].removeprefix(FOLDED).split(" into ")[0]
+            moved.setdefault((row.merged_id, origin, why[1]), []).append(event_id)
+    out: list[Judgement] = []
+    for (merged_id, origin, cause), events in sorted(moved.items()):
+        if not arranged_by_person(conn, merged_id):
+            out += _restore(conn, merged_id, origin, sorted(events), cause)
+    return out
+
+
+def _restore(conn: Connection, merged_id: str, origin: str, events: list[str],
+             cause: str) -> list[Judgement]:
+    """Move `events` out of `merged_id` into a merged event of their own: `origin`, the
+    one they were folded from, unless its id has since been taken."""
+    me, mm, ev = s.merged_events, s.merged_members, s.events
+    type = conn.execute(select(ev.c.type).where(ev.c.id == events[0])).scalar_one()
+    if conn.execute(select(me.c.id).where(me.c.id == origin)).first() is None:
+        insert_empty(conn, origin, type)
+    else:
+        origin = create(conn, events[0], type)
+    conn.execute(update(mm).where(mm.c.event_id.in_(events)).values(merged_id=origin))
+    refresh(conn, merged_id)
+    refresh(conn, origin)
+    why = (f"unfolded from {merged_id} back into {origin}",
+           f"{cause.replace('reports both', 'reported both')} and is placed again")
+    out = [Judgement(event_id, origin, 1.0, why) for event_id in events]
+    for judgement in out:
+        record(conn, judgement, AUTO)
+    return out

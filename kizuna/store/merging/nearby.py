@@ -71,7 +71,7 @@ def near_matches(conn: Connection, merged_id: str, countries: Countries,
         found = candidates(conn, member, [merged_id], countries)
         fact = event_facts(member, countries)
         weights = participant_weights(conn, fact.participants | {
-            n for c in found for n in c.participants})
+            n for c in found for n in c.participants}, member.published)
         for candidate in found:
             scored = score(fact, candidate, weights)
             if scored is None or scored[0] < floor:

@@ -19,9 +19,11 @@ Every automatic decision is recorded in `judgements` with its score and reasons.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from sqlalchemy import Connection, delete, select
 
-from kizuna.resolve.merging import Judgement, assign, compatible, one_reading
+from kizuna.resolve.merging import EventFacts, Judgement, assign, compatible, one_reading
 from kizuna.store import schema as s
 from kizuna.store.members import Member, load_members
 from kizuna.store.merging.candidates import (
@@ -39,16 +41,43 @@ from kizuna.store.merging.combining import (
     same_clause_together,
 )
 from kizuna.store.merging.folding import fold_what_it_bridges
+from kizuna.store.merging.replaying import in_publication_order, matched
 from kizuna.store.merging.rows import AUTO, PERSON, attach, create, ensure, record, refresh
 
 
 def merge_article(conn: Connection, article_id: str, countries: Countries,
                   cache: FactsCache | None = None) -> list[Judgement]:
-    """Place every event of the article not yet in a merged event; the judgements made.
+    """Place every event of the article not yet in a merged event, and again the later
+    reports it bears on (`replaying`: the result is the one publication order gives);
+    the judgements made.
 
     Events a person placed go where they said first; the others are placed together by
     `kizuna.resolve.merging.assign`, so each merged event takes at most one of them.
     """
+    def prepare(article: str) -> Pending:
+        return pending(conn, article, countries, cache)
+
+    def place(ready: Pending, why: str | None) -> list[Judgement]:
+        return place_pending(conn, ready, why)
+
+    return in_publication_order(conn, article_id, prepare,
+                                lambda ready: matched(ready.facts, ready.candidates,
+                                                      ready.weights), place)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An article's events waiting to be placed, with what they are compared with."""
+
+    members: list[Member]
+    facts: list[EventFacts]
+    candidates: dict[str, list[EventFacts]]
+    weights: dict[str, float]
+
+
+def pending(conn: Connection, article_id: str, countries: Countries,
+            cache: FactsCache | None) -> Pending:
+    """The article's events in no merged event, those a person placed put back first."""
     waiting = []
     for member in load_members(conn, s.events.c.article_id == article_id):
         if member.merged_id is not None:
@@ -63,7 +92,16 @@ def merge_article(conn: Connection, article_id: str, countries: Countries,
     candidates = {m.event_id: candidate_facts(conn, m, countries, cache) for m in waiting}
     names = {n for f in facts for n in f.participants}
     names |= {n for found in candidates.values() for c in found for n in c.participants}
-    weights = participant_weights(conn, names)
+    published = waiting[0].published if waiting else None
+    return Pending(waiting, facts, candidates,
+                   participant_weights(conn, names, published))
+
+
+def place_pending(conn: Connection, ready: Pending, why: str | None = None) -> list[Judgement]:
+    """Place the waiting events (`why`, when given, is added to every reason list: the
+    reason they are placed again)."""
+    waiting, facts, candidates, weights = (ready.members, ready.facts, ready.candidates,
+                                           ready.weights)
     judgements = same_clause_together(waiting, assign(facts, candidates, weights))
     judgements = readings_together(facts, judgements)
     happening = happenings(waiting, facts)
@@ -72,10 +110,12 @@ def merge_article(conn: Connection, article_id: str, countries: Countries,
         key = happening[index]
         if judgement.merged_id is None and key in created:
             same_clause = clause(member) == clause(waiting[key])
-            why = () if same_clause else one_reading(facts[index], facts[key]) or ()
-            judgement = judgements[index] = Judgement(
-                member.event_id, created[key], 1.0,
-                (SAME_START[same_clause], *why, *judgement.reasons))
+            reading = () if same_clause else one_reading(facts[index], facts[key]) or ()
+            judgement = Judgement(member.event_id, created[key], 1.0,
+                                  (SAME_START[same_clause], *reading, *judgement.reasons))
+        if why is not None:
+            judgement = replace(judgement, reasons=(*judgement.reasons, why))
+        judgements[index] = judgement
         merged_id = judgement.merged_id or create(conn, member.event_id, member.type)
         if judgement.merged_id is None:
             created[key] = merged_id
