@@ -53,8 +53,20 @@ def _headline(event: dict[str, Any], language: str) -> str:
     template = lines[event["status"]]
     if not _required_filled(template, slots) and "any" in lines:
         mark = _templates()["status_marks"][language].get(event["status"], "")
-        return fill(lines["any"], slots) + mark
-    return fill(template, slots)
+        return fill(_agreeing(lines["any"], event, language), slots) + mark
+    return fill(_agreeing(template, event, language), slots)
+
+
+def _agreeing(template: str, event: dict[str, Any], language: str) -> str:
+    """The verb after {actors} in the form that agrees with them: the templates are
+    written for one actor ("Japan plans to buy"); two or more take the language's plural
+    forms (`plural_verbs` in headlines.toml: "Japan and Ishiba plan to buy")."""
+    verbs = _templates().get("plural_verbs", {}).get(language, {})
+    lead = "{actors} "
+    if len(event.get("actors") or []) < 2 or not template.startswith(lead):
+        return template
+    verb, space, rest = template[len(lead):].partition(" ")
+    return f"{lead}{verbs[verb]}{space}{rest}" if verb in verbs else template
 
 
 def fill(template: str, slots: dict[str, str]) -> str:

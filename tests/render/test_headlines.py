@@ -73,6 +73,18 @@ def test_the_examples_the_issue_gives():
                       "ja": "日本、米国に5500億ドルの投資を計画"}
 
 
+@pytest.mark.parametrize(("type", "status", "verb"), [
+    ("TRADE", "planned", "plan to buy"), ("INVEST", "planned", "plan to invest"),
+    ("INVEST", "considered", "are considering investing"),
+    ("VISIT", "considered", "consider visiting"),
+])
+def test_a_verb_after_several_actors_agrees_with_them(type, status, verb):
+    one = headlines(event(type, status, actors=(JAPAN,)))["en"]
+    two = headlines(event(type, status, actors=(JAPAN, ISHIBA)))["en"]
+    assert one.startswith("Japan ") and verb not in one
+    assert two.startswith(f"Japan and Ishiba {verb}")
+
+
 def test_an_actor_known_in_one_language_keeps_its_form():
     told = headlines(event("RELEASE", "happened", actors=(UNKNOWN,), targets=()))
     assert told["en"].startswith("Kestrel Robotics released")
