@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from kizuna.event_types import event_types, role_free_types
+from kizuna.extract.doc_index import char_tokens
 from kizuna.extract.en.clauses import after_dateline, prepositions
 from kizuna.extract.en.referents import (
     SUBJECTS,
@@ -312,8 +313,8 @@ def _title_countries(ctx: ArticleContext, sent: Any, parties: list[str]) -> list
         for mention in entity.mentions:
             if not sent.start_char <= mention.start < sent.end_char:
                 continue
-            name = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-            for token in _title_words(name.root) if name is not None else ():
+            words = char_tokens(ctx.parsed, mention.start, mention.end)
+            for token in _title_words(ctx.parsed[slice(*words)].root) if words else ():
                 country = ctx.token_entity.get(token.i)
                 if country and ctx.entities.kinds.get(country) == "countries" \
                         and country not in found:
@@ -397,7 +398,7 @@ def _names_gathering(noun: Any) -> bool:
 
 @cache
 def _occasion_prepositions() -> frozenset[str]:
-    return prepositions("trigger_occasion") | {"on"}
+    return prepositions("trigger_occasion") | prepositions("gathering")
 
 
 def _goods_countries(ctx: ArticleContext, head: Any) -> list[str]:

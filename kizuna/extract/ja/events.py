@@ -128,11 +128,11 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
     if occasion().match(ctx.text[trigger.end:]):
         c_end = trigger.end  # "…会見で、…": what follows is told at the occasion, not of it
     if trigger.type != "VISIT":  # 訪問中の石破首相は…会談した: the visit's places stay its own
-        c_start = max(c_start, _visitor_start(ctx, c_start, trigger.start, mentions, lex))
+        c_start = max(c_start, _visitor_start(ctx, c_start, trigger.start, mentions))
     in_clause = [e for s, m_end, e in mentions if c_start <= s < c_end
                  and not qualifies_next(ctx.text, s, m_end, mentions)
                  and not is_venue(ctx, m_end, e, trigger.type)
-                 and not ctx.text.startswith(_ZONE, m_end)  # 日本時間17日: a clock
+                 and not ctx.text.startswith(_clock_words(), m_end)  # 日本時間17日
                  and not (trigger.type == "STATEMENT" and _talked_about(ctx, c_start, s, m_end,
                                                                         lex))]
     participants = list(dict.fromkeys([*topic, *in_clause]))
@@ -189,14 +189,17 @@ def _talked_about(ctx: JapaneseContext, c_start: int, start: int, end: int,
 
 
 _NOUN_RUN = re.compile(r"^[一-龥ァ-ヶーA-Za-z0-9の]*")
-_ZONE = "時間"
 
 
-def _visitor_start(ctx: JapaneseContext, start: int, end: int, mentions,
-                   lex: JapaneseEventLexicon) -> int:
+@cache
+def _clock_words() -> tuple[str, ...]:
+    return tuple(load("ja", "entities")["location"]["clock"])
+
+
+def _visitor_start(ctx: JapaneseContext, start: int, end: int, mentions) -> int:
     """Where the name of a visitor described by a visit clause (カナダを訪問中の) starts,
     between `start` and `end`; `start` when there is none."""
-    for word in (w for w, t in lex.words.items() if t == "VISIT"):
+    for word in _visit_words():
         position = ctx.text.find(word, start, end)
         if position >= 0:
             visit = Trigger("VISIT", position, position + len(word))
@@ -219,6 +222,12 @@ def _visitor_named_after(ctx: JapaneseContext, trigger: Trigger, mentions) -> st
         if s == start and qualifies_next(ctx.text, s, m_end, mentions):
             start = next(n for n, _, _ in mentions if n > s)
     return None
+
+
+@cache
+def _visit_words() -> tuple[str, ...]:
+    """The VISIT trigger words (looked for before every event of an article)."""
+    return tuple(w for w, t in japanese_event_lexicon().words.items() if t == "VISIT")
 
 
 @cache

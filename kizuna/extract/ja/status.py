@@ -140,13 +140,18 @@ def negated_verb(ctx: JapaneseContext, trigger: Trigger, clause_end: int) -> boo
         depth += token.text.count("「") - token.text.count("」")
         if depth > 0 or i == 0:
             continue
-        if token.lemma_ in {"ない", "ぬ"} and token.tag_.startswith("助動詞"):
+        if token.lemma_ in _negating() and token.tag_.startswith("助動詞"):
             verb, rest = tokens[i - 1], tokens[i + 1:i + 2]
             return verb.tag_.startswith("動詞") and verb.lemma_ not in _not_negating() \
                 and not (rest and rest[0].text == "を")  # 見直さざるを得ない
         if "終止形" in str(token.morph):
             return False
     return False
+
+
+@cache
+def _negating() -> frozenset[str]:
+    return frozenset(load("ja", "status")["negated"]["auxiliaries"])
 
 
 @cache
