@@ -14,7 +14,7 @@ from itertools import permutations
 
 import pytest
 
-from kizuna.model import Article, Document, Entity, Event
+from kizuna.model import Article, DateRef, Document, Entity, Event
 from kizuna.nlp import backend
 from kizuna.pipeline import extract_document
 
@@ -163,3 +163,28 @@ def assert_spans_slice(found: Extracted) -> None:
     for span in spans:
         assert text[span.start:span.end] == span.text, (span, found.describe())
     assert all(q.text == q.span.text for q in doc.quotes)
+
+
+DateResolver = Callable[[str, int, int, date | None, str], list[DateRef]]
+
+
+def resolve_in_article(resolve: DateResolver, lead: str, sentence: str, tail: str,
+                       published: date | None, tense: str) -> list[DateRef]:
+    """A language's date resolver run on `sentence` inside a longer article, so offsets
+    are article offsets; every date found slices the text and stays in the sentence."""
+    text = lead + sentence + tail
+    start, end = len(lead), len(lead) + len(sentence)
+    refs = resolve(text, start, end, published, tense)
+    for ref in refs:
+        assert ref.span is not None
+        assert text[ref.span.start : ref.span.end] == ref.span.text == ref.text
+        assert start <= ref.span.start and ref.span.end <= end
+    return refs
+
+
+def assert_dates_slice(resolve: DateResolver, text: str, published: date | None,
+                       tense: str) -> None:
+    """Whatever `resolve` finds in `text` slices it, and starts no later than it ends."""
+    for ref in resolve(text, 0, len(text), published, tense):
+        assert ref.span is not None and text[ref.span.start : ref.span.end] == ref.text
+        assert ref.start <= ref.end

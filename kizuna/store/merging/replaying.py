@@ -132,7 +132,7 @@ def later_reports(conn: Connection, key: tuple[date, str],
     rows = [r for r in rows if r.merged_id not in left]
     if not rows:
         return []
-    members = members_of(conn, {r.merged_id for r in rows})
+    members = member_ids(conn, {r.merged_id for r in rows})
     placed = last_placements(conn, {e for found in members.values() for e in found})
     moving: set[str] = set()
     while True:  # a report that may move frees those that only it held in place
@@ -159,7 +159,7 @@ def _held(event: str, members: list[str], placed: dict[str, tuple[str | None, fl
                 and placed.get(other, (None, 0.0))[0] is not None), default=0.0)
 
 
-def members_of(conn: Connection, merged_ids: set[str]) -> dict[str, list[str]]:
+def member_ids(conn: Connection, merged_ids: set[str]) -> dict[str, list[str]]:
     """merged id -> its member event ids."""
     mm = s.merged_members
     out: dict[str, list[str]] = {m: [] for m in merged_ids}

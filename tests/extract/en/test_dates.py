@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from kizuna.extract.en.dates import resolve_dates
 from kizuna.model import DateRef
+from tests.extract.conftest import assert_dates_slice, resolve_in_article
 
 THU = date(2025, 2, 6)  # a Thursday: its week runs Monday 3 to Sunday 9 February
 TUE_DEC = date(2024, 12, 3)  # a Tuesday
@@ -210,15 +211,7 @@ NOT_DATES: list[tuple[str, date | None, str]] = [
 
 
 def _resolve(sentence: str, published: date | None, tense: str) -> list[DateRef]:
-    """Resolve `sentence` inside a longer article, so offsets are article offsets."""
-    text = LEAD + sentence + TAIL
-    start, end = len(LEAD), len(LEAD) + len(sentence)
-    refs = resolve_dates(text, start, end, published, tense)
-    for ref in refs:
-        assert ref.span is not None
-        assert text[ref.span.start : ref.span.end] == ref.span.text == ref.text
-        assert start <= ref.span.start and ref.span.end <= end
-    return refs
+    return resolve_in_article(resolve_dates, LEAD, sentence, TAIL, published, tense)
 
 
 def _summary(ref: DateRef) -> tuple[str, str, str, str]:
@@ -270,7 +263,4 @@ PIECES = [
 def test_every_resolved_span_slices_the_text(
     pieces: list[str], tense: str, published: date | None
 ) -> None:
-    text = "".join(pieces)
-    for ref in resolve_dates(text, 0, len(text), published, tense):
-        assert ref.span is not None and text[ref.span.start : ref.span.end] == ref.text
-        assert ref.start <= ref.end
+    assert_dates_slice(resolve_dates, "".join(pieces), published, tense)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from kizuna.extract.ja.dates import resolve_dates_ja
 from kizuna.model import DateRef
+from tests.extract.conftest import assert_dates_slice, resolve_in_article
 
 SAT = date(2025, 2, 8)  # a Saturday: its week runs Monday 3 to Sunday 9 February
 THU = date(2025, 2, 6)  # a Thursday
@@ -174,14 +175,7 @@ NOT_DATES_JA: list[tuple[str, date | None, str]] = [
 
 
 def _resolve(sentence: str, published: date | None, tense: str) -> list[DateRef]:
-    text = LEAD + sentence + TAIL
-    start, end = len(LEAD), len(LEAD) + len(sentence)
-    refs = resolve_dates_ja(text, start, end, published, tense)
-    for ref in refs:
-        assert ref.span is not None
-        assert text[ref.span.start : ref.span.end] == ref.span.text == ref.text
-        assert start <= ref.span.start and ref.span.end <= end
-    return refs
+    return resolve_in_article(resolve_dates_ja, LEAD, sentence, TAIL, published, tense)
 
 
 @pytest.mark.parametrize(
@@ -214,7 +208,4 @@ PIECES = ["年", "月", "日", "先月", "来週", "今月", "中旬", "令和",
 def test_every_resolved_span_slices_the_text(
     pieces: list[str], tense: str, published: date | None
 ) -> None:
-    text = "".join(pieces)
-    for ref in resolve_dates_ja(text, 0, len(text), published, tense):
-        assert ref.span is not None and text[ref.span.start : ref.span.end] == ref.text
-        assert ref.start <= ref.end
+    assert_dates_slice(resolve_dates_ja, "".join(pieces), published, tense)
