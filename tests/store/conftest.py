@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from kizuna.store import Store
+from kizuna.store import schema as s
 from tests.store.factory import japanese_doc, release_doc, summit_doc
 
 BACKENDS = ("sqlite", "postgresql")
@@ -77,3 +79,15 @@ def filled(store: Store) -> Store:
     for doc in (summit_doc(), japanese_doc(), release_doc()):
         store.save_document(doc)
     return store
+
+
+def grouping(store: Store) -> set[frozenset[str]]:
+    """Which article events share a merged event, as sets of "article:local" names."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(s.merged_members.c.merged_id, s.events.c.article_id,
+                                   s.events.c.local_id)
+                            .join(s.events, s.events.c.id == s.merged_members.c.event_id)).all()
+    groups: dict[str, set[str]] = {}
+    for merged_id, article_id, local_id in rows:
+        groups.setdefault(merged_id, set()).add(f"{article_id}:{local_id}")
+    return {frozenset(g) for g in groups.values()}

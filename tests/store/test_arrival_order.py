@@ -19,22 +19,11 @@ from kizuna.store import schema as s
 from kizuna.store.merging import replaying
 from kizuna.store.merging.candidates import participant_weights
 from kizuna.store.merging.nearby import placements
+from tests.store.conftest import grouping
 from tests.store.factory import Told, report_doc
 
 FEB7, FEB8, FEB9, FEB10 = (date(2025, 2, d) for d in (7, 8, 9, 10))
 AGAIN = "placed again, in publication order"
-
-
-def grouping(store: Store) -> set[frozenset[str]]:
-    """Which article events share a merged event, as sets of "article:local" names."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(s.merged_members.c.merged_id, s.events.c.article_id,
-                                   s.events.c.local_id)
-                            .join(s.events, s.events.c.id == s.merged_members.c.event_id)).all()
-    groups: dict[str, set[str]] = {}
-    for merged_id, article_id, local_id in rows:
-        groups.setdefault(merged_id, set()).add(f"{article_id}:{local_id}")
-    return {frozenset(g) for g in groups.values()}
 
 
 def reasons(store: Store) -> list[tuple[str, str, list[str]]]:

@@ -20,6 +20,7 @@ from kizuna.store.members import load_members, members_of
 from kizuna.store.merged import get_merged_event, iter_merged_events, list_merged_events
 from kizuna.store.merging import candidates, nearby
 from kizuna.store.queries import table_counts
+from tests.store.conftest import grouping
 from tests.store.factory import Told, japanese_doc, report_doc, summit_doc
 from tests.store.test_writer import writes_during
 
@@ -28,18 +29,6 @@ FEB6, FEB7, FEB8 = date(2025, 2, 6), date(2025, 2, 7), date(2025, 2, 8)
 
 def merged_events(store: Store) -> list[MergedEvent]:
     return list(iter_merged_events(store))
-
-
-def grouping(store: Store) -> set[frozenset[str]]:
-    """Which article events share a merged event, as sets of "article:local" names."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(s.merged_members.c.merged_id, s.events.c.article_id,
-                                   s.events.c.local_id)
-                            .join(s.events, s.events.c.id == s.merged_members.c.event_id)).all()
-    groups: dict[str, set[str]] = {}
-    for merged_id, article_id, local_id in rows:
-        groups.setdefault(merged_id, set()).add(f"{article_id}:{local_id}")
-    return {frozenset(g) for g in groups.values()}
 
 
 def judgements(store: Store) -> list[Any]:
