@@ -187,6 +187,11 @@ def _summaries(conn: Connection) -> Iterator[Breach]:
     yield _breach("merged events whose last publication date is not their members'",
                   published)
     yield _breach("merged events whose participants are not their members'", participants)
+    yield _breach("merged events whose participants carry another last publication date",
+                  _ids(conn, select(mp.c.merged_id).distinct()
+                       .join(me, me.c.id == mp.c.merged_id)
+                       .where(mp.c.last_published.is_distinct_from(me.c.last_published))
+                       .order_by(mp.c.merged_id)))
 
 
 def _pairs(conn: Connection, query: object) -> dict[str, set[int]]:

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    ForeignKey,
     Integer,
     MetaData,
     String,
@@ -31,6 +32,7 @@ from sqlalchemy import (
     Text,
     insert,
     select,
+    update,
 )
 
 from kizuna.store import initial_schema, schema
@@ -74,8 +76,17 @@ def merged_event_tables(conn: Connection) -> None:
 
 
 def merged_participants_table(conn: Connection) -> None:
-    """Who takes part in each merged event, filled from the members already stored."""
-    mp, mm, p = schema.merged_participants, schema.merged_members, schema.event_participants
+    """Who takes part in each merged event, filled from the members already stored.
+
+    A frozen copy of `schema.merged_participants` as it first was (its publication day
+    came with `participants_by_day`)."""
+    mp = Table(
+        "merged_participants", MetaData(),
+        Column("merged_id", String, ForeignKey(schema.merged_events.c.id), primary_key=True),
+        Column("entity_id", Integer, ForeignKey(schema.entities.c.id), primary_key=True,
+               index=True),
+    )
+    mm, p = schema.merged_members, schema.event_participants
     mp.create(conn)
     conn.execute(insert(mp).from_select(
         ["merged_id", "entity_id"],
@@ -160,9 +171,24 @@ def watch_tables(conn: Connection) -> None:
     frozen.create_all(conn)
 
 
+def participants_by_day(conn: Connection) -> None:
+    """Each merged event's last publication day next to its participants, and an index
+    counting a name's merged events reported by a given day from the index alone (what
+    merging weighs names by, for every event it places)."""
+    mp, me = schema.merged_participants, schema.merged_events
+    conn.exec_driver_sql(f"ALTER TABLE {mp.name} ADD COLUMN last_published DATE")
+    conn.execute(update(mp).values(last_published=select(me.c.last_published)
+                                   .where(me.c.id == mp.c.merged_id).scalar_subquery()))
+    conn.exec_driver_sql(f"CREATE INDEX {PARTICIPANTS_BY_DAY} ON {mp.name} "
+                         "(entity_id, last_published, merged_id)")
+
+
+PARTICIPANTS_BY_DAY = "ix_merged_participants_entity_published"
+
 MIGRATIONS: tuple[Migration, ...] = (
     initial_tables, sqlite_fulltext, merged_event_tables, merged_participants_table,
-    api_tokens_table, postgres_trigram_search, read_indexes, watch_tables)
+    api_tokens_table, postgres_trigram_search, read_indexes, watch_tables,
+    participants_by_day)
 
 
 def applied(conn: Connection) -> set[str]:

@@ -170,11 +170,14 @@ merged_members = Table(
 )
 
 # Which canonical entities take part in a merged event (any role, any member): kept by
-# the merger so candidates and name frequencies come from one indexed lookup.
+# the merger so candidates and name frequencies come from one indexed lookup. The merged
+# event's `last_published` is copied here so how often a name was reported by a given
+# day is counted from an index alone (`candidates.participant_weights`).
 merged_participants = Table(
     "merged_participants", metadata,
     Column("merged_id", String, ForeignKey("merged_events.id"), primary_key=True),
     Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True, index=True),
+    Column("last_published", Date),
 )
 
 # Every merging decision, kept after its event or merged event is gone: ids are plain

@@ -147,6 +147,9 @@ def test_each_kind_of_breach_is_found(tmp_path: Path) -> None:
     raw.execute("UPDATE merged_events SET object = 'tampered' WHERE type = 'RELEASE'")
     raw.execute("INSERT INTO merged_events (id, type, status, updated_at) "
                 "VALUES ('ev-empty', 'MEET', 'happened', '2025-01-01')")
+    (stale,) = raw.execute("SELECT id FROM merged_events WHERE type = 'RELEASE'").fetchone()
+    raw.execute("UPDATE merged_participants SET last_published = '1999-01-01' "
+                "WHERE merged_id = ?", (stale,))
     raw.close()
     with Store.open(str(path)) as store, store.engine.connect() as conn:
         found = {b.rule: b for b in breaches(conn)}
@@ -157,6 +160,8 @@ def test_each_kind_of_breach_is_found(tmp_path: Path) -> None:
     assert "merged events whose columns are not what the writer computes from their " \
         "members" in found
     assert found["merged events without members"].examples == ("ev-empty",)
+    assert found["merged events whose participants carry another last publication "
+                 "date"].examples == (stale,)
     assert all(str(b).startswith(b.rule + ": ") for b in found.values())
 
 

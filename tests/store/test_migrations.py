@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import Connection, delete, inspect, select, text
+from sqlalchemy import Connection, delete, inspect, select, text, update
 
 from kizuna.store import Store, initial_schema, migrations, schema, writer
+from kizuna.store.invariants import breaches
 from kizuna.store.queries import table_counts
 from tests.store.factory import summit_doc
 
@@ -78,11 +79,13 @@ def test_a_database_from_before_merging_gets_merged_tables_and_catches_up(
             table.drop(conn)
         conn.execute(delete(migrations.kizuna_migrations).where(
             migrations.kizuna_migrations.c.name.in_(["merged_event_tables",
-                                                     "merged_participants_table"])))
+                                                     "merged_participants_table",
+                                                     "participants_by_day"])))
         doc = summit_doc()
         writer.insert_document(conn, doc, writer.content_hash(doc))
     with Store.open(url) as store:
-        assert recorded(store)[-2:] == ["merged_event_tables", "merged_participants_table"]
+        assert recorded(store)[-3:] == ["merged_event_tables", "merged_participants_table",
+                                        "participants_by_day"]
         assert table_counts(store)["merged_members"] == 0
         assert store.save_document(summit_doc()) == "unchanged"
         assert table_counts(store)["merged_members"] == 3
@@ -94,8 +97,27 @@ def test_merged_participants_are_filled_from_stored_members(store: Store) -> Non
         before = set(conn.execute(select(schema.merged_participants)).all())
         schema.merged_participants.drop(conn)
         migrations.merged_participants_table(conn)
+        migrations.participants_by_day(conn)
         assert set(conn.execute(select(schema.merged_participants)).all()) == before
     assert len(before) == 6  # three merged events of two participants each
+    assert {row.last_published for row in before} == {summit_doc().article.published}
+
+
+def test_participants_get_their_merged_events_day_and_the_index_counting_by_it(
+        store: Store) -> None:
+    store.save_document(summit_doc())
+    mp = schema.merged_participants
+    with store.engine.begin() as conn:
+        conn.execute(update(mp).values(last_published=None))
+        conn.exec_driver_sql(f"DROP INDEX {migrations.PARTICIPANTS_BY_DAY}")
+        conn.exec_driver_sql(f"ALTER TABLE {mp.name} DROP COLUMN last_published")
+        migrations.participants_by_day(conn)
+    with store.engine.connect() as conn:
+        days = set(conn.execute(select(mp.c.last_published)).scalars())
+        assert breaches(conn) == []
+    assert days == {summit_doc().article.published}
+    assert migrations.PARTICIPANTS_BY_DAY in {
+        i["name"] for i in inspect(store.engine).get_indexes(mp.name)}
 
 
 def test_initial_tables_are_frozen(store: Store) -> None:

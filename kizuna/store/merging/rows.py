@@ -11,7 +11,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Date, delete, insert, literal, select, update
 
 from kizuna.resolve.merging import Judgement
 from kizuna.store import schema as s
@@ -51,9 +51,9 @@ def refresh(conn: Connection, merged_id: str) -> None:
     columns = merged_columns(merged_id, members)
     conn.execute(update(me).where(me.c.id == merged_id).values(**columns))
     conn.execute(insert(mp).from_select(
-        ["merged_id", "entity_id"],
-        select(mm.c.merged_id, p.c.entity_id).distinct()
-        .join(p, p.c.event_id == mm.c.event_id).where(mm.c.merged_id == merged_id)))
+        ["merged_id", "entity_id", "last_published"],
+        select(mm.c.merged_id, p.c.entity_id, literal(columns["last_published"], Date()))
+        .distinct().join(p, p.c.event_id == mm.c.event_id).where(mm.c.merged_id == merged_id)))
 
 
 def record(conn: Connection, judgement: Judgement, decided_by: str) -> None:
