@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, select
@@ -72,12 +73,18 @@ class Member:
         return frozenset(e.name for e in self.actors + self.targets)
 
 
-def load_members(conn: Connection, where: ColumnElement[bool]) -> list[Member]:
-    """Article-level events matching `where` (on events, articles or merged_members)."""
-    rows = conn.execute(_member_select().where(where)
-                        .order_by(s.events.c.article_id, s.events.c.position)).all()
-    roles = _roles(conn, [r.event_id for r in rows])
+def load_members(conn: Connection, where: ColumnElement[bool],
+                 parties: bool = True) -> list[Member]:
+    """Article-level events matching `where` (on events, articles or merged_members);
+    without their actors and targets when `parties` is false (what a merged event's
+    stored columns are computed from does not need them)."""
+    rows = conn.execute(_member_select().where(where)).all()
+    roles = _roles(conn, [r.event_id for r in rows]) if parties else defaultdict(_no_roles)
     return [_member(row, roles[row.event_id]) for row in rows]
+
+
+def _no_roles() -> dict[str, list[Entity]]:
+    return {"actor": [], "target": []}
 
 
 def members_of(conn: Connection, merged_ids: Iterable[str]) -> dict[str, list[Member]]:
@@ -172,6 +179,7 @@ def _citation(member: Member) -> Citation:
                     language=member.language, title=member.title)
 
 
+@cache  # built once: constructing the statement costs more than SQLite running it
 def _member_select() -> Any:
     ev, a, mm = s.events, s.articles, s.merged_members
     location = s.entities.alias("location")
@@ -184,7 +192,8 @@ def _member_select() -> Any:
                    a.c.title)
             .join(a, a.c.id == ev.c.article_id)
             .outerjoin(mm, mm.c.event_id == ev.c.id)
-            .outerjoin(location, location.c.id == ev.c.location_entity_id))
+            .outerjoin(location, location.c.id == ev.c.location_entity_id)
+            .order_by(ev.c.article_id, ev.c.position))
 
 
 def _member(row: Row[Any], roles: dict[str, list[Entity]]) -> Member:
@@ -208,7 +217,7 @@ def _member(row: Row[Any], roles: dict[str, list[Entity]]) -> Member:
 def _roles(conn: Connection, event_ids: list[str]) -> dict[str, dict[str, list[Entity]]]:
     """event id -> role -> canonical entities (`id` is the name), in the event's order."""
     p, e = s.event_participants, s.entities
-    roles: dict[str, dict[str, list[Entity]]] = defaultdict(lambda: {"actor": [], "target": []})
+    roles: dict[str, dict[str, list[Entity]]] = defaultdict(_no_roles)
     for i in range(0, len(event_ids), _CHUNK):
         rows = conn.execute(select(p.c.event_id, p.c.role, e.c.name, e.c.type, e.c.country)
                             .join(e, e.c.id == p.c.entity_id)

@@ -44,7 +44,7 @@ def refresh(conn: Connection, merged_id: str) -> None:
     me, mp, mm, p = (s.merged_events, s.merged_participants, s.merged_members,
                      s.event_participants)
     conn.execute(delete(mp).where(mp.c.merged_id == merged_id))
-    members = load_members(conn, mm.c.merged_id == merged_id)
+    members = load_members(conn, mm.c.merged_id == merged_id, parties=False)
     if not members:
         conn.execute(delete(me).where(me.c.id == merged_id))
         return
