@@ -28,7 +28,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, select
+from sqlalchemy import ColumnElement, Connection, Row, bindparam, select
 
 from kizuna.event_types import role_free_types
 from kizuna.model import Citation, DateRef, Entity, MergedEvent, Span, StatusChange
@@ -81,6 +81,19 @@ def load_members(conn: Connection, where: ColumnElement[bool],
     rows = conn.execute(_member_select().where(where)).all()
     roles = _roles(conn, [r.event_id for r in rows]) if parties else defaultdict(_no_roles)
     return [_member(row, roles[row.event_id]) for row in rows]
+
+
+def members_in(conn: Connection, merged_id: str, parties: bool = True) -> list[Member]:
+    """The members of one merged event (`load_members` through a statement built once:
+    merging reads one merged event's members after every change to it)."""
+    rows = conn.execute(_members_in_select(), {"merged_id": merged_id}).all()
+    roles = _roles(conn, [r.event_id for r in rows]) if parties else defaultdict(_no_roles)
+    return [_member(row, roles[row.event_id]) for row in rows]
+
+
+@cache
+def _members_in_select() -> Any:
+    return _member_select().where(s.merged_members.c.merged_id == bindparam("merged_id"))
 
 
 def _no_roles() -> dict[str, list[Entity]]:

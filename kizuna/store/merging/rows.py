@@ -8,15 +8,17 @@ merged event left without members is deleted. Every placement is recorded in
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Date, delete, insert, literal, select, update
+from sqlalchemy import Connection, Date, bindparam, delete, insert, select, update
 
 from kizuna.resolve.merging import Judgement
 from kizuna.store import schema as s
 from kizuna.store.ids import merged_id_for
-from kizuna.store.members import Member, load_members, publication_key, summarise
+from kizuna.store.members import Member, members_in, publication_key, summarise
 
 AUTO, PERSON = "auto", "person"  # who decided: merging itself, or a person's correction
 
@@ -41,19 +43,41 @@ def attach(conn: Connection, event_id: str, merged_id: str) -> None:
 def refresh(conn: Connection, merged_id: str) -> None:
     """Recompute a merged event's columns and participants from its members; delete it
     if it has none."""
-    me, mp, mm, p = (s.merged_events, s.merged_participants, s.merged_members,
-                     s.event_participants)
-    conn.execute(delete(mp).where(mp.c.merged_id == merged_id))
-    members = load_members(conn, mm.c.merged_id == merged_id, parties=False)
+    statements = _refreshing()
+    conn.execute(statements.forget_participants, {"merged_id": merged_id})
+    members = members_in(conn, merged_id, parties=False)
     if not members:
-        conn.execute(delete(me).where(me.c.id == merged_id))
+        conn.execute(statements.delete, {"merged_id": merged_id})
         return
     columns = merged_columns(merged_id, members)
-    conn.execute(update(me).where(me.c.id == merged_id).values(**columns))
-    conn.execute(insert(mp).from_select(
-        ["merged_id", "entity_id", "last_published"],
-        select(mm.c.merged_id, p.c.entity_id, literal(columns["last_published"], Date()))
-        .distinct().join(p, p.c.event_id == mm.c.event_id).where(mm.c.merged_id == merged_id)))
+    conn.execute(statements.update, {"merged_id": merged_id, **columns})
+    conn.execute(statements.add_participants,
+                 {"merged_id": merged_id, "published": columns["last_published"]})
+
+
+@dataclass(frozen=True)
+class _Refreshing:
+    forget_participants: Any
+    delete: Any
+    update: Any
+    add_participants: Any
+
+
+@cache  # built once: refresh runs after every change to a merged event
+def _refreshing() -> _Refreshing:
+    me, mp, mm, p = (s.merged_events, s.merged_participants, s.merged_members,
+                     s.event_participants)
+    merged_id = bindparam("merged_id")
+    return _Refreshing(
+        forget_participants=delete(mp).where(mp.c.merged_id == merged_id),
+        delete=delete(me).where(me.c.id == merged_id),
+        # the new values come as parameters named after the columns
+        update=update(me).where(me.c.id == merged_id),
+        add_participants=insert(mp).from_select(
+            ["merged_id", "entity_id", "last_published"],
+            select(mm.c.merged_id, p.c.entity_id, bindparam("published", type_=Date()))
+            .distinct().join(p, p.c.event_id == mm.c.event_id)
+            .where(mm.c.merged_id == merged_id)))
 
 
 def record(conn: Connection, judgement: Judgement, decided_by: str) -> None:
