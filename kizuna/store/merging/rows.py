@@ -67,7 +67,7 @@ class _Refreshing:
 def _refreshing() -> _Refreshing:
     me, mp, mm, p = (s.merged_events, s.merged_participants, s.merged_members,
                      s.event_participants)
-    merged_id = bindparam("merged_id")
+    merged_id: Any = bindparam("merged_id")
     return _Refreshing(
         forget_participants=delete(mp).where(mp.c.merged_id == merged_id),
         delete=delete(me).where(me.c.id == merged_id),
