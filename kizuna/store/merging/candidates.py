@@ -10,10 +10,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache as cache_statement
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, distinct, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    and_,
+    bindparam,
+    distinct,
+    func,
+    or_,
+    select,
+    true,
+)
 
 from kizuna.resolve.merging import (
     DATE_SLACK_DAYS,
@@ -97,15 +110,24 @@ def candidate_facts(conn: Connection, member: Member, countries: Countries,
     each happening once (see `kizuna.resolve.happenings`), so its events are different
     happenings.
     """
-    return candidates(conn, member, holding_articles([member.article_id]), countries,
+    return candidates(conn, member, countries, Excluded(articles=(member.article_id,)),
                       days=unsure_date_days(member.type), cache=cache)
 
 
-def candidates(conn: Connection, member: Member, excluded: Any, countries: Countries,
-               days: int = UNSURE_DATE_DAYS,
+@dataclass(frozen=True)
+class Excluded:
+    """Merged events a candidate search leaves out: those holding an event of one of
+    `articles`, or those named in `merged`."""
+
+    articles: tuple[str, ...] = ()
+    merged: tuple[str, ...] = ()
+
+
+def candidates(conn: Connection, member: Member, countries: Countries,
+               excluded: Excluded = Excluded(), days: int = UNSURE_DATE_DAYS,
                cache: FactsCache | None = None) -> list[EventFacts]:
     """Merged events of the member's type (or a related one) sharing a name, whose dates
-    can be at most `days` from its own, not in `excluded`: one `EventFacts` per member,
+    can be at most `days` from its own, not `excluded`: one `EventFacts` per member,
     under its merged id."""
     names = sorted(member.names)
     if not names:
@@ -114,20 +136,33 @@ def candidates(conn: Connection, member: Member, excluded: Any, countries: Count
     # a member's date may differ from its merged event's (one member's) by up to the
     # same tolerance: twice it keeps every member that can agree
     days = min(2 * days, UNSURE_DATE_DAYS)
-    me, mp, e = s.merged_events, s.merged_participants, s.entities
-    named = select(e.c.id).where(e.c.name.in_(names))
-    ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
-    rows = conn.execute(select(me.c.id, me.c.updated_at).where(
-        me.c.type.in_(sorted(compatible(member.type))), me.c.id.in_(ids),
-        me.c.id.not_in(excluded),
-        near(when.start if when else None, when.end if when else None, member.published,
-             days))
-        .order_by(me.c.id)).all()
+    start, end = (when.start, when.end or when.start) if when else (None, None)
+    published = member.published
+    slack = timedelta(days=max(DATE_SLACK_DAYS, days))
+    rows = conn.execute(
+        _candidate_select(start is not None, published is not None, bool(excluded.articles)),
+        {"types": sorted(compatible(member.type)), "names": names,
+         "excluded": list(excluded.articles or excluded.merged),
+         "recent_since": published - timedelta(days=UNDATED_WINDOW_DAYS) if published else None,
+         "until": end + slack if end else None,
+         "since": start - slack if start else None}).all()
     if cache is not None:
         found = cache.facts(conn, {r.id: r.updated_at for r in rows}, countries)
         return [fact for r in rows for fact in found[r.id]]
     found = merged_facts(conn, [r.id for r in rows], countries)
     return [fact for r in rows for fact in found[r.id]]
+
+
+@cache_statement  # built once per shape: candidates are searched for every event placed
+def _candidate_select(dated: bool, published: bool, by_article: bool) -> Any:
+    me, mp, e = s.merged_events, s.merged_participants, s.entities
+    named = select(e.c.id).where(e.c.name.in_(bindparam("names", expanding=True)))
+    ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
+    excluded: Any = bindparam("excluded", expanding=True)
+    return select(me.c.id, me.c.updated_at).where(
+        me.c.type.in_(bindparam("types", expanding=True)), me.c.id.in_(ids),
+        me.c.id.not_in(holding_articles(excluded) if by_article else excluded),
+        near(dated, published)).order_by(me.c.id)
 
 
 def merged_facts(conn: Connection, merged_ids: list[str],
@@ -186,24 +221,22 @@ def _parties(conn: Connection, event_ids: list[str]
     return found
 
 
-def near(start: date | None, end: date | None, published: date | None,
-          days: int = UNSURE_DATE_DAYS) -> ColumnElement[bool]:
-    """Merged events whose dates can agree with a period: dated ones within `days` of
-    it (a date only inferred may be off that much); undated ones (or all,
-    for an undated period) only when last reported no more than `UNDATED_WINDOW_DAYS`
-    before `published` (see `decide`)."""
+def near(dated: bool, published: bool) -> ColumnElement[bool]:
+    """Merged events whose dates can agree with a period (bound as `since` and `until`,
+    widened by the days a date only inferred may be off): dated ones overlapping it;
+    undated ones (or all, for an undated period) only when last reported since
+    `recent_since`, `UNDATED_WINDOW_DAYS` before the report's publication (see `decide`)."""
     me = s.merged_events
     # a merged event of articles without a publication day is recent to any report, as
     # any report is to them (`_reported_together`): either way round, the same candidates
-    recent = true() if published is None else or_(
+    recent = true() if not published else or_(
         me.c.last_published.is_(None),
-        me.c.last_published >= published - timedelta(days=UNDATED_WINDOW_DAYS))
-    if start is None:
+        me.c.last_published >= bindparam("recent_since", type_=Date()))
+    if not dated:
         return recent
-    slack = timedelta(days=max(DATE_SLACK_DAYS, days))
     return or_(and_(me.c.date_start.is_(None), recent), and_(
-        me.c.date_start <= (end or start) + slack,
-        func.coalesce(me.c.date_end, me.c.date_start) >= start - slack))
+        me.c.date_start <= bindparam("until", type_=Date()),
+        func.coalesce(me.c.date_end, me.c.date_start) >= bindparam("since", type_=Date())))
 
 
 def holding_articles(articles: Any) -> Any:

@@ -13,6 +13,7 @@ from kizuna.store import schema as s
 from kizuna.store.members import load_members
 from kizuna.store.merging.candidates import (
     Countries,
+    Excluded,
     candidates,
     event_facts,
     participant_weights,
@@ -68,7 +69,7 @@ def near_matches(conn: Connection, merged_id: str, countries: Countries,
     mine = {m.article_id for m in members}
     best: dict[str, NearMatch] = {}
     for member in members:
-        found = candidates(conn, member, [merged_id], countries)
+        found = candidates(conn, member, countries, Excluded(merged=(merged_id,)))
         fact = event_facts(member, countries)
         weights = participant_weights(conn, fact.participants | {
             n for c in found for n in c.participants}, member.published)
