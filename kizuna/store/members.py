@@ -229,14 +229,19 @@ def _member(row: Row[Any], roles: dict[str, list[Entity]]) -> Member:
 
 def _roles(conn: Connection, event_ids: list[str]) -> dict[str, dict[str, list[Entity]]]:
     """event id -> role -> canonical entities (`id` is the name), in the event's order."""
-    p, e = s.event_participants, s.entities
     roles: dict[str, dict[str, list[Entity]]] = defaultdict(_no_roles)
     for i in range(0, len(event_ids), _CHUNK):
-        rows = conn.execute(select(p.c.event_id, p.c.role, e.c.name, e.c.type, e.c.country)
-                            .join(e, e.c.id == p.c.entity_id)
-                            .where(p.c.event_id.in_(event_ids[i:i + _CHUNK]))
-                            .order_by(p.c.event_id, p.c.position))
+        rows = conn.execute(_roles_select(), {"event_ids": event_ids[i:i + _CHUNK]})
         for row in rows:
             roles[row.event_id][row.role].append(
                 Entity(id=row.name, name=row.name, type=row.type, country=row.country))
     return roles
+
+
+@cache
+def _roles_select() -> Any:
+    p, e = s.event_participants, s.entities
+    return (select(p.c.event_id, p.c.role, e.c.name, e.c.type, e.c.country)
+            .join(e, e.c.id == p.c.entity_id)
+            .where(p.c.event_id.in_(bindparam("event_ids", expanding=True)))
+            .order_by(p.c.event_id, p.c.position))

@@ -170,21 +170,26 @@ def merged_facts(conn: Connection, merged_ids: list[str],
     """merged id -> the `event_facts` of each of its members (in article and position
     order), under the merged id, for every id given: read straight from the rows, not
     through whole `Member`s (what candidates cost is mostly this, in a large store)."""
-    ev, a, mm = s.events, s.articles, s.merged_members
     out: dict[str, list[EventFacts]] = {i: [] for i in dict.fromkeys(merged_ids)}
     ids = list(out)
     for i in range(0, len(ids), _CHUNK):
-        chosen = select(mm.c.event_id).where(mm.c.merged_id.in_(ids[i:i + _CHUNK]))
-        rows = conn.execute(
-            select(mm.c.merged_id, ev.c.id, ev.c.type, ev.c.status, ev.c.date_start,
-                   ev.c.date_end, ev.c.date_granularity, ev.c.date_text, ev.c.evidence_text,
-                   ev.c.amount_value, ev.c.amount_currency, a.c.published)
-            .join(a, a.c.id == ev.c.article_id).join(mm, mm.c.event_id == ev.c.id)
-            .where(ev.c.id.in_(chosen)).order_by(ev.c.article_id, ev.c.position)).all()
+        rows = conn.execute(_facts_select(), {"merged_ids": ids[i:i + _CHUNK]}).all()
         parties = _parties(conn, [r.id for r in rows])
         for row in rows:
             out[row.merged_id].append(_facts(row, parties.get(row.id, []), countries))
     return out
+
+
+@cache_statement  # built once: with lists bound as parameters, not coerced one by one
+def _facts_select() -> Any:
+    ev, a, mm = s.events, s.articles, s.merged_members
+    chosen = select(mm.c.event_id).where(
+        mm.c.merged_id.in_(bindparam("merged_ids", expanding=True)))
+    return (select(mm.c.merged_id, ev.c.id, ev.c.type, ev.c.status, ev.c.date_start,
+                   ev.c.date_end, ev.c.date_granularity, ev.c.date_text, ev.c.evidence_text,
+                   ev.c.amount_value, ev.c.amount_currency, a.c.published)
+            .join(a, a.c.id == ev.c.article_id).join(mm, mm.c.event_id == ev.c.id)
+            .where(ev.c.id.in_(chosen)).order_by(ev.c.article_id, ev.c.position))
 
 
 def _facts(row: Any, parties: list[tuple[str, str, str, str | None]],
@@ -208,17 +213,22 @@ def _facts(row: Any, parties: list[tuple[str, str, str, str | None]],
 def _parties(conn: Connection, event_ids: list[str]
              ) -> dict[str, list[tuple[str, str, str, str | None]]]:
     """event id -> (role, canonical name, type, country) of each participant."""
-    p, e = s.event_participants, s.entities
     found: dict[str, list[tuple[str, str, str, str | None]]] = {}
     for i in range(0, len(event_ids), _CHUNK):
-        rows = conn.execute(select(p.c.event_id, p.c.role, e.c.name, e.c.type, e.c.country)
-                            .join(e, e.c.id == p.c.entity_id)
-                            .where(p.c.event_id.in_(event_ids[i:i + _CHUNK]))
-                            .order_by(p.c.event_id, p.c.position))
+        rows = conn.execute(_parties_select(), {"event_ids": event_ids[i:i + _CHUNK]})
         for row in rows:
             found.setdefault(row.event_id, []).append(
                 (row.role, row.name, row.type, row.country))
     return found
+
+
+@cache_statement
+def _parties_select() -> Any:
+    p, e = s.event_participants, s.entities
+    return (select(p.c.event_id, p.c.role, e.c.name, e.c.type, e.c.country)
+            .join(e, e.c.id == p.c.entity_id)
+            .where(p.c.event_id.in_(bindparam("event_ids", expanding=True)))
+            .order_by(p.c.event_id, p.c.position))
 
 
 def near(dated: bool, published: bool) -> ColumnElement[bool]:
@@ -269,13 +279,22 @@ def participant_weights(conn: Connection, names: Iterable[str],
     names = sorted(set(names))
     if not names:
         return {}
+    query = _weights_select("now" if isinstance(by, _Now) else "undated" if by is None
+                            else "by")
+    rows = conn.execute(query, {"names": names, "by": None if isinstance(by, _Now) else by})
+    return {name: 1 / (1 + math.log(n)) for name, n in rows if n >= 1}
+
+
+@cache_statement  # built once per kind: names are weighed for every article placed
+def _weights_select(kind: str) -> Any:
     mp, e = s.merged_participants, s.entities
     query = (select(e.c.name, func.count(distinct(mp.c.merged_id)))
-             .join(mp, mp.c.entity_id == e.c.id).where(e.c.name.in_(names)))
-    if not isinstance(by, _Now):
+             .join(mp, mp.c.entity_id == e.c.id)
+             .where(e.c.name.in_(bindparam("names", expanding=True))))
+    if kind != "now":
         # the merged event's day as copied next to its participants: counted from the
         # (entity, day, merged event) index alone, without reading each merged event
         undated = mp.c.last_published.is_(None)
-        query = query.where(undated if by is None else or_(undated, mp.c.last_published <= by))
-    rows = conn.execute(query.group_by(e.c.name))
-    return {name: 1 / (1 + math.log(n)) for name, n in rows if n >= 1}
+        query = query.where(undated if kind == "undated" else
+                            or_(undated, mp.c.last_published <= bindparam("by", type_=Date())))
+    return query.group_by(e.c.name)
