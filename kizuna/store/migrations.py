@@ -185,10 +185,20 @@ def participants_by_day(conn: Connection) -> None:
 
 PARTICIPANTS_BY_DAY = "ix_merged_participants_entity_published"
 
+
+def candidate_index(conn: Connection) -> None:
+    """An index holding what the search for merged events an event may report filters
+    on (type, dates, last publication day), so it reads no table row."""
+    conn.exec_driver_sql(f"CREATE INDEX {CANDIDATE_INDEX} ON {schema.merged_events.name} "
+                         "(type, date_start, date_end, last_published, id, updated_at)")
+
+
+CANDIDATE_INDEX = "ix_merged_events_candidates"
+
 MIGRATIONS: tuple[Migration, ...] = (
     initial_tables, sqlite_fulltext, merged_event_tables, merged_participants_table,
     api_tokens_table, postgres_trigram_search, read_indexes, watch_tables,
-    participants_by_day)
+    participants_by_day, candidate_index)
 
 
 def applied(conn: Connection) -> set[str]:

@@ -80,12 +80,13 @@ def test_a_database_from_before_merging_gets_merged_tables_and_catches_up(
         conn.execute(delete(migrations.kizuna_migrations).where(
             migrations.kizuna_migrations.c.name.in_(["merged_event_tables",
                                                      "merged_participants_table",
-                                                     "participants_by_day"])))
+                                                     "participants_by_day",
+                                                     "candidate_index"])))
         doc = summit_doc()
         writer.insert_document(conn, doc, writer.content_hash(doc))
     with Store.open(url) as store:
-        assert recorded(store)[-3:] == ["merged_event_tables", "merged_participants_table",
-                                        "participants_by_day"]
+        assert recorded(store)[-4:] == ["merged_event_tables", "merged_participants_table",
+                                        "participants_by_day", "candidate_index"]
         assert table_counts(store)["merged_members"] == 0
         assert store.save_document(summit_doc()) == "unchanged"
         assert table_counts(store)["merged_members"] == 3
@@ -118,6 +119,12 @@ def test_participants_get_their_merged_events_day_and_the_index_counting_by_it(
     assert days == {summit_doc().article.published}
     assert migrations.PARTICIPANTS_BY_DAY in {
         i["name"] for i in inspect(store.engine).get_indexes(mp.name)}
+
+
+def test_merged_events_get_the_index_candidates_are_searched_with(store: Store) -> None:
+    columns = {i["name"]: i["column_names"]
+               for i in inspect(store.engine).get_indexes(schema.merged_events.name)}
+    assert columns[migrations.CANDIDATE_INDEX][:3] == ["type", "date_start", "date_end"]
 
 
 def test_initial_tables_are_frozen(store: Store) -> None:

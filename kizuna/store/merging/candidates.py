@@ -157,12 +157,15 @@ def candidates(conn: Connection, member: Member, countries: Countries,
 def _candidate_select(dated: bool, published: bool, by_article: bool) -> Any:
     me, mp, e = s.merged_events, s.merged_participants, s.entities
     named = select(e.c.id).where(e.c.name.in_(bindparam("names", expanding=True)))
-    ids = select(mp.c.merged_id).where(mp.c.entity_id.in_(named))
+    # asked of each merged event of the type whose dates can agree (read from the
+    # `migrations.CANDIDATE_INDEX` alone), not a list of every merged event of a common name
+    sharing = select(mp.c.merged_id).where(mp.c.merged_id == me.c.id,
+                                           mp.c.entity_id.in_(named)).exists()
     excluded: Any = bindparam("excluded", expanding=True)
     return select(me.c.id, me.c.updated_at).where(
-        me.c.type.in_(bindparam("types", expanding=True)), me.c.id.in_(ids),
+        me.c.type.in_(bindparam("types", expanding=True)),
         me.c.id.not_in(holding_articles(excluded) if by_article else excluded),
-        near(dated, published)).order_by(me.c.id)
+        near(dated, published), sharing).order_by(me.c.id)
 
 
 def merged_facts(conn: Connection, merged_ids: list[str],
