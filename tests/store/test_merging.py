@@ -128,6 +128,27 @@ def test_participant_weights_fall_with_the_number_of_events(store: Store) -> Non
     assert "Nobody" not in weights  # in no merged event: decide counts it as 1
 
 
+def test_a_name_two_entities_share_counts_each_merged_event_once(store: Store) -> None:
+    def as_country(doc: Document) -> Document:
+        return replace(doc, entities=tuple(replace(e, type="GPE") if e.name == "Jordan"
+                                           else e for e in doc.entities))
+
+    save(store, report_doc("a", FEB8, Told(names=("Jordan", "Donald Trump"))),
+         as_country(report_doc("b", FEB8, Told(names=("Jordan", "Donald Trump")))),
+         report_doc("c", FEB8, Told(type="VISIT", names=("Jordan", "Xi Jinping"))),
+         as_country(report_doc("d", FEB8, Told(type="AGREE", names=("Jordan", "Kim Lee"),
+                                               when=date(2025, 1, 9)))))
+    assert merged_of(store, "a") == merged_of(store, "b")  # both Jordans in one
+    with store.engine.connect() as conn:
+        for by in (candidates.NOW, FEB8, None):
+            weights = candidates.participant_weights(conn, ["Jordan", "Xi Jinping"], by)
+            if by is None:  # every report here is dated
+                assert weights == {}
+            else:  # a+b, c and d: each Jordan is in two, the name in three
+                assert weights["Jordan"] == pytest.approx(1 / (1 + math.log(3)))
+                assert weights["Xi Jinping"] == 1.0
+
+
 # --- what a merged event says ---------------------------------------------------------
 
 def test_status_history_follows_publication_planned_then_happened(store: Store) -> None:

@@ -282,17 +282,27 @@ def participant_weights(conn: Connection, names: Iterable[str],
     names = sorted(set(names))
     if not names:
         return {}
-    query = _weights_select("now" if isinstance(by, _Now) else "undated" if by is None
-                            else "by")
-    rows = conn.execute(query, {"names": names, "by": None if isinstance(by, _Now) else by})
-    return {name: 1 / (1 + math.log(n)) for name, n in rows if n >= 1}
+    kind = "now" if isinstance(by, _Now) else "undated" if by is None else "by"
+    day = None if isinstance(by, _Now) else by
+    # counted per entity, which needs no DISTINCT (an entity is in a merged event once);
+    # a name two entities share (a person and a company) is counted again over both
+    counts: dict[str, int] = {}
+    shared: set[str] = set()
+    for name, n in conn.execute(_weights_select(kind, False), {"names": names, "by": day}):
+        if name in counts:
+            shared.add(name)
+        counts[name] = n
+    if shared:
+        counts.update((name, n) for name, n in conn.execute(
+            _weights_select(kind, True), {"names": sorted(shared), "by": day}))
+    return {name: 1 / (1 + math.log(n)) for name, n in counts.items() if n >= 1}
 
 
 @cache_statement  # built once per kind: names are weighed for every article placed
-def _weights_select(kind: str) -> Any:
+def _weights_select(kind: str, by_name: bool) -> Any:
     mp, e = s.merged_participants, s.entities
-    query = (select(e.c.name, func.count(distinct(mp.c.merged_id)))
-             .join(mp, mp.c.entity_id == e.c.id)
+    count = func.count(distinct(mp.c.merged_id)) if by_name else func.count()
+    query = (select(e.c.name, count).join(mp, mp.c.entity_id == e.c.id)
              .where(e.c.name.in_(bindparam("names", expanding=True))))
     if kind != "now":
         # the merged event's day as copied next to its participants: counted from the
@@ -300,4 +310,4 @@ def _weights_select(kind: str) -> Any:
         undated = mp.c.last_published.is_(None)
         query = query.where(undated if kind == "undated" else
                             or_(undated, mp.c.last_published <= bindparam("by", type_=Date())))
-    return query.group_by(e.c.name)
+    return query.group_by(e.c.name if by_name else e.c.id)
