@@ -186,19 +186,26 @@ def participants_by_day(conn: Connection) -> None:
 PARTICIPANTS_BY_DAY = "ix_merged_participants_entity_published"
 
 
-def candidate_index(conn: Connection) -> None:
-    """An index holding what the search for merged events an event may report filters
-    on (type, dates, last publication day), so it reads no table row."""
-    conn.exec_driver_sql(f"CREATE INDEX {CANDIDATE_INDEX} ON {schema.merged_events.name} "
-                         "(type, date_start, date_end, last_published, id, updated_at)")
+def merging_indexes(conn: Connection) -> None:
+    """Indexes merging reads through for every article it places (`MERGING_INDEXES`)."""
+    for name, target in MERGING_INDEXES.items():
+        conn.exec_driver_sql(f"CREATE INDEX {name} ON {target}")
 
 
 CANDIDATE_INDEX = "ix_merged_events_candidates"
+MERGING_INDEXES = {
+    # what the search for merged events an event may report filters on (type, dates,
+    # last publication day), so it reads no table row
+    CANDIDATE_INDEX: "merged_events (type, date_start, date_end, last_published, id, "
+                     "updated_at)",
+    # a person's judgements, which placing again never undoes: few among many automatic
+    "ix_judgements_by_event": "judgements (decided_by, event_id)",
+}
 
 MIGRATIONS: tuple[Migration, ...] = (
     initial_tables, sqlite_fulltext, merged_event_tables, merged_participants_table,
     api_tokens_table, postgres_trigram_search, read_indexes, watch_tables,
-    participants_by_day, candidate_index)
+    participants_by_day, merging_indexes)
 
 
 def applied(conn: Connection) -> set[str]:

@@ -81,12 +81,12 @@ def test_a_database_from_before_merging_gets_merged_tables_and_catches_up(
             migrations.kizuna_migrations.c.name.in_(["merged_event_tables",
                                                      "merged_participants_table",
                                                      "participants_by_day",
-                                                     "candidate_index"])))
+                                                     "merging_indexes"])))
         doc = summit_doc()
         writer.insert_document(conn, doc, writer.content_hash(doc))
     with Store.open(url) as store:
         assert recorded(store)[-4:] == ["merged_event_tables", "merged_participants_table",
-                                        "participants_by_day", "candidate_index"]
+                                        "participants_by_day", "merging_indexes"]
         assert table_counts(store)["merged_members"] == 0
         assert store.save_document(summit_doc()) == "unchanged"
         assert table_counts(store)["merged_members"] == 3
