@@ -25,9 +25,8 @@ AUTO, PERSON = "auto", "person"  # who decided: merging itself, or a person's co
 
 def create(conn: Connection, event_id: str, type: str) -> str:
     """A new, empty merged event named after `event_id`; its id."""
-    me = s.merged_events
     attempt = 0
-    while conn.execute(select(me.c.id).where(me.c.id == merged_id_for(event_id, attempt))
+    while conn.execute(_statements().find, {"merged_id": merged_id_for(event_id, attempt)}
                        ).first() is not None:
         attempt += 1
     merged_id = merged_id_for(event_id, attempt)
@@ -36,14 +35,14 @@ def create(conn: Connection, event_id: str, type: str) -> str:
 
 
 def attach(conn: Connection, event_id: str, merged_id: str) -> None:
-    conn.execute(insert(s.merged_members).values(event_id=event_id, merged_id=merged_id))
+    conn.execute(_statements().join, {"event_id": event_id, "merged_id": merged_id})
     refresh(conn, merged_id)
 
 
 def refresh(conn: Connection, merged_id: str) -> None:
     """Recompute a merged event's columns and participants from its members; delete it
     if it has none."""
-    statements = _refreshing()
+    statements = _statements()
     conn.execute(statements.forget_participants, {"merged_id": merged_id})
     members = members_in(conn, merged_id, parties=False)
     if not members:
@@ -56,22 +55,28 @@ def refresh(conn: Connection, merged_id: str) -> None:
 
 
 @dataclass(frozen=True)
-class _Refreshing:
+class _Statements:
+    find: Any
+    begin: Any
+    join: Any
+    judge: Any
     forget_participants: Any
     delete: Any
     update: Any
     add_participants: Any
 
 
-@cache  # built once: refresh runs after every change to a merged event
-def _refreshing() -> _Refreshing:
+@cache  # built once: these run for every event placed and every change it makes
+def _statements() -> _Statements:
     me, mp, mm, p = (s.merged_events, s.merged_participants, s.merged_members,
                      s.event_participants)
     merged_id: Any = bindparam("merged_id")
-    return _Refreshing(
+    # inserts and the update take their values as parameters named after the columns
+    return _Statements(
+        find=select(me.c.id).where(me.c.id == merged_id),
+        begin=insert(me), join=insert(mm), judge=insert(s.judgements),
         forget_participants=delete(mp).where(mp.c.merged_id == merged_id),
         delete=delete(me).where(me.c.id == merged_id),
-        # the new values come as parameters named after the columns
         update=update(me).where(me.c.id == merged_id),
         add_participants=insert(mp).from_select(
             ["merged_id", "entity_id", "last_published"],
@@ -81,22 +86,22 @@ def _refreshing() -> _Refreshing:
 
 
 def record(conn: Connection, judgement: Judgement, decided_by: str) -> None:
-    conn.execute(insert(s.judgements).values(
-        event_id=judgement.event_id, merged_id=judgement.merged_id, decided_by=decided_by,
-        score=judgement.score, reasons=json.dumps(list(judgement.reasons), ensure_ascii=False),
-        created_at=datetime.now(UTC)))
+    conn.execute(_statements().judge, {
+        "event_id": judgement.event_id, "merged_id": judgement.merged_id,
+        "decided_by": decided_by, "score": judgement.score,
+        "reasons": json.dumps(list(judgement.reasons), ensure_ascii=False),
+        "created_at": datetime.now(UTC)})
 
 
 def ensure(conn: Connection, merged_id: str, type: str) -> None:
     """The merged event a person named exists (recreated under its id if it was emptied)."""
-    me = s.merged_events
-    if conn.execute(select(me.c.id).where(me.c.id == merged_id)).first() is None:
+    if conn.execute(_statements().find, {"merged_id": merged_id}).first() is None:
         insert_empty(conn, merged_id, type)
 
 
 def insert_empty(conn: Connection, merged_id: str, type: str) -> None:
-    conn.execute(insert(s.merged_events).values(
-        id=merged_id, type=type, status="happened", updated_at=datetime.now(UTC)))
+    conn.execute(_statements().begin, {"id": merged_id, "type": type, "status": "happened",
+                                       "updated_at": datetime.now(UTC)})
 
 
 def merged_columns(merged_id: str, members: list[Member]) -> dict[str, Any]:
