@@ -53,7 +53,8 @@ from kizuna.store.merging.rows import PERSON, refresh
 # Later reports placed again for one arriving article, at most. Each costs about as
 # much as storing an article; in issue 11's cost benchmark (slack 0.1) 40 stores the
 # dev articles in ~4.6 s, 10 in ~4.1 s, 5 in ~3.7 s, 2 in ~3.2 s, none in ~2.1 s;
-# dev in five orders gives the same spread (0.013) with 40 and with 5.
+# dev in five orders gives the same spread (0.013) with 40 and with 5, 0.051 with 3
+# and 0.073 with 2.
 REPLAY_LIMIT = 5
 # Later reports published more than this many days after the arriving article are left
 # as they are: reports of one happening come out within days of each other, and each
