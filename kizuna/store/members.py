@@ -231,7 +231,7 @@ def _roles(conn: Connection, event_ids: list[str]) -> dict[str, dict[str, list[E
     """event id -> role -> canonical entities (`id` is the name), in the event's order."""
     roles: dict[str, dict[str, list[Entity]]] = defaultdict(_no_roles)
     for i in range(0, len(event_ids), _CHUNK):
-        rows = conn.execute(_roles_select(), {"event_ids": event_ids[i:i + _CHUNK]})
+        rows = conn.execute(participants_select(), {"event_ids": event_ids[i:i + _CHUNK]})
         for row in rows:
             roles[row.event_id][row.role].append(
                 Entity(id=row.name, name=row.name, type=row.type, country=row.country))
@@ -239,7 +239,9 @@ def _roles(conn: Connection, event_ids: list[str]) -> dict[str, dict[str, list[E
 
 
 @cache
-def _roles_select() -> Any:
+def participants_select() -> Any:
+    """(event id, role, canonical name, type, country) of each participant of the events
+    bound as `event_ids`, in each event's order."""
     p, e = s.event_participants, s.entities
     return (select(p.c.event_id, p.c.role, e.c.name, e.c.type, e.c.country)
             .join(e, e.c.id == p.c.entity_id)

@@ -38,7 +38,7 @@ from kizuna.resolve.merging import (
     with_countries,
 )
 from kizuna.store import schema as s
-from kizuna.store.members import Member
+from kizuna.store.members import Member, participants_select
 
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 Countries = Mapping[str, str]  # ISO 3166-1 alpha-3 code -> the country's canonical name
@@ -218,20 +218,11 @@ def _parties(conn: Connection, event_ids: list[str]
     """event id -> (role, canonical name, type, country) of each participant."""
     found: dict[str, list[tuple[str, str, str, str | None]]] = {}
     for i in range(0, len(event_ids), _CHUNK):
-        rows = conn.execute(_parties_select(), {"event_ids": event_ids[i:i + _CHUNK]})
+        rows = conn.execute(participants_select(), {"event_ids": event_ids[i:i + _CHUNK]})
         for row in rows:
             found.setdefault(row.event_id, []).append(
                 (row.role, row.name, row.type, row.country))
     return found
-
-
-@cache_statement
-def _parties_select() -> Any:
-    p, e = s.event_participants, s.entities
-    return (select(p.c.event_id, p.c.role, e.c.name, e.c.type, e.c.country)
-            .join(e, e.c.id == p.c.entity_id)
-            .where(p.c.event_id.in_(bindparam("event_ids", expanding=True)))
-            .order_by(p.c.event_id, p.c.position))
 
 
 def near(dated: bool, published: bool) -> ColumnElement[bool]:
