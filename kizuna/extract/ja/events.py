@@ -29,6 +29,7 @@ from kizuna.extract.ja.clauses import (
     trimmed,
 )
 from kizuna.extract.ja.status import (
+    chain_end,
     chained_clause,
     closes_in_nonpast,
     event_status,
@@ -147,8 +148,9 @@ def _event(ctx: JapaneseContext, trigger: Trigger, sentence: tuple[int, int],
     status = event_status(ctx, trigger, (c_start, c_end), tense, lex)
     if status == "happened" and negated_verb(ctx, trigger, c_end):
         status = "negated"
-    if status == "happened" and (plan_closes_chain(ctx.text, c_end, end, lex)
-                                 or closes_in_nonpast(ctx, trigger, c_end)):
+    if status == "happened" and (
+            plan_closes_chain(ctx.text, c_end, end, lex)
+            or closes_in_nonpast(ctx, trigger, chain_end(ctx.text, c_end, end))):
         status = "planned"
     if past_modifier().search(ctx.text[max(c_start, trigger.start - 4):trigger.start]):
         status = "happened"  # 成立したAI法: a past relative clause tells what has happened

@@ -55,6 +55,14 @@ def plan_closes_chain(text: str, clause_end: int, sentence_end: int,
     return any(cue in closing for cue in _plan_endings())
 
 
+def chain_end(text: str, clause_end: int, sentence_end: int) -> int:
+    """Where the predicate deciding a clause's tense ends: a clause in the continuative
+    form (…の輸入を増やし、…を購入すると明記した) has no tense of its own and takes that
+    of the clause its chain closes with, so up to the end of its sentence."""
+    return sentence_end if text[:clause_end].rstrip().endswith(_continuative()) \
+        else clause_end
+
+
 def chained_clause(text: str, clause_start: int) -> bool:
     """Whether the clause starting at `clause_start` follows one in the continuative form
     (出資し、提携した): the two tell one course of action, with the same parties."""

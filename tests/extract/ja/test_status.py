@@ -94,6 +94,11 @@ STATUS: list = [
      {"Toyota Motor"}, "planned"),
     ("トヨタ自動車は新型の電池を公開し、販売網を広げた。", "RELEASE",
      {"Toyota Motor"}, "happened"),
+    # ... and one chained before a plain non-past takes its tense (連用中止 has none)
+    ("日本は米国産のLNGの輸入を増やし、国内の備蓄を厚くする。", "TRADE",
+     {"Japan", "United States"}, "planned"),
+    ("日本は米国産のLNGの輸入を増やし、国内の備蓄を厚くした。", "TRADE",
+     {"Japan", "United States"}, "happened"),
     # a plain past followed by a quote: the quote's words set no status
     ("石破首相は8日、トランプ大統領と会談した後、「率直な議論ができた。関係は一層強く"
      "なる」と語った。", "MEET", {"Shigeru Ishiba", "Donald Trump"}, "happened"),
