@@ -193,7 +193,7 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
     first = after_dateline(sent)
     floor = ctx.parsed[first].idx if first < sent.end else sent.start_char
     candidates = [d for d in ctx.find_dates(sent.start_char, sent.end_char, tense)
-                  if d.span and d.span.start >= floor]
+                  if d.span and d.span.start >= floor and _may_date(ctx, d, status)]
     if not candidates:
         return _same_day(ctx, sent)
     pool: list[DateRef] = []
@@ -208,6 +208,26 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
     if tense == "future" and _told_in_past(ctx.parsed, chosen):
         return _in_past(ctx, sent, chosen)
     return chosen
+
+
+def _may_date(ctx: ArticleContext, ref: DateRef, status: str) -> bool:
+    """Whether `ref` can say when an event of `status` took place. A happening that is
+    over took place by publication, so a later date ("signed deals, with deliveries
+    expected to start around 2030") is when something it sets in train is due; and a
+    deadline ("agreed to cut tariffs by 2030") bounds what was agreed, never says when the
+    agreeing was. A planned event keeps its deadline: it is due then, the best the text
+    says of when."""
+    if status != "happened":
+        return True
+    if ctx.published is not None and ref.start > ctx.published:
+        return False
+    words = ref.text.lower()
+    return not any(words.startswith(f"{cue} ") for cue in _deadline_cues())
+
+
+@cache
+def _deadline_cues() -> tuple[str, ...]:
+    return tuple(load("en", "dates")["deadline"]["cues"])
 
 
 def _told_in_past(parsed: Any, ref: DateRef) -> bool:
@@ -266,7 +286,7 @@ def read_events(inputs: EventInputs) -> list[Event]:
         text=inputs.text, parsed=parsed, entities=resolved,
         token_entity=token_entities(parsed, resolved), amounts=inputs.amounts,
         find_dates=inputs.find_dates, leaders=_leaders(resolved),
-        subject_mentions=subject_mentions(parsed, resolved),
+        subject_mentions=subject_mentions(parsed, resolved), published=inputs.published,
     ))
 
 

@@ -322,6 +322,17 @@ DATES: list = [
     ("SoftBank Group announced a $40 billion investment in OpenAI earlier this year.",
      "INVEST", "2025-01-01", "2025-12-31", "year"),
     ("Ishiba met Trump at the White House.", "MEET", None, None, None),
+    # a deadline in what was agreed, or a later date of what the deal sets in train, is
+    # not when a happening that is over took place: the verb's own date is, or none
+    ("Japan and India signed a pact to remove tariffs on cars by 2030.", "AGREE",
+     None, None, None),
+    ("SoftBank Group signed an agreement with Kioxia on Tuesday, with shipments due "
+     "to begin in 2028.", "AGREE", "2025-02-04", "2025-02-04", "day"),
+    ("By Tuesday, Toyota and Denso had signed a memorandum on batteries.", "AGREE",
+     None, None, None),
+    # a planned happening is due by its deadline: the deadline is its date
+    ("Japan will scrap its tariffs on Indian cars by 2030.", "RESTRICT",
+     "2030-01-01", "2030-12-31", "year"),
     # the date hangs on the past verb of telling, not on the plan told
     ("Toyota Motor on Tuesday announced plans to build a battery plant in Kentucky.",
      "INVEST", "2025-02-04", "2025-02-04", "day"),
