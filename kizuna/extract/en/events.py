@@ -102,7 +102,10 @@ def _joined_earlier(ctx: ArticleContext, sent: Any, trigger: Trigger,
                     events: list[Event]) -> tuple[int, Event] | None:
     """"The president attended the meeting alongside Bessent and Lutnick": those who
     attend or join a happening already told (a definite noun) take part in it, so they
-    join the latest event of its type instead of making a new one."""
+    join the latest event of its type instead of making a new one. They join as actors:
+    whoever attends, and whoever attends alongside them, is among those holding the
+    happening, not someone it was held with ("Iwaya joined the talks" does not make
+    Ishiba and Trump meet Iwaya)."""
     head = ctx.parsed[trigger.head]
     if trigger.kind != "noun" or head.dep_ != "dobj" or \
             head.head.lemma_.lower() not in _joining_verbs():
@@ -115,8 +118,8 @@ def _joined_earlier(ctx: ArticleContext, sent: Any, trigger: Trigger,
     actors, targets, _ = event_parties(ctx, sent, trigger)
     event = events[earlier[-1]]
     known = {*event.actors, *event.targets}
-    new = [p for p in [*actors, *targets] if p not in known]
-    return earlier[-1], replace(event, targets=(*event.targets, *new))
+    new = [p for p in dict.fromkeys([*actors, *targets]) if p not in known]
+    return earlier[-1], replace(event, actors=(*event.actors, *new))
 
 
 @cache

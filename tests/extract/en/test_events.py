@@ -423,6 +423,13 @@ ROLES: list = [
      "RESTRICT", {"United States"}, {"Japan"}),
     ("India will increase its purchases of American crude oil, the United States said.",
      "TRADE", {"India"}, {"United States"}),
+    # who joins a meeting already told is among those holding it, with those alongside
+    # them, not someone the others met
+    ("Ishiba and Trump met at the White House on Friday. Takeshi Iwaya joined the talks.",
+     "MEET", {"Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya"}, set()),
+    ("Trump met Akazawa in the Oval Office. Bessent attended the meeting alongside "
+     "Howard Lutnick.", "MEET", {"Donald Trump", "Scott Bessent", "Howard Lutnick"},
+     {"Ryosei Akazawa"}),
     # a demonym on a company does not make its country a party (China is neither)
     ("The United States imposed sanctions on a Chinese chipmaker, angering China.",
      "RESTRICT", {"United States"}, set()),
