@@ -24,6 +24,7 @@ from kizuna.extract.en.participants import event_parties, predicate_of
 from kizuna.extract.en.referents import SUBJECTS, ArticleContext, subject_mentions
 from kizuna.extract.en.status import event_status
 from kizuna.extract.en.triggers import Trigger, find_triggers
+from kizuna.extract.en.triggers import english_triggers as _english_lexicon
 from kizuna.extract.events import AMOUNT_TYPES, MIN_PARTICIPANTS, EventInputs, token_entities
 from kizuna.lang import load
 from kizuna.model import DateRef, Event, Money, Span
@@ -157,17 +158,53 @@ def _end_char(token: Any) -> int:
     return token.idx + len(token.text)
 
 
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+
+
 def _object(trigger: Trigger, head: Any) -> str | None:
-    table = token_table(head.doc)
+    if trigger.type == "STATEMENT":
+        return _remarks_topic(trigger, head)
     if trigger.kind == "noun":
-        words = table.subtree(head.i)
-    else:
-        objects = [c for c in head.children if c.dep_ in {"dobj", "attr", "oprd"}]
-        if not objects:
-            return None
-        words = table.subtree(objects[0].i)
+        return _words(head)
+    objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    return _words(objects[0]) if objects else None
+
+
+def _remarks_topic(trigger: Trigger, head: Any) -> str | None:
+    """What remarks are about: a topic phrase ("briefed reporters on the trip", "a speech
+    on AI policy"), else the object of a verb that does not address someone ("declared
+    an emergency"). Who hears them ("told reporters") and where they are made ("at a
+    press conference") are not what they are about."""
+    if trigger.kind == "verb":
+        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        # "spoke to the press about tariffs": the topic may hang on the audience
+        holders = [head, *objects, *head.doc[trigger.start:trigger.end]]
+    else:  # "gave a speech on AI policy": the topic may hang on the noun or its verb
+        objects = []
+        holders = [head, head.head] if head.dep_ in OBJECT_DEPS else [head]
+    topics = _english_lexicon().topic_prepositions
+    for node in holders:
+        for prep in node.children:
+            about = [c for c in prep.children if c.dep_ == "pobj"
+                     and c.ent_type_ not in {"DATE", "TIME"}]  # "on Monday" is when
+            if prep.dep_ == "prep" and prep.lower_ in topics and about:
+                return _words(about[0])
+    if objects and head.lemma_.lower() not in _addressing_verbs():
+        return _words(objects[0])
+    return None
+
+
+def _words(node: Any) -> str | None:
+    """The words of `node`'s phrase, on one line, at most 160 characters."""
+    table = token_table(node.doc)
+    words = table.subtree(node.i)
     text = " ".join(table.span_text(min(words), max(words) + 1).split())
     return text[:160] or None
+
+
+@cache
+def _addressing_verbs() -> frozenset[str]:
+    return frozenset(load("en", "events")["STATEMENT"].get("addressing_verbs", ()))
 
 
 def _amount(ctx: ArticleContext, trigger: Trigger, head: Any, clause: Span) -> Money | None:

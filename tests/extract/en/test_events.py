@@ -263,6 +263,30 @@ def test_object(extract, text, event_type, words):
     assert any(words in o for o in objects), got.describe()
 
 
+# remarks, what the STATEMENT is about (None: the article does not say): its topic, never
+# who hears it or the occasion it is made at
+REMARK_TOPICS: list = [
+    ("Ishiba told reporters that Japan would buy more American gas.", None),
+    ("Hayashi will brief journalists on the outcome of the summit.", "the outcome of the summit"),
+    ("Sony held a news conference on Wednesday.", None),
+    ("Takaichi gave a speech on chip subsidies in Osaka.", "chip subsidies"),
+    ("Trump spoke to the press about the steel tariffs.", "the steel tariffs"),
+    ("Ishiba addressed the nation on Monday.", None),
+    ("Ishiba declared a state of emergency in Tokyo.", "a state of emergency"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), REMARK_TOPICS)
+def test_remarks_are_about_their_topic(extract, text, topic):
+    got = extract(text)
+    statements = got.events_of("STATEMENT")
+    assert statements, got.describe()
+    found = statements[0].object
+    assert (found is None) if topic is None else (found is not None and topic in found), \
+        got.describe()
+    assert not found or not any(word in found for word in ("reporter", "journalist", "press"))
+
+
 # article, event type, amount value, currency (None: the event has no amount)
 AMOUNTS: list = [
     ("SoftBank Group will invest $100 billion in the United States.", "INVEST", 1e11, "USD"),
