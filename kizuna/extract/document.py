@@ -33,7 +33,8 @@ def build_document(article: Article, parsed: Any) -> Document:
     resolved = resolve_entities(text, mentions)
     amounts = tuple(_outside(find_amounts(text), furniture))
     inputs = EventInputs(text=text, parsed=parsed, entities=resolved, amounts=amounts,
-                         find_dates=_date_finder(article, language.resolve_dates, furniture))
+                         find_dates=_date_finder(article, language.resolve_dates, furniture),
+                         published=article.published)
     events = with_their_countries(
         inherit_dates(merge_repeated(_outside(language.find_events(inputs), furniture))),
         resolved)

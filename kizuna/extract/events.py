@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from kizuna.extract.doc_index import char_tokens, memo
@@ -25,6 +26,7 @@ class EventInputs:
     entities: ResolvedEntities
     amounts: tuple[Money, ...]
     find_dates: Callable[[int, int, str], list[DateRef]]  # sentence start, end, tense
+    published: date | None = None  # what "happened" is measured against
 
 
 def token_entities(parsed: Any, entities: ResolvedEntities) -> dict[int, str]:

@@ -24,6 +24,7 @@ from kizuna.extract.en.participants import event_parties, predicate_of
 from kizuna.extract.en.referents import SUBJECTS, ArticleContext, subject_mentions
 from kizuna.extract.en.status import event_status
 from kizuna.extract.en.triggers import Trigger, find_triggers
+from kizuna.extract.en.triggers import english_triggers as _english_lexicon
 from kizuna.extract.events import AMOUNT_TYPES, MIN_PARTICIPANTS, EventInputs, token_entities
 from kizuna.lang import load
 from kizuna.model import DateRef, Event, Money, Span
@@ -102,7 +103,10 @@ def _joined_earlier(ctx: ArticleContext, sent: Any, trigger: Trigger,
                     events: list[Event]) -> tuple[int, Event] | None:
     """"The president attended the meeting alongside Bessent and Lutnick": those who
     attend or join a happening already told (a definite noun) take part in it, so they
-    join the latest event of its type instead of making a new one."""
+    join the latest event of its type instead of making a new one. They join as actors:
+    whoever attends, and whoever attends alongside them, is among those holding the
+    happening, not someone it was held with ("Iwaya joined the talks" does not make
+    Ishiba and Trump meet Iwaya)."""
     head = ctx.parsed[trigger.head]
     if trigger.kind != "noun" or head.dep_ != "dobj" or \
             head.head.lemma_.lower() not in _joining_verbs():
@@ -115,8 +119,8 @@ def _joined_earlier(ctx: ArticleContext, sent: Any, trigger: Trigger,
     actors, targets, _ = event_parties(ctx, sent, trigger)
     event = events[earlier[-1]]
     known = {*event.actors, *event.targets}
-    new = [p for p in [*actors, *targets] if p not in known]
-    return earlier[-1], replace(event, targets=(*event.targets, *new))
+    new = [p for p in dict.fromkeys([*actors, *targets]) if p not in known]
+    return earlier[-1], replace(event, actors=(*event.actors, *new))
 
 
 @cache
@@ -154,17 +158,53 @@ def _end_char(token: Any) -> int:
     return token.idx + len(token.text)
 
 
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+
+
 def _object(trigger: Trigger, head: Any) -> str | None:
-    table = token_table(head.doc)
+    if trigger.type == "STATEMENT":
+        return _remarks_topic(trigger, head)
     if trigger.kind == "noun":
-        words = table.subtree(head.i)
-    else:
-        objects = [c for c in head.children if c.dep_ in {"dobj", "attr", "oprd"}]
-        if not objects:
-            return None
-        words = table.subtree(objects[0].i)
+        return _words(head)
+    objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    return _words(objects[0]) if objects else None
+
+
+def _remarks_topic(trigger: Trigger, head: Any) -> str | None:
+    """What remarks are about: a topic phrase ("briefed reporters on the trip", "a speech
+    on AI policy"), else the object of a verb that does not address someone ("declared
+    an emergency"). Who hears them ("told reporters") and where they are made ("at a
+    press conference") are not what they are about."""
+    if trigger.kind == "verb":
+        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        # "spoke to the press about tariffs": the topic may hang on the audience
+        holders = [head, *objects, *head.doc[trigger.start:trigger.end]]
+    else:  # "gave a speech on AI policy": the topic may hang on the noun or its verb
+        objects = []
+        holders = [head, head.head] if head.dep_ in OBJECT_DEPS else [head]
+    topics = _english_lexicon().topic_prepositions
+    for node in holders:
+        for prep in node.children:
+            about = [c for c in prep.children if c.dep_ == "pobj"
+                     and c.ent_type_ not in {"DATE", "TIME"}]  # "on Monday" is when
+            if prep.dep_ == "prep" and prep.lower_ in topics and about:
+                return _words(about[0])
+    if objects and head.lemma_.lower() not in _addressing_verbs():
+        return _words(objects[0])
+    return None
+
+
+def _words(node: Any) -> str | None:
+    """The words of `node`'s phrase, on one line, at most 160 characters."""
+    table = token_table(node.doc)
+    words = table.subtree(node.i)
     text = " ".join(table.span_text(min(words), max(words) + 1).split())
     return text[:160] or None
+
+
+@cache
+def _addressing_verbs() -> frozenset[str]:
+    return frozenset(load("en", "events")["STATEMENT"].get("addressing_verbs", ()))
 
 
 def _amount(ctx: ArticleContext, trigger: Trigger, head: Any, clause: Span) -> Money | None:
@@ -193,7 +233,7 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
     first = after_dateline(sent)
     floor = ctx.parsed[first].idx if first < sent.end else sent.start_char
     candidates = [d for d in ctx.find_dates(sent.start_char, sent.end_char, tense)
-                  if d.span and d.span.start >= floor]
+                  if d.span and d.span.start >= floor and _may_date(ctx, d, status)]
     if not candidates:
         return _same_day(ctx, sent)
     pool: list[DateRef] = []
@@ -208,6 +248,26 @@ def _date(ctx: ArticleContext, sent: Any, head: Any, status: str) -> DateRef | N
     if tense == "future" and _told_in_past(ctx.parsed, chosen):
         return _in_past(ctx, sent, chosen)
     return chosen
+
+
+def _may_date(ctx: ArticleContext, ref: DateRef, status: str) -> bool:
+    """Whether `ref` can say when an event of `status` took place. A happening that is
+    over took place by publication, so a later date ("signed deals, with deliveries
+    expected to start around 2030") is when something it sets in train is due; and a
+    deadline ("agreed to cut tariffs by 2030") bounds what was agreed, never says when the
+    agreeing was. A planned event keeps its deadline: it is due then, the best the text
+    says of when."""
+    if status != "happened":
+        return True
+    if ctx.published is not None and ref.start > ctx.published:
+        return False
+    words = ref.text.lower()
+    return not any(words.startswith(f"{cue} ") for cue in _deadline_cues())
+
+
+@cache
+def _deadline_cues() -> tuple[str, ...]:
+    return tuple(load("en", "dates")["deadline"]["cues"])
 
 
 def _told_in_past(parsed: Any, ref: DateRef) -> bool:
@@ -266,7 +326,7 @@ def read_events(inputs: EventInputs) -> list[Event]:
         text=inputs.text, parsed=parsed, entities=resolved,
         token_entity=token_entities(parsed, resolved), amounts=inputs.amounts,
         find_dates=inputs.find_dates, leaders=_leaders(resolved),
-        subject_mentions=subject_mentions(parsed, resolved),
+        subject_mentions=subject_mentions(parsed, resolved), published=inputs.published,
     ))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -28,6 +29,7 @@ class ArticleContext:
     find_dates: Callable[[int, int, str], list[DateRef]]  # sentence start, end, tense
     leaders: frozenset[str] = frozenset()  # entity ids of heads of state or government
     subject_mentions: frozenset[int] = frozenset()  # start offsets of mentions that are subjects
+    published: date | None = None  # the publication day: nothing happened after it
 
 
 def subject_mentions(parsed: Any, entities: ResolvedEntities) -> frozenset[int]:

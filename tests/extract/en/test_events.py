@@ -263,6 +263,30 @@ def test_object(extract, text, event_type, words):
     assert any(words in o for o in objects), got.describe()
 
 
+# remarks, what the STATEMENT is about (None: the article does not say): its topic, never
+# who hears it or the occasion it is made at
+REMARK_TOPICS: list = [
+    ("Ishiba told reporters that Japan would buy more American gas.", None),
+    ("Hayashi will brief journalists on the outcome of the summit.", "the outcome of the summit"),
+    ("Sony held a news conference on Wednesday.", None),
+    ("Takaichi gave a speech on chip subsidies in Osaka.", "chip subsidies"),
+    ("Trump spoke to the press about the steel tariffs.", "the steel tariffs"),
+    ("Ishiba addressed the nation on Monday.", None),
+    ("Ishiba declared a state of emergency in Tokyo.", "a state of emergency"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), REMARK_TOPICS)
+def test_remarks_are_about_their_topic(extract, text, topic):
+    got = extract(text)
+    statements = got.events_of("STATEMENT")
+    assert statements, got.describe()
+    found = statements[0].object
+    assert (found is None) if topic is None else (found is not None and topic in found), \
+        got.describe()
+    assert not found or not any(word in found for word in ("reporter", "journalist", "press"))
+
+
 # article, event type, amount value, currency (None: the event has no amount)
 AMOUNTS: list = [
     ("SoftBank Group will invest $100 billion in the United States.", "INVEST", 1e11, "USD"),
@@ -322,6 +346,17 @@ DATES: list = [
     ("SoftBank Group announced a $40 billion investment in OpenAI earlier this year.",
      "INVEST", "2025-01-01", "2025-12-31", "year"),
     ("Ishiba met Trump at the White House.", "MEET", None, None, None),
+    # a deadline in what was agreed, or a later date of what the deal sets in train, is
+    # not when a happening that is over took place: the verb's own date is, or none
+    ("Japan and India signed a pact to remove tariffs on cars by 2030.", "AGREE",
+     None, None, None),
+    ("SoftBank Group signed an agreement with Kioxia on Tuesday, with shipments due "
+     "to begin in 2028.", "AGREE", "2025-02-04", "2025-02-04", "day"),
+    ("By Tuesday, Toyota and Denso had signed a memorandum on batteries.", "AGREE",
+     None, None, None),
+    # a planned happening is due by its deadline: the deadline is its date
+    ("Japan will scrap its tariffs on Indian cars by 2030.", "RESTRICT",
+     "2030-01-01", "2030-12-31", "year"),
     # the date hangs on the past verb of telling, not on the plan told
     ("Toyota Motor on Tuesday announced plans to build a battery plant in Kentucky.",
      "INVEST", "2025-02-04", "2025-02-04", "day"),
@@ -412,6 +447,13 @@ ROLES: list = [
      "RESTRICT", {"United States"}, {"Japan"}),
     ("India will increase its purchases of American crude oil, the United States said.",
      "TRADE", {"India"}, {"United States"}),
+    # who joins a meeting already told is among those holding it, with those alongside
+    # them, not someone the others met
+    ("Ishiba and Trump met at the White House on Friday. Takeshi Iwaya joined the talks.",
+     "MEET", {"Shigeru Ishiba", "Donald Trump", "Takeshi Iwaya"}, set()),
+    ("Trump met Akazawa in the Oval Office. Bessent attended the meeting alongside "
+     "Howard Lutnick.", "MEET", {"Donald Trump", "Scott Bessent", "Howard Lutnick"},
+     {"Ryosei Akazawa"}),
     # a demonym on a company does not make its country a party (China is neither)
     ("The United States imposed sanctions on a Chinese chipmaker, angering China.",
      "RESTRICT", {"United States"}, set()),
