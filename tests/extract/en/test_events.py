@@ -354,6 +354,9 @@ DATES: list = [
      "to begin in 2028.", "AGREE", "2025-02-04", "2025-02-04", "day"),
     ("By Tuesday, Toyota and Denso had signed a memorandum on batteries.", "AGREE",
      None, None, None),
+    # ... nor is the end of a period it sets ("suspended until ...")
+    ("Washington imposed duties on Japanese steel, which were suspended until Friday.",
+     "RESTRICT", None, None, None),
     # a planned happening is due by its deadline: the deadline is its date
     ("Japan will scrap its tariffs on Indian cars by 2030.", "RESTRICT",
      "2030-01-01", "2030-12-31", "year"),
