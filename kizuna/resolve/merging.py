@@ -49,6 +49,9 @@ class EventFacts:
     status: str = "happened"
     date_sure: bool = True  # the event's own clause states its date
     member: str | None = None  # when `id` names a merged event: the member's event id
+    # the countries its participants belong to or act for (a participant of none counts
+    # as a side of its own)
+    sides: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,12 @@ def with_countries(participants: Iterable[tuple[str, str, str | None]],
         if entity_type in EXPANDED_TYPES and country is not None and country in country_names:
             names.add(country_names[country])
     return frozenset(names)
+
+
+def sides_of(participants: Iterable[tuple[str, str, str | None]]) -> frozenset[str]:
+    """The sides (name, type, country) participants are on: each one's country, or its
+    own name when it has none."""
+    return frozenset(country or name for name, _, country in participants)
 
 
 # A place lies in its country; a person (a leader, a minister) acts for one: "Trump"
@@ -209,6 +218,8 @@ def score(a: EventFacts, b: EventFacts,
     when = _date_evidence(a, b)
     if when is None:
         return None
+    if len(a.sides | b.sides) == 1 and when[0] <= 0:
+        return None  # one side acting alone twice, with no date to tie them: two acts
     overlap = _weighted_overlap(a.participants, b.participants, weights)
     if a.type == b.type:
         reasons = [f"same type {a.type}"]
