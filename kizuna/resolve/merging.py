@@ -218,8 +218,8 @@ def score(a: EventFacts, b: EventFacts,
     when = _date_evidence(a, b)
     if when is None:
         return None
-    if len(a.sides | b.sides) == 1 and when[0] <= 0:
-        return None  # one side acting alone twice, with no date to tie them: two acts
+    if len(a.sides | b.sides) == 1 and when[0] <= 0 and not _same_news(a, b):
+        return None  # one side acting alone, no date to tie them, told days apart: two acts
     overlap = _weighted_overlap(a.participants, b.participants, weights)
     if a.type == b.type:
         reasons = [f"same type {a.type}"]
@@ -258,6 +258,14 @@ def _date_evidence(a: EventFacts, b: EventFacts) -> tuple[float, list[str]] | No
     if a.start or b.start:
         return 0.0, ["one date unknown"]
     return -0.1, ["no dates"]
+
+
+def _same_news(a: EventFacts, b: EventFacts) -> bool:
+    """Reports published within a day of each other (the same news, told by two
+    outlets), or one of unknown day."""
+    if a.published is None or b.published is None:
+        return True
+    return abs((a.published - b.published).days) <= DATE_SLACK_DAYS
 
 
 def _plan_and_happening(a: EventFacts, b: EventFacts) -> bool:

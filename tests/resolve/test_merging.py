@@ -116,13 +116,15 @@ def test_opposite_directions_are_two_happenings() -> None:
 
 def test_one_side_acting_alone_needs_a_date_to_tie_two_reports() -> None:
     """Trump restricting something, no one named on the other side, in two reports a
-    week apart and dated by neither may be two acts of his; dated alike, one. With a
-    second side named, the parties tie them as before."""
+    week apart and dated by neither may be two acts of his; dated alike, or told the
+    same day, one. With a second side named, the parties tie them as before."""
     alone = EventFacts("ev-alone", "RESTRICT", frozenset({"Donald Trump", "United States"}),
                        published=date(2025, 2, 1), sides=frozenset({"USA"}),
                        actors=frozenset({"Donald Trump", "United States"}))
     assert decide(replace(alone, id="v", published=date(2025, 2, 8)), [alone]).merged_id \
         is None
+    assert decide(replace(alone, id="v", published=date(2025, 2, 2)), [alone]).merged_id \
+        == "ev-alone"
     dated = replace(alone, start=FEB7, end=FEB7, granularity="day")
     assert decide(replace(dated, id="v"), [dated]).merged_id == "ev-alone"
     two_sides = replace(alone, participants=alone.participants | {"China"},
