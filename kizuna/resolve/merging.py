@@ -49,6 +49,9 @@ class EventFacts:
     status: str = "happened"
     date_sure: bool = True  # the event's own clause states its date
     member: str | None = None  # when `id` names a merged event: the member's event id
+    # the countries its participants belong to or act for (a participant of none counts
+    # as a side of its own)
+    sides: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,12 @@ def with_countries(participants: Iterable[tuple[str, str, str | None]],
         if entity_type in EXPANDED_TYPES and country is not None and country in country_names:
             names.add(country_names[country])
     return frozenset(names)
+
+
+def sides_of(participants: Iterable[tuple[str, str, str | None]]) -> frozenset[str]:
+    """The sides (name, type, country) participants are on: each one's country, or its
+    own name when it has none."""
+    return frozenset(country or name for name, _, country in participants)
 
 
 # A place lies in its country; a person (a leader, a minister) acts for one: "Trump"
@@ -209,6 +218,8 @@ def score(a: EventFacts, b: EventFacts,
     when = _date_evidence(a, b)
     if when is None:
         return None
+    if len(a.sides | b.sides) == 1 and when[0] <= 0 and not _same_news(a, b):
+        return None  # one side acting alone, no date to tie them, told days apart: two acts
     overlap = _weighted_overlap(a.participants, b.participants, weights)
     if a.type == b.type:
         reasons = [f"same type {a.type}"]
@@ -247,6 +258,14 @@ def _date_evidence(a: EventFacts, b: EventFacts) -> tuple[float, list[str]] | No
     if a.start or b.start:
         return 0.0, ["one date unknown"]
     return -0.1, ["no dates"]
+
+
+def _same_news(a: EventFacts, b: EventFacts) -> bool:
+    """Reports published within a day of each other (the same news, told by two
+    outlets), or one of unknown day."""
+    if a.published is None or b.published is None:
+        return True
+    return abs((a.published - b.published).days) <= DATE_SLACK_DAYS
 
 
 def _plan_and_happening(a: EventFacts, b: EventFacts) -> bool:

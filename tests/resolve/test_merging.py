@@ -13,6 +13,7 @@ from kizuna.resolve.merging import (
     bridged,
     compatible,
     decide,
+    sides_of,
     with_countries,
 )
 
@@ -111,6 +112,30 @@ def test_opposite_directions_are_two_happenings() -> None:
     assert decide(china_ban, [us_controls]).merged_id is None
     same_way = restriction("v", {"United States"}, {"China"})
     assert decide(same_way, [us_controls]).merged_id == "ev-us"
+
+
+def test_one_side_acting_alone_needs_a_date_to_tie_two_reports() -> None:
+    """Trump restricting something, no one named on the other side, in two reports a
+    week apart and dated by neither may be two acts of his; dated alike, or told the
+    same day, one. With a second side named, the parties tie them as before."""
+    alone = EventFacts("ev-alone", "RESTRICT", frozenset({"Donald Trump", "United States"}),
+                       published=date(2025, 2, 1), sides=frozenset({"USA"}),
+                       actors=frozenset({"Donald Trump", "United States"}))
+    assert decide(replace(alone, id="v", published=date(2025, 2, 8)), [alone]).merged_id \
+        is None
+    assert decide(replace(alone, id="v", published=date(2025, 2, 2)), [alone]).merged_id \
+        == "ev-alone"
+    dated = replace(alone, start=FEB7, end=FEB7, granularity="day")
+    assert decide(replace(dated, id="v"), [dated]).merged_id == "ev-alone"
+    two_sides = replace(alone, participants=alone.participants | {"China"},
+                        sides=frozenset({"USA", "CHN"}))
+    assert decide(replace(two_sides, id="v", published=date(2025, 2, 8)),
+                  [two_sides]).merged_id == "ev-alone"
+
+
+def test_sides_are_countries_or_the_participant_itself() -> None:
+    assert sides_of([("Donald Trump", "PERSON", "USA"), ("United States", "GPE", "USA"),
+                     ("OpenAI", "ORG", None)]) == {"USA", "OpenAI"}
 
 
 def test_role_free_types_have_no_direction() -> None:

@@ -34,6 +34,7 @@ from kizuna.resolve.merging import (
     UNSURE_DATE_DAYS,
     EventFacts,
     compatible,
+    sides_of,
     unsure_date_days,
     with_countries,
 )
@@ -53,6 +54,7 @@ def event_facts(member: Member, countries: Countries) -> EventFacts:
     acting = [(e.name, e.type, e.country) for e in member.actors]
     return EventFacts(id=member.event_id, type=member.type,
                       participants=with_countries(parties, countries),
+                      sides=sides_of(parties),
                       actors=with_countries(acting, countries),
                       start=when.start if when else None, end=when.end if when else None,
                       granularity=when.granularity if when else None,
@@ -204,6 +206,7 @@ def _facts(row: Any, parties: list[tuple[str, str, str, str | None]],
     return EventFacts(
         id=row.merged_id, type=row.type,
         participants=with_countries([p[1:] for p in parties], countries),
+        sides=sides_of([p[1:] for p in parties]),
         actors=with_countries([p[1:] for p in parties if p[0] == "actor"], countries),
         start=row.date_start if dated else None,
         end=(row.date_end or row.date_start) if dated else None,
