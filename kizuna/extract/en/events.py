@@ -66,7 +66,7 @@ def _remark_told_before(ctx: ArticleContext, sent: Any, trigger: Trigger, event:
 def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Event | None:
     doc = ctx.parsed
     head = doc[trigger.head]
-    if trigger.kind == "noun" and _refers_back(head):
+    if trigger.kind == "noun" and (_refers_back(head) or _in_background(head)):
         return None
     if _inside_quotation(ctx.text, doc[trigger.start].idx):
         return None
@@ -145,6 +145,18 @@ def _refers_back(noun: Any) -> bool:
     if prep.head.dep_ == "prep" or prep.head.lower_ in prepositions("reference_heads"):
         words = f"{prep.head.lower_} {words}"
     return words.split()[0] in prepositions("reference")
+
+
+def _in_background(noun: Any) -> bool:
+    """"Met on Monday, amid growing concerns over tariffs": a happening somewhere in a
+    phrase opened by "amid" is the backdrop the reporter sets, not one told."""
+    node = noun
+    while node.dep_ in {"pobj", "prep", "compound", "amod", "conj", "appos", "nmod"} \
+            and node.head.i != node.i:
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in prepositions("background"):
+            return True
+    return False
 
 
 def _inside_quotation(text: str, offset: int) -> bool:

@@ -114,6 +114,10 @@ ONLY_TYPES: list = [
     ("Nvidia unveiled a new chip for data centers.", {"RELEASE"}),
     # "after the talks" dates the press conference; the talks are told elsewhere
     ("After the talks with Trump, Ishiba held a press conference.", {"STATEMENT"}),
+    # what "amid" opens is the backdrop, however deep the happening sits in it
+    ("Ishiba and Trump met in Ottawa on Monday amid rising worries over export controls.",
+     {"MEET"}),
+    ("Ishiba and Trump met in Ottawa amid tariffs.", {"MEET"}),
     # what another happening is about, or a word describing another noun, is no event
     ("The Japanese government issued new guidelines on AI procurement.", {"POLICY"}),
     ("Trump met Japan's chief tariff negotiator on Tuesday.", {"MEET"}),
