@@ -68,6 +68,8 @@ def _event(ctx: ArticleContext, sent: Any, trigger: Trigger, number: int) -> Eve
     head = doc[trigger.head]
     if trigger.kind == "noun" and (_refers_back(head) or _in_background(head)):
         return None
+    if trigger.kind == "verb" and _habitual(head):
+        return None
     if _inside_quotation(ctx.text, doc[trigger.start].idx):
         return None
     actors, targets, location = event_parties(ctx, sent, trigger)
@@ -145,6 +147,15 @@ def _refers_back(noun: Any) -> bool:
     if prep.head.dep_ == "prep" or prep.head.lower_ in prepositions("reference_heads"):
         words = f"{prep.head.lower_} {words}"
     return words.split()[0] in prepositions("reference")
+
+
+def _habitual(verb: Any) -> bool:
+    """"SoftBank, a group that invests in technology businesses": a plain present in a
+    clause describing what its subject does (that, which, who) is a habit, not a
+    happening ("Wednesday, when he flies to Seoul" is one, scheduled)."""
+    return verb.dep_ == "relcl" and verb.tag_ in {"VBZ", "VBP"} and \
+        not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and \
+        any(c.dep_ in SUBJECTS and c.tag_ in {"WDT", "WP"} for c in verb.children)
 
 
 def _in_background(noun: Any) -> bool:

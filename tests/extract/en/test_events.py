@@ -475,7 +475,16 @@ NOT_EVENTS: list = [
     # a trigger word describing people names no happening
     ("Bessent and Lutnick, the economic and tariff negotiators, arrived in Tokyo.",
      "RESTRICT"),
+    # what a company habitually does, told to describe it
+    ("SoftBank Group, which invests in start-ups worldwide, opened an office in Paris.",
+     "INVEST"),
 ]
+
+
+def test_a_described_act_that_happened_is_an_event(extract):
+    got = extract("SoftBank Group, which invested $5 billion in OpenAI last year, opened an "
+                  "office in Paris.")
+    assert got.events_of("INVEST"), got.describe()
 
 
 @pytest.mark.parametrize(("text", "event_type"), NOT_EVENTS)
