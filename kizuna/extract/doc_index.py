@@ -87,17 +87,24 @@ def token_table(doc: Any) -> TokenTable:
     return memo(doc, "tokens", lambda: _build_table(doc))
 
 
+# The columns `_build_table` reads with one `Doc.to_array` call, in this order.
+_COLUMNS = ("ORTH", "LOWER", "LEMMA", "POS", "DEP", "TAG", "IDX", "HEAD", "SPACY")
+
+
 def _build_table(doc: Any) -> TokenTable:
-    text, lower, lemma, pos, dep, tag, idx, head = [], [], [], [], [], [], [], []
-    for token in doc:
-        text.append(token.text)
-        lower.append(token.lower_)
-        lemma.append(token.lemma_.lower())
-        pos.append(token.pos_)
-        dep.append(token.dep_)
-        tag.append(token.tag_)
-        idx.append(token.idx)
-        head.append(token.head.i)
+    """One `to_array` call instead of a `Token` object per token (and another for its
+    head): the columns are the tokens' string ids, turned into strings once per id."""
+    rows = doc.to_array(list(_COLUMNS))
+    # HEAD is the offset to the head, stored wrapped in an unsigned array
+    heads = rows[:, 7].astype("int64").tolist()
+    orth, lower_ids, lemma_ids, pos_ids, dep_ids, tag_ids, idx, spaces = \
+        (rows[:, k].tolist() for k in (0, 1, 2, 3, 4, 5, 6, 8))
+    strings = doc.vocab.strings
+    text, lower, pos, dep, tag = (_names(strings, ids)
+                                  for ids in (orth, lower_ids, pos_ids, dep_ids, tag_ids))
+    lemma_names = {h: strings[h].lower() for h in set(lemma_ids)}
+    lemma = [lemma_names[h] for h in lemma_ids]
+    head = [i + offset for i, offset in enumerate(heads)]
     children: list[list[int]] = [[] for _ in head]
     for i, h in enumerate(head):
         if h != i:
@@ -106,7 +113,20 @@ def _build_table(doc: Any) -> TokenTable:
     for sent in sentences(doc):
         sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
     return TokenTable(text=text, lower=lower, lemma=lemma, pos=pos, dep=dep, tag=tag, idx=idx,
-                      head=head, children=children, sent_start=sent_start, doc_text=doc.text)
+                      head=head, children=children, sent_start=sent_start,
+                      doc_text=_doc_text(text, spaces))
+
+
+def _doc_text(text: list[str], spaces: list[int]) -> str:
+    """`doc.text`, which spaCy joins from a `Token` per token: each token's text and its
+    one trailing space, if it has one."""
+    return "".join([t + " " if space else t for t, space in zip(text, spaces, strict=True)])
+
+
+def _names(strings: Any, ids: list[int]) -> list[str]:
+    """The string of each id, each distinct id looked up once."""
+    names = {h: strings[h] for h in set(ids)}
+    return [names[h] for h in ids]
 
 
 def sentences(doc: Any) -> list[Any]:
