@@ -52,6 +52,7 @@ class TokenTable:
     dep: list[str]  # token.dep_
     tag: list[str]  # token.tag_
     idx: list[int]  # token.idx (character offset)
+    space: list[bool]  # bool(token.whitespace_): one space follows the token
     head: list[int]  # token.head.i
     children: list[list[int]]  # [c.i for c in token.children], in order
     sent_start: list[int]  # token.sent.start
@@ -72,6 +73,24 @@ class TokenTable:
             out.add(j)
             stack.extend(self.children[j])
         return out
+
+    def subtree_in_order(self, i: int) -> list[int]:
+        """`[t.i for t in token.subtree]`, in spaCy's order: each left child's subtree,
+        the token, each right child's subtree (the document's order where the tree does
+        not cross itself)."""
+        out: list[int] = []
+        self._walk(i, out)
+        return out
+
+    def _walk(self, i: int, out: list[int]) -> None:
+        children = self.children[i]
+        for child in children:
+            if child < i:
+                self._walk(child, out)
+        out.append(i)
+        for child in children:
+            if child > i:
+                self._walk(child, out)
 
     def ancestors(self, i: int) -> list[int]:
         """`[t.i for t in token.ancestors]`: its head, the head's head, … up to the root."""
@@ -113,8 +132,8 @@ def _build_table(doc: Any) -> TokenTable:
     for sent in sentences(doc):
         sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
     return TokenTable(text=text, lower=lower, lemma=lemma, pos=pos, dep=dep, tag=tag, idx=idx,
-                      head=head, children=children, sent_start=sent_start,
-                      doc_text=_doc_text(text, spaces))
+                      space=[bool(space) for space in spaces], head=head, children=children,
+                      sent_start=sent_start, doc_text=_doc_text(text, spaces))
 
 
 def _doc_text(text: list[str], spaces: list[int]) -> str:

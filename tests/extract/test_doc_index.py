@@ -41,6 +41,8 @@ def test_the_token_table_holds_each_tokens_own_attributes(doc):
         assert table.children[i] == [c.i for c in token.children]
         assert table.sent_start[i] == token.sent.start
         assert table.subtree(i) == {t.i for t in token.subtree}
+        assert table.subtree_in_order(i) == [t.i for t in token.subtree]
+        assert table.space[i] == bool(token.whitespace_)
         assert table.ancestors(i) == [t.i for t in token.ancestors]
 
 
