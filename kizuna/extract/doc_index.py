@@ -36,6 +36,14 @@ def memo(doc: Any, key: Any, compute: Callable[[], T]) -> T:
         return value
 
 
+def release(doc: Any) -> None:
+    """Drop the document's caches. They refer back to the document (a sentence `Span`
+    does), so a document that keeps them is only freed by the cycle collector, whose
+    full passes then walk every dead document's tables; without them it is freed as
+    soon as the last reference to it goes."""
+    doc.user_data.pop(_KEY, None)
+
+
 def sentence_memo(sent: Any, key: str, compute: Callable[[Any], T]) -> T:
     """`compute(sent)`, computed once per sentence (by its token range) and `key`."""
     return memo(sent.doc, (key, sent.start, sent.end), lambda: compute(sent))
