@@ -124,13 +124,11 @@ def _build_table(doc: Any) -> TokenTable:
     rows = doc.to_array(list(_COLUMNS))
     # HEAD is the offset to the head, stored wrapped in an unsigned array
     heads = rows[:, 7].astype("int64").tolist()
-    orth, lower_ids, lemma_ids, pos_ids, dep_ids, tag_ids, idx, spaces = \
-        (rows[:, k].tolist() for k in (0, 1, 2, 3, 4, 5, 6, 8))
+    orth, lower_ids, lemma_ids, pos_ids, dep_ids, tag_ids, idx, _, spaces = rows.T.tolist()
     strings = doc.vocab.strings
     text, lower, pos, dep, tag = (_names(strings, ids)
                                   for ids in (orth, lower_ids, pos_ids, dep_ids, tag_ids))
-    lemma_names = {h: strings[h].lower() for h in set(lemma_ids)}
-    lemma = [lemma_names[h] for h in lemma_ids]
+    lemma = _names(strings, lemma_ids, lowered=True)
     head = [i + offset for i, offset in enumerate(heads)]
     children: list[list[int]] = [[] for _ in head]
     for i, h in enumerate(head):
@@ -150,10 +148,26 @@ def _doc_text(text: list[str], spaces: list[int]) -> str:
     return "".join([t + " " if space else t for t, space in zip(text, spaces, strict=True)])
 
 
-def _names(strings: Any, ids: list[int]) -> list[str]:
-    """The string of each id, each distinct id looked up once."""
-    names = {h: strings[h] for h in set(ids)}
-    return [names[h] for h in ids]
+# String id -> string (and -> the string lower-cased), shared by every document: an id is
+# the hash of its string (or a fixed symbol number), the same in every vocabulary, so a
+# word seen in one article is not looked up again in the next. Emptied when it grows
+# past `_KNOWN_LIMIT`.
+_KNOWN: dict[int, str] = {}
+_KNOWN_LOWER: dict[int, str] = {}
+_KNOWN_LIMIT = 500_000
+
+
+def _names(strings: Any, ids: list[int], lowered: bool = False) -> list[str]:
+    """The string of each id (`strings[id]`, or `strings[id].lower()`), each looked up in
+    the vocabulary once."""
+    known = _KNOWN_LOWER if lowered else _KNOWN
+    missing = set(ids).difference(known)
+    if len(known) + len(missing) > _KNOWN_LIMIT:
+        known.clear()
+        missing = set(ids)
+    for h in missing:
+        known[h] = strings[h].lower() if lowered else strings[h]
+    return [known[h] for h in ids]
 
 
 def sentences(doc: Any) -> list[Any]:

@@ -139,3 +139,14 @@ def test_building_the_document_drops_the_caches_and_reads_the_same_again():
     # the caches refer back to the document (cycles only the collector frees): gone
     assert doc_index._KEY not in parsed.user_data
     assert first.events and build_document(article, parsed) == first
+
+
+def test_strings_known_from_earlier_documents_are_the_same_strings(monkeypatch):
+    # a tiny limit: the shared id -> string tables are emptied while being filled
+    monkeypatch.setattr(doc_index, "_KNOWN_LIMIT", 40)
+    for language, text in (("en", TEXT), ("ja", "東京で首相が会談した。"), ("en", TEXT[:120])):
+        doc = backend.parse(language, text)
+        table = doc_index._build_table(doc)
+        assert table.text == [t.text for t in doc] and table.lower == [t.lower_ for t in doc]
+        assert table.lemma == [t.lemma_.lower() for t in doc]
+        assert table.tag == [t.tag_ for t in doc]
