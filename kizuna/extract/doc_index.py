@@ -36,6 +36,14 @@ def memo(doc: Any, key: Any, compute: Callable[[], T]) -> T:
         return value
 
 
+def release(doc: Any) -> None:
+    """Drop the document's caches. They refer back to the document (a sentence `Span`
+    does), so a document that keeps them is only freed by the cycle collector, whose
+    full passes then walk every dead document's tables; without them it is freed as
+    soon as the last reference to it goes."""
+    doc.user_data.pop(_KEY, None)
+
+
 def sentence_memo(sent: Any, key: str, compute: Callable[[Any], T]) -> T:
     """`compute(sent)`, computed once per sentence (by its token range) and `key`."""
     return memo(sent.doc, (key, sent.start, sent.end), lambda: compute(sent))
@@ -52,6 +60,7 @@ class TokenTable:
     dep: list[str]  # token.dep_
     tag: list[str]  # token.tag_
     idx: list[int]  # token.idx (character offset)
+    space: list[bool]  # bool(token.whitespace_): one space follows the token
     head: list[int]  # token.head.i
     children: list[list[int]]  # [c.i for c in token.children], in order
     sent_start: list[int]  # token.sent.start
@@ -73,6 +82,24 @@ class TokenTable:
             stack.extend(self.children[j])
         return out
 
+    def subtree_in_order(self, i: int) -> list[int]:
+        """`[t.i for t in token.subtree]`, in spaCy's order: each left child's subtree,
+        the token, each right child's subtree (the document's order where the tree does
+        not cross itself)."""
+        out: list[int] = []
+        self._walk(i, out)
+        return out
+
+    def _walk(self, i: int, out: list[int]) -> None:
+        children = self.children[i]
+        for child in children:
+            if child < i:
+                self._walk(child, out)
+        out.append(i)
+        for child in children:
+            if child > i:
+                self._walk(child, out)
+
     def ancestors(self, i: int) -> list[int]:
         """`[t.i for t in token.ancestors]`: its head, the head's head, … up to the root."""
         out: list[int] = []
@@ -87,17 +114,22 @@ def token_table(doc: Any) -> TokenTable:
     return memo(doc, "tokens", lambda: _build_table(doc))
 
 
+# The columns `_build_table` reads with one `Doc.to_array` call, in this order.
+_COLUMNS = ("ORTH", "LOWER", "LEMMA", "POS", "DEP", "TAG", "IDX", "HEAD", "SPACY")
+
+
 def _build_table(doc: Any) -> TokenTable:
-    text, lower, lemma, pos, dep, tag, idx, head = [], [], [], [], [], [], [], []
-    for token in doc:
-        text.append(token.text)
-        lower.append(token.lower_)
-        lemma.append(token.lemma_.lower())
-        pos.append(token.pos_)
-        dep.append(token.dep_)
-        tag.append(token.tag_)
-        idx.append(token.idx)
-        head.append(token.head.i)
+    """One `to_array` call instead of a `Token` object per token (and another for its
+    head): the columns are the tokens' string ids, turned into strings once per id."""
+    rows = doc.to_array(list(_COLUMNS))
+    # HEAD is the offset to the head, stored wrapped in an unsigned array
+    heads = rows[:, 7].astype("int64").tolist()
+    orth, lower_ids, lemma_ids, pos_ids, dep_ids, tag_ids, idx, _, spaces = rows.T.tolist()
+    strings = doc.vocab.strings
+    text, lower, pos, dep, tag = (_names(strings, ids)
+                                  for ids in (orth, lower_ids, pos_ids, dep_ids, tag_ids))
+    lemma = _names(strings, lemma_ids, lowered=True)
+    head = [i + offset for i, offset in enumerate(heads)]
     children: list[list[int]] = [[] for _ in head]
     for i, h in enumerate(head):
         if h != i:
@@ -106,7 +138,36 @@ def _build_table(doc: Any) -> TokenTable:
     for sent in sentences(doc):
         sent_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
     return TokenTable(text=text, lower=lower, lemma=lemma, pos=pos, dep=dep, tag=tag, idx=idx,
-                      head=head, children=children, sent_start=sent_start, doc_text=doc.text)
+                      space=[bool(space) for space in spaces], head=head, children=children,
+                      sent_start=sent_start, doc_text=_doc_text(text, spaces))
+
+
+def _doc_text(text: list[str], spaces: list[int]) -> str:
+    """`doc.text`, which spaCy joins from a `Token` per token: each token's text and its
+    one trailing space, if it has one."""
+    return "".join([t + " " if space else t for t, space in zip(text, spaces, strict=True)])
+
+
+# String id -> string (and -> the string lower-cased), shared by every document: an id is
+# the hash of its string (or a fixed symbol number), the same in every vocabulary, so a
+# word seen in one article is not looked up again in the next. Emptied when it grows
+# past `_KNOWN_LIMIT`.
+_KNOWN: dict[int, str] = {}
+_KNOWN_LOWER: dict[int, str] = {}
+_KNOWN_LIMIT = 500_000
+
+
+def _names(strings: Any, ids: list[int], lowered: bool = False) -> list[str]:
+    """The string of each id (`strings[id]`, or `strings[id].lower()`), each looked up in
+    the vocabulary once."""
+    known = _KNOWN_LOWER if lowered else _KNOWN
+    missing = set(ids).difference(known)
+    if len(known) + len(missing) > _KNOWN_LIMIT:
+        known.clear()
+        missing = set(ids)
+    for h in missing:
+        known[h] = strings[h].lower() if lowered else strings[h]
+    return [known[h] for h in ids]
 
 
 def sentences(doc: Any) -> list[Any]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, TypeVar
 
+from kizuna.extract import doc_index
 from kizuna.extract.events import EventInputs
 from kizuna.extract.languages import language_for
 from kizuna.extract.money import find_amounts
@@ -26,6 +27,13 @@ DateResolver = Callable[..., list[DateRef]]
 
 
 def build_document(article: Article, parsed: Any) -> Document:
+    try:
+        return _build(article, parsed)
+    finally:
+        doc_index.release(parsed)  # every extractor has run: the caches are done with
+
+
+def _build(article: Article, parsed: Any) -> Document:
     language = language_for(article.language)
     text = article.text
     furniture = boilerplate_spans(text)

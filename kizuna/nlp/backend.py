@@ -20,6 +20,7 @@ at all: the caller refuses them with a message (see `pipeline`).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -62,7 +63,18 @@ def load(language: str) -> Any:
 
     nlp = spacy.load(MODELS[language])
     nlp.add_pipe(language_for(language).sentence_rules, before="parser")
+    _spare_from_collection()
     return nlp
+
+
+def _spare_from_collection() -> None:
+    """Move every object alive now (the loaded model: its vocabulary, lookup tables and
+    layers, about 100,000 objects that live as long as the process) out of the cycle
+    collector's reach. Reading an article allocates enough to set off full collections,
+    and each walked the whole model again: about 1 ms an article (English) of kizuna's
+    own time went to that. Garbage is collected first, so none is kept for good."""
+    gc.collect()
+    gc.freeze()
 
 
 def _quotes_unbroken(doc: Any) -> Any:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kizuna.extract import doc_index
+from kizuna.extract.document import build_document
 from kizuna.extract.en.clauses import _after_dateline, after_dateline
 from kizuna.extract.events import token_entities
-from kizuna.model import Entity, Span
+from kizuna.model import Article, Entity, Span
 from kizuna.nlp import backend
 from kizuna.resolve.entities import ResolvedEntities
 
@@ -41,6 +42,8 @@ def test_the_token_table_holds_each_tokens_own_attributes(doc):
         assert table.children[i] == [c.i for c in token.children]
         assert table.sent_start[i] == token.sent.start
         assert table.subtree(i) == {t.i for t in token.subtree}
+        assert table.subtree_in_order(i) == [t.i for t in token.subtree]
+        assert table.space[i] == bool(token.whitespace_)
         assert table.ancestors(i) == [t.i for t in token.ancestors]
 
 
@@ -126,3 +129,24 @@ def test_the_token_table_of_short_and_empty_documents(text):
     assert table.pos == [t.pos_ for t in doc] and table.dep == [t.dep_ for t in doc]
     assert table.head == [t.head.i for t in doc]
     assert table.sent_start == [t.sent.start for t in doc]
+
+
+def test_building_the_document_drops_the_caches_and_reads_the_same_again():
+    # a fresh parse: the module's `doc` fixture keeps caches other tests look at
+    parsed = backend.parse("en", TEXT)
+    article = Article(id="doc-index-release", text=TEXT, language="en")
+    first = build_document(article, parsed)
+    # the caches refer back to the document (cycles only the collector frees): gone
+    assert doc_index._KEY not in parsed.user_data
+    assert first.events and build_document(article, parsed) == first
+
+
+def test_strings_known_from_earlier_documents_are_the_same_strings(monkeypatch):
+    # a tiny limit: the shared id -> string tables are emptied while being filled
+    monkeypatch.setattr(doc_index, "_KNOWN_LIMIT", 40)
+    for language, text in (("en", TEXT), ("ja", "東京で首相が会談した。"), ("en", TEXT[:120])):
+        doc = backend.parse(language, text)
+        table = doc_index._build_table(doc)
+        assert table.text == [t.text for t in doc] and table.lower == [t.lower_ for t in doc]
+        assert table.lemma == [t.lemma_.lower() for t in doc]
+        assert table.tag == [t.tag_ for t in doc]

@@ -36,3 +36,16 @@ def test_occupancy_keeps_the_first_of_overlapping_mentions():
     kept = taken.keep([_mention(15, 25), _mention(20, 30), _mention(25, 28), _mention(0, 10)])
     assert [(m.start, m.end) for m in kept] == [(20, 30), (0, 10)]
 
+
+
+def test_a_loaded_model_is_out_of_the_collectors_reach():
+    import gc
+
+    from kizuna.nlp import backend
+
+    nlp = backend.load("en")
+    # the model's own objects (its vocabulary's lookup tables, say) are frozen, and
+    # a full collection after loading finds them no longer among those it walks
+    assert gc.get_freeze_count() > 10_000
+    tracked = {id(o) for o in gc.get_objects()}
+    assert id(nlp) not in tracked and id(nlp.pipeline) not in tracked

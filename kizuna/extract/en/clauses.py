@@ -149,11 +149,14 @@ def after_dateline(sent: Any) -> int:
 
 
 def _after_dateline(sent: Any) -> int:
-    if not (sent.text[:3].isupper() or _DATELINE.match(sent.text)):
+    table = token_table(sent.doc)  # `sent.text` and `sent[:20]` would build a Token each
+    sentence = table.span_text(sent.start, sent.end)
+    if not (sentence[:3].isupper() or _DATELINE.match(sentence)):
         return sent.start
-    for token in sent[:20]:
-        if token.text in {"–", "—", "--"} or (token.text == "-" and token.whitespace_):
-            return token.i + 1
+    for i in range(sent.start, min(sent.start + 20, sent.end)):
+        word = table.text[i]
+        if word in {"–", "—", "--"} or (word == "-" and table.space[i]):
+            return i + 1
     return sent.start
 
 

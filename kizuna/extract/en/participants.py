@@ -9,13 +9,14 @@ from functools import cache
 from typing import Any
 
 from kizuna.event_types import event_types, role_free_types
-from kizuna.extract.doc_index import char_tokens
+from kizuna.extract.doc_index import TokenTable, char_tokens, token_table
 from kizuna.extract.en.clauses import after_dateline, prepositions
 from kizuna.extract.en.referents import (
     SUBJECTS,
     ArticleContext,
     entity_ids_before,
     group_patterns,
+    may_refer,
     reference_words,
     referent,
 )
@@ -50,48 +51,73 @@ RELATIVE_TAGS = {"WP", "WDT"}
 
 GOODS_TYPES = {"RESTRICT", "TRADE"}
 
+VERBAL = {"VERB", "AUX"}
+
+# The walks below go by token index over the document's `TokenTable` (`doc_index`):
+# every event walks its clause's subtrees, and a spaCy `Token` built per word visited
+# was most of what reading participants cost. A `Token` is built only for a word that
+# names an entity or may stand for one.
+
 
 def predicate_of(head: Any) -> Any:
     node = head
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+    while node.pos_ not in VERBAL and node.head.i != node.i:
         node = node.head
     return node
 
 
-def _participant_tokens(head: Any) -> Iterator[Any]:
-    """Tokens that may name a participant, each with the dependency path kind."""
-    if head.pos_ in {"VERB", "AUX"}:
+def _predicate(table: TokenTable, node: int) -> int:
+    """`predicate_of(doc[node]).i`."""
+    while table.pos[node] not in VERBAL and table.head[node] != node:
+        node = table.head[node]
+    return node
+
+
+def _participant_tokens(doc: Any, head: int) -> Iterator[int]:
+    """Indices of the tokens that may name a participant of the trigger headed by token
+    `head`."""
+    table = token_table(doc)
+    if table.pos[head] in VERBAL:
         # "told reporters that he will visit the United States": the clause told of
         # is a happening of its own, with its own parties
         yield head
-        for child in head.children:
-            if child.dep_ not in CLAUSES_WITHOUT_PARTIES or _purpose(child):
-                yield from child.subtree
+        for child in table.children[head]:
+            if table.dep[child] not in CLAUSES_WITHOUT_PARTIES or _purpose(table, child):
+                yield from table.subtree_in_order(child)
     else:
-        yield from head.subtree
-    if _meeting_held_at(head):
+        yield from table.subtree_in_order(head)
+    if _meeting_held_at(doc[head]):
         return  # "met during the G7 summit": the summit's parties are in its own phrase
-    predicate = predicate_of(head)
-    if predicate.i != head.i:
-        yield from _clause_tokens(predicate, exclude=head)
-    yield from _subject_tokens(predicate)
+    predicate = _predicate(table, head)
+    if predicate != head:
+        yield from _clause_tokens(table, predicate, exclude=head)
+    yield from _subject_tokens(table, predicate)
 
 
-def _purpose(clause: Any) -> bool:
+def _purpose(table: TokenTable, clause: int) -> bool:
     """"Invest $2 billion to expand data centres in Japan": the aim the money goes to."""
-    return clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VB" and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return table.dep[clause] in {"advcl", "xcomp"} and table.tag[clause] == "VB" and \
+        any(table.dep[c] == "aux" and table.lower[c] == "to" for c in table.children[clause])
 
 
-def _token_ids(ctx: ArticleContext, token: Any) -> list[str]:
-    """The entity a word names or stands for; both names of a hyphenated pair written as
-    one word ("the U.S.-Japan agreement")."""
-    entity_id = ctx.token_entity.get(token.i) or referent(ctx, token)
+def _entity_of(ctx: ArticleContext, table: TokenTable, i: int) -> str | None:
+    """The entity token `i` names, or the one it stands for (`referent`)."""
+    entity_id = ctx.token_entity.get(i)
+    if entity_id:
+        return entity_id
+    return referent(ctx, ctx.parsed[i]) if may_refer(table.lower[i]) else None
+
+
+def _token_ids(ctx: ArticleContext, table: TokenTable, i: int) -> list[str]:
+    """The entity a word (token `i`) names or stands for; both names of a hyphenated
+    pair written as one word ("the U.S.-Japan agreement")."""
+    entity_id = _entity_of(ctx, table, i)
     if not entity_id:
         return []
-    if "-" not in token.text:
+    text = table.text[i]
+    if "-" not in text:
         return [entity_id]
-    found = [ctx.entities.by_offset.get(token.idx + at) for at in _word_starts(token.text)]
+    found = [ctx.entities.by_offset.get(table.idx[i] + at) for at in _word_starts(text)]
     return list(dict.fromkeys([entity_id, *(f for f in found if f)]))
 
 
@@ -100,56 +126,60 @@ def _word_starts(text: str) -> list[int]:
     return [0, *(at + 1 for at, char in enumerate(text) if char == "-")]
 
 
-def _purpose_tokens(head: Any) -> set[int]:
-    return {t.i for c in head.children if _purpose(c) for t in c.subtree}
+def _purpose_tokens(table: TokenTable, head: int) -> set[int]:
+    return {t for c in table.children[head] if _purpose(table, c) for t in table.subtree(c)}
 
 
-def _clause_tokens(predicate: Any, exclude: Any) -> Iterator[Any]:
-    for child in predicate.children:
-        if child.i == exclude.i or child.dep_ in CLAUSES_WITHOUT_PARTIES:
+def _clause_tokens(table: TokenTable, predicate: int, exclude: int) -> Iterator[int]:
+    for child in table.children[predicate]:
+        if child == exclude or table.dep[child] in CLAUSES_WITHOUT_PARTIES:
             continue
-        yield from child.subtree
+        yield from table.subtree_in_order(child)
 
 
-def _subject_tokens(predicate: Any) -> Iterator[Any]:
+def _subject_tokens(table: TokenTable, predicate: int) -> Iterator[int]:
     """The subject of the predicate, or of the verb it hangs from ("aim to deepen")."""
     node = predicate
     for _ in range(5):
-        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in table.children[node] if table.dep[c] in SUBJECTS]
         if subjects:
             for subject in subjects:
-                if subject.tag_ in RELATIVE_TAGS and node.dep_ == "relcl":
-                    yield from _noun_phrase(node.head)
+                if table.tag[subject] in RELATIVE_TAGS and table.dep[node] == "relcl":
+                    yield from _noun_phrase(table, table.head[node])
                 else:
-                    yield from subject.subtree
+                    yield from table.subtree_in_order(subject)
             return
-        if node.head.i == node.i or not (node.dep_ in SUBJECT_CLIMB or _preposition(node)
-                                         or _planned_object(node, predicate)):
+        if table.head[node] == node or not (table.dep[node] in SUBJECT_CLIMB
+                                            or _preposition(table, node)
+                                            or _planned_object(table, node, predicate)):
             return
-        controller = _object_controller(node)
+        controller = _object_controller(table, node)
         if controller is not None:
-            yield from controller.subtree
+            yield from table.subtree_in_order(controller)
             return
-        node = _alternative_of(node) or node.head
+        alternative = _alternative_of(table, node)
+        node = table.head[node] if alternative is None else alternative
 
 
-def _alternative_of(node: Any) -> Any:
+def _alternative_of(table: TokenTable, node: int) -> int | None:
     """"Issued a statement rather than holding a press conference", "instead of
     meeting": the alternative passed over is the same subject's, so its subject is that
     of the verb the chosen thing hangs from."""
-    if node.dep_ != "prep" or node.lower_ not in prepositions("alternative"):
+    if table.dep[node] != "prep" or table.lower[node] not in prepositions("alternative"):
         return None
-    word = node.head
-    if word.lower_ in prepositions("alternative") and word.dep_ in {"prep", "advmod"}:
-        word = word.head  # "instead of"
-    return predicate_of(word) if word.pos_ not in {"VERB", "AUX"} else word
+    word = table.head[node]
+    if table.lower[word] in prepositions("alternative") and \
+            table.dep[word] in {"prep", "advmod"}:
+        word = table.head[word]  # "instead of"
+    return _predicate(table, word)
 
 
-def _planned_object(node: Any, predicate: Any) -> bool:
+def _planned_object(table: TokenTable, node: int, predicate: int) -> bool:
     """"Toyota announced plans to build a plant": the plan's infinitive takes the subject
     of the verb the plan is the object of."""
-    return node.dep_ == "dobj" and node.lemma_.lower() in _planning_nouns() and \
-        predicate.dep_ == "acl" and predicate.head.i == node.i and predicate.tag_ == "VB"
+    return table.dep[node] == "dobj" and table.lemma[node] in _planning_nouns() and \
+        table.dep[predicate] == "acl" and table.head[predicate] == node and \
+        table.tag[predicate] == "VB"
 
 
 @cache
@@ -157,26 +187,27 @@ def _planning_nouns() -> frozenset[str]:
     return frozenset(load("en", "events")["planning"]["nouns"])
 
 
-def _outer_subject(predicate: Any) -> Iterator[Any]:
+def _outer_subject(table: TokenTable, predicate: int) -> Iterator[int]:
     """The nearest subject up the chain of clauses, past the one asked to act."""
     node = predicate
     for _ in range(6):
-        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in table.children[node] if table.dep[c] in SUBJECTS]
         if subjects:
             for subject in subjects:
-                yield from subject.subtree
+                yield from table.subtree_in_order(subject)
             return
-        if node.head.i == node.i:
+        if table.head[node] == node:
             return
-        node = node.head
+        node = table.head[node]
 
 
-def _object_controller(node: Any) -> Any:
+def _object_controller(table: TokenTable, node: int) -> int | None:
     """"Ishiba urged Trump to drop the tariff": the one who is to drop it is the object
     of the verb of asking, not its subject (object control)."""
-    if node.dep_ != "xcomp" or node.head.lemma_.lower() not in _asking_verbs():
+    verb = table.head[node]
+    if table.dep[node] != "xcomp" or table.lemma[verb] not in _asking_verbs():
         return None
-    return next((c for c in node.head.children if c.dep_ == "dobj"), None)
+    return next((c for c in table.children[verb] if table.dep[c] == "dobj"), None)
 
 
 @cache
@@ -184,40 +215,42 @@ def _asking_verbs() -> frozenset[str]:
     return frozenset(load("en", "events")["asking"]["verbs"])
 
 
-def _preposition(node: Any) -> bool:
+def _preposition(table: TokenTable, node: int) -> bool:
     """"Committed to spending": the verb under a preposition takes the subject above."""
-    return node.dep_ == "prep" and node.pos_ == "ADP"
+    return table.dep[node] == "prep" and table.pos[node] == "ADP"
 
 
-def _noun_phrase(noun: Any) -> Iterator[Any]:
+def _noun_phrase(table: TokenTable, noun: int) -> Iterator[int]:
     """A noun with its modifiers but without the clauses hanging from it."""
     yield noun
-    for child in noun.children:
-        if child.dep_ not in CLAUSES_WITHOUT_PARTIES:
-            yield from child.subtree
+    for child in table.children[noun]:
+        if table.dep[child] not in CLAUSES_WITHOUT_PARTIES:
+            yield from table.subtree_in_order(child)
 
 
 def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
-    head = ctx.parsed[trigger.head]
+    doc, table = ctx.parsed, token_table(ctx.parsed)
+    head = doc[trigger.head]
     actors: list[str] = []
     targets: list[str] = []
     location = None
-    subject_ids = _ids(ctx, _subject_tokens(predicate_of(head)))
+    subject_ids = _ids(ctx, _subject_tokens(table, _predicate(table, head.i)))
     seen: set[str] = set()
     first = after_dateline(sent)
-    gathering = _gathering_tokens(head)
-    purpose = _purpose_tokens(head) if trigger.type in PLACE_TARGET_TYPES else set()
-    for token in _participant_tokens(head):
-        if token.i < first:
+    gathering = _gathering_tokens(doc, head.i)
+    purpose = _purpose_tokens(table, head.i) if trigger.type in PLACE_TARGET_TYPES else set()
+    for i in _participant_tokens(doc, head.i):
+        if i < first:
             continue
-        for entity_id in _token_ids(ctx, token):
+        for entity_id in _token_ids(ctx, table, i):
             if entity_id in seen:
                 continue
+            token = doc[i]
             role = _role(ctx, token, entity_id, trigger.type)
-            if role == "participant" and (token.i in gathering or _home_of(ctx, token, head)
+            if role == "participant" and (i in gathering or _home_of(ctx, token, head)
                                           or _undone_measure_owner(token, head)):
                 continue
-            if token.i in purpose and ctx.entities.by_id[entity_id].type == "PERSON":
+            if i in purpose and ctx.entities.by_id[entity_id].type == "PERSON":
                 continue  # "visit Washington to meet Trump": the place is the host
             seen.add(entity_id)
             if role == "location":
@@ -236,7 +269,7 @@ def event_parties(ctx: ArticleContext, sent: Any, trigger: Trigger):
             not _meeting_held_at(head):
         # "urged him to reconsider during a phone conversation": the one who urged
         # talked with him too
-        for entity_id in _ids(ctx, _outer_subject(predicate_of(head))):
+        for entity_id in _ids(ctx, _outer_subject(table, _predicate(table, head.i))):
             if entity_id not in seen:
                 seen.add(entity_id)
                 actors.insert(0, entity_id)
@@ -331,20 +364,21 @@ def _title_words(name: Any) -> Iterator[Any]:
             yield from _title_words(child)
 
 
-def _gathering_tokens(head: Any) -> set[int]:
+def _gathering_tokens(doc: Any, head: int) -> set[int]:
     """"Met on the sidelines of the G7 summit", "spoke during Nvidia's AI summit": the
     gathering named under a preposition of occasion is another meeting, where this
     happening took place; whoever holds that gathering is its party, not this one's."""
+    table = token_table(doc)
     out: set[int] = set()
-    predicate = predicate_of(head)
-    nodes = {head, predicate, *(c for c in predicate.children if c.dep_ == "dobj")}
+    predicate = _predicate(table, head)
+    nodes = {head, predicate, *(c for c in table.children[predicate] if table.dep[c] == "dobj")}
     for node in nodes:
-        for prep in node.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _occasion_prepositions():
+        for prep in table.children[node]:
+            if table.dep[prep] != "prep" or table.lower[prep] not in _occasion_prepositions():
                 continue
-            for noun in prep.children:
-                if noun.dep_ == "pobj" and noun.i != head.i and _names_gathering(noun):
-                    out.update(_gathering_name(noun))
+            for noun in table.children[prep]:
+                if table.dep[noun] == "pobj" and noun != head and _names_gathering(doc[noun]):
+                    out.update(_gathering_name(doc[noun]))
     return out
 
 
@@ -451,7 +485,7 @@ def _delegated_parties(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in _delegate_nouns()
                for c in sender.children):
         return []
-    people = [i for i in _ids(ctx, _outer_subject(sender))
+    people = [i for i in _ids(ctx, _outer_subject(token_table(ctx.parsed), sender.i))
               if ctx.entities.by_id[i].type == "PERSON"]
     if len(people) < 2:
         named = entity_ids_before(ctx, sent.start_char, "PERSON")
@@ -476,10 +510,12 @@ def _entity_named(ctx: ArticleContext, name: str) -> str | None:
     return next((e.id for e in ctx.entities.entities if e.name == name), None)
 
 
-def _ids(ctx: ArticleContext, tokens: Iterator[Any]) -> set[str]:
+def _ids(ctx: ArticleContext, tokens: Iterator[int]) -> set[str]:
+    """The entities the tokens (by index) name or stand for."""
+    table = token_table(ctx.parsed)
     out = set()
-    for token in tokens:
-        entity_id = ctx.token_entity.get(token.i) or referent(ctx, token)
+    for i in tokens:
+        entity_id = _entity_of(ctx, table, i)
         if entity_id:
             out.add(entity_id)
     return out
@@ -513,9 +549,10 @@ def _governing_preposition(token: Any) -> str | None:
 
 def _group_referents(ctx: ArticleContext, sent: Any, head: Any) -> list[str]:
     """'The two leaders' / 'the two countries' in the clause: the last two named."""
-    predicate = predicate_of(head)
-    clause = " ".join(t.lower_ for t in _subject_tokens(predicate))
-    clause = f"{clause} {' '.join(t.lower_ for t in head.subtree)}"
+    table = token_table(ctx.parsed)
+    lower = table.lower
+    clause = " ".join(lower[i] for i in _subject_tokens(table, _predicate(table, head.i)))
+    clause = f"{clause} {' '.join(lower[i] for i in table.subtree_in_order(head.i))}"
     two_people, two_countries = group_patterns()
     if two_people.search(clause):
         people = entity_ids_before(ctx, sent.start_char, "PERSON")

@@ -65,6 +65,12 @@ def group_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return alternation(words["two_people"]), alternation(words["two_countries"])
 
 
+def may_refer(lower: str) -> bool:
+    """Whether a word (lower-cased) is one `referent` may find an actor for; any other
+    word stands for none."""
+    return lower in _referring_words()
+
+
 def referent(ctx: ArticleContext, token: Any) -> str | None:
     """The actor a pronoun or a definite description stands for: "he" is the person last
     named as a subject, "the company" the organisation last named, "the country" the
