@@ -8,9 +8,11 @@ other, so articles arriving in another order end the same way.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from kizuna.resolve.merging import EventFacts, Judgement, bridged
 from kizuna.store import schema as s
@@ -43,26 +45,48 @@ def fold_bridged(conn: Connection, merged_id: str, other: str,
     `other`: two reports that each told too little to be matched with the other are one
     happening, whatever order they came in. Not when `other` holds another event of an
     article of `merged_id`'s, nor when a person arranged either."""
-    me, mm = s.merged_events, s.merged_members
-    alive = conn.execute(select(me.c.id).where(me.c.id.in_([merged_id, other]))).all()
-    if len(alive) < 2:
+    statements = _statements()
+    pair = {"merged_id": merged_id, "other": other}
+    if len(conn.execute(statements.alive, pair).all()) < 2:
         return []
     if arranged_by_person(conn, merged_id) or arranged_by_person(conn, other):
         return []
-    clash = select(mm.c.event_id).where(mm.c.merged_id == other,
-                                        mm.c.merged_id.in_(sharing_an_article(merged_id)))
-    if conn.execute(clash.limit(1)).first() is not None:
+    if conn.execute(statements.clash, pair).first() is not None:
         return []
     return absorb(conn, merged_id, other, reasons)
+
+
+@dataclass(frozen=True)
+class _Statements:
+    alive: Any
+    clash: Any
+    arranged: Any
+    moved: Any
+    move: Any
+
+
+@cache  # built once: folding is tried for every event placed
+def _statements() -> _Statements:
+    me, mm, j = s.merged_events, s.merged_members, s.judgements
+    merged_id: Any = bindparam("merged_id")
+    other: Any = bindparam("other")
+    return _Statements(
+        alive=select(me.c.id).where(me.c.id.in_([merged_id, other])),
+        clash=select(mm.c.event_id).where(mm.c.merged_id == other,
+                                          mm.c.merged_id.in_(sharing_an_article(merged_id)))
+        .limit(1),
+        arranged=select(j.c.id).join(mm, mm.c.event_id == j.c.event_id)
+        .where(mm.c.merged_id == merged_id, j.c.decided_by == PERSON).limit(1),
+        moved=select(mm.c.event_id).where(mm.c.merged_id == other).order_by(mm.c.event_id),
+        move=update(mm).where(mm.c.merged_id == other).values(merged_id=merged_id))
 
 
 def absorb(conn: Connection, merged_id: str, other: str,
            reasons: tuple[str, ...]) -> list[Judgement]:
     """Move every member of `other` into `merged_id`, recording why."""
-    mm = s.merged_members
-    moved = conn.execute(select(mm.c.event_id).where(mm.c.merged_id == other)
-                         .order_by(mm.c.event_id)).scalars().all()
-    conn.execute(update(mm).where(mm.c.merged_id == other).values(merged_id=merged_id))
+    statements, pair = _statements(), {"merged_id": merged_id, "other": other}
+    moved = conn.execute(statements.moved, pair).scalars().all()
+    conn.execute(statements.move, pair)
     refresh(conn, other)
     refresh(conn, merged_id)
     why = (f"{FOLDED}{other} into {merged_id}", *reasons)
@@ -81,9 +105,7 @@ def sharing_an_article(merged_id: str) -> Any:
 
 def arranged_by_person(conn: Connection, merged_id: str) -> bool:
     """Whether a person's judgement put or kept one of the merged event's members."""
-    mm, j = s.merged_members, s.judgements
-    return conn.execute(select(j.c.id).join(mm, mm.c.event_id == j.c.event_id).where(
-        mm.c.merged_id == merged_id, j.c.decided_by == PERSON).limit(1)).first() is not None
+    return conn.execute(_statements().arranged, {"merged_id": merged_id}).first() is not None
 
 
 def unfold(conn: Connection, event_ids: list[str]) -> list[Judgement]:
