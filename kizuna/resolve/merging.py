@@ -263,9 +263,7 @@ def _date_evidence(a: EventFacts, b: EventFacts) -> tuple[float, list[str]] | No
 def _same_news(a: EventFacts, b: EventFacts) -> bool:
     """Reports published within a day of each other (the same news, told by two
     outlets), or one of unknown day."""
-    if a.published is None or b.published is None:
-        return True
-    return abs((a.published - b.published).days) <= DATE_SLACK_DAYS
+    return _published_within(a, b, DATE_SLACK_DAYS)
 
 
 def _plan_and_happening(a: EventFacts, b: EventFacts) -> bool:
@@ -288,9 +286,14 @@ def _reported_together(a: EventFacts, b: EventFacts) -> bool:
     """Without two dates to compare, only reports published near each other can be
     matched: "Japan and the United States agreed to cooperate" in May is not March's
     agreement of the same two, nor every other one in the store."""
+    return _published_within(a, b, UNDATED_WINDOW_DAYS)
+
+
+def _published_within(a: EventFacts, b: EventFacts, days: int) -> bool:
+    """Whether two reports came out at most `days` apart (yes, when a day is unknown)."""
     if a.published is None or b.published is None:
         return True
-    return abs((a.published - b.published).days) <= UNDATED_WINDOW_DAYS
+    return abs((a.published - b.published).days) <= days
 
 
 def _plan_for_the_past(plan: EventFacts, other: EventFacts) -> bool:

@@ -22,7 +22,7 @@ The rules:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -78,15 +78,17 @@ def load_members(conn: Connection, where: ColumnElement[bool],
     """Article-level events matching `where` (on events, articles or merged_members);
     without their actors and targets when `parties` is false (what a merged event's
     stored columns are computed from does not need them)."""
-    rows = conn.execute(_member_select().where(where)).all()
-    roles = _roles(conn, [r.event_id for r in rows]) if parties else defaultdict(_no_roles)
-    return [_member(row, roles[row.event_id]) for row in rows]
+    return _members(conn, conn.execute(_member_select().where(where)).all(), parties)
 
 
 def members_in(conn: Connection, merged_id: str, parties: bool = True) -> list[Member]:
     """The members of one merged event (`load_members` through a statement built once:
     merging reads one merged event's members after every change to it)."""
-    rows = conn.execute(_members_in_select(), {"merged_id": merged_id}).all()
+    return _members(conn, conn.execute(_members_in_select(), {"merged_id": merged_id}).all(),
+                    parties)
+
+
+def _members(conn: Connection, rows: Sequence[Any], parties: bool) -> list[Member]:
     roles = _roles(conn, [r.event_id for r in rows]) if parties else defaultdict(_no_roles)
     return [_member(row, roles[row.event_id]) for row in rows]
 

@@ -60,14 +60,12 @@ VERBAL = {"VERB", "AUX"}
 
 
 def predicate_of(head: Any) -> Any:
-    node = head
-    while node.pos_ not in VERBAL and node.head.i != node.i:
-        node = node.head
-    return node
+    """The verb a word hangs from (itself, if it is one)."""
+    return head.doc[_predicate(token_table(head.doc), head.i)]
 
 
 def _predicate(table: TokenTable, node: int) -> int:
-    """`predicate_of(doc[node]).i`."""
+    """The index of the verb token `node` hangs from (`predicate_of` by index)."""
     while table.pos[node] not in VERBAL and table.head[node] != node:
         node = table.head[node]
     return node

@@ -49,7 +49,7 @@ def plan_closes_chain(text: str, clause_end: int, sentence_end: int,
                       lex: JapaneseEventLexicon) -> bool:
     """先行公開し、環境を整える計画だ: a clause in the continuative form (…し、…て、) takes
     the plan that closes the sentence."""
-    if not text[:clause_end].rstrip().endswith(_continuative()):
+    if not _continues(text, clause_end):
         return False
     closing = text[clause_end:sentence_end].rstrip("。 \n")[-8:]
     return any(cue in closing for cue in _plan_endings())
@@ -59,14 +59,18 @@ def chain_end(text: str, clause_end: int, sentence_end: int) -> int:
     """Where the predicate deciding a clause's tense ends: a clause in the continuative
     form (…の輸入を増やし、…を購入すると明記した) has no tense of its own and takes that
     of the clause its chain closes with, so up to the end of its sentence."""
-    return sentence_end if text[:clause_end].rstrip().endswith(_continuative()) \
-        else clause_end
+    return sentence_end if _continues(text, clause_end) else clause_end
 
 
 def chained_clause(text: str, clause_start: int) -> bool:
     """Whether the clause starting at `clause_start` follows one in the continuative form
     (出資し、提携した): the two tell one course of action, with the same parties."""
-    return text[:clause_start].rstrip().endswith(_continuative())
+    return _continues(text, clause_start)
+
+
+def _continues(text: str, offset: int) -> bool:
+    """Whether the clause ending at `offset` is in the continuative form (…し、…て、)."""
+    return text[:offset].rstrip().endswith(_continuative())
 
 
 @cache
