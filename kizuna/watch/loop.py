@@ -77,7 +77,10 @@ def stop_on_signals() -> Iterator[threading.Event]:
     stop = threading.Event()
 
     def handle(signum: int, frame: object) -> None:
-        stop.set()
+        # Event.set takes the event's own lock, which this very thread may be holding
+        # (inside stop.wait) when the signal lands, and would wait on for ever: set it
+        # from another thread, which waits its turn instead
+        threading.Thread(target=stop.set, daemon=True).start()
 
     previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
